@@ -1,0 +1,59 @@
+# Sacrum: set-up, build, test and benchmarks. `make build` and `make test` work on a fresh Debian
+# machine: they install what is missing first (as root, or through sudo).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
+BENCH_DIR ?= /tmp/sacrum-bench
+
+.PHONY: build test setup leak-check bench-markdown clean
+
+## Build the practice site into output/ with a release build of sacrum.
+build: setup
+	$(SWIFT) build -c release --product sacrum
+
+## Run the whole test suite (unit, golden-site and CLI tests, the leak check).
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-xctest
+	$(MAKE) --no-print-directory leak-check LEAK_BUILD=debug
+
+## Install the system packages Sacrum builds against, if they are missing.
+setup:
+	@if ! pkg-config --exists libcmark 2>/dev/null; then \
+		echo "Installing libcmark-dev and pkg-config"; \
+		$(SUDO) apt-get update -qq; \
+		$(APT_INSTALL) libcmark-dev pkg-config; \
+	fi
+
+# Installs the Debian packages named in $(1) unless the commands in $(2) all exist.
+define need
+	@for c in $(2); do command -v $$c >/dev/null || { $(SUDO) apt-get update -qq && $(APT_INSTALL) $(1) && break; }; done
+endef
+
+LEAK_BUILD ?= release
+## Render a few thousand hostile generated documents under valgrind: zero leaks, zero memory errors,
+## with cmark on malloc/free (so a missing free shows) and on the arena allocator.
+leak-check: setup
+	$(call need,valgrind binutils,valgrind strip)
+	$(SWIFT) build -c $(LEAK_BUILD) --product sacrum-bench
+	@mkdir -p .build/leak-check
+	@# valgrind 3.19 cannot read the DWARF 5 that Swift 6.3 emits; it checks a stripped copy.
+	strip -o .build/leak-check/sacrum-bench "$$($(SWIFT) build -c $(LEAK_BUILD) --show-bin-path)/sacrum-bench"
+	valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 \
+		.build/leak-check/sacrum-bench stress --documents 3000
+	valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 \
+		.build/leak-check/sacrum-bench stress --documents 3000 --arena
+	@echo "leak-check: no leaks and no memory errors"
+
+## Markdown throughput of SacrumMarkdown on one core next to the cmark command-line tool.
+bench-markdown: setup
+	$(call need,cmark,cmark)
+	$(SWIFT) build -c release --product sacrum-bench
+	python3 Benchmarks/bench-markdown.py --sacrum-bench "$$($(SWIFT) build -c release --show-bin-path)/sacrum-bench" \
+		--work $(BENCH_DIR)/markdown --pages 3000
+
+clean:
+	rm -rf .build output

@@ -1,0 +1,114 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode (the tools version's default) with
+/// strict concurrency, plus the upcoming features the codebase is written against.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Sacrum",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sacrum", targets: ["sacrum"]),
+        .library(name: "SacrumMarkdown", targets: ["SacrumMarkdown"]),
+        .library(name: "SacrumBuild", targets: ["SacrumBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // 5.0.1 composes a front-matter block in ~17 µs against ~75 µs for 6.2.2, whose extra time is
+        // its duplicate-key check; SacrumContent walks the composed nodes itself and reports
+        // duplicate keys at their own line and column (see ../shared/research/stack.md §4).
+        .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(
+            name: "SacrumMarkdown",
+            dependencies: ["CCmark"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SacrumContent",
+            dependencies: ["SacrumMarkdown", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SacrumTheme",
+            dependencies: ["SacrumContent", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SacrumBuild",
+            dependencies: ["SacrumContent", "SacrumTheme", "SacrumMarkdown"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SacrumServer",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SacrumCLI",
+            dependencies: [
+                "SacrumBuild", "SacrumServer", "SacrumContent",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "sacrum",
+            dependencies: ["SacrumCLI"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "sacrum-bench",
+            dependencies: ["SacrumMarkdown", "SacrumBuild"],
+            path: "Benchmarks/SacrumBench",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SacrumMarkdownTests",
+            dependencies: ["SacrumMarkdown", "CCmark"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SacrumContentTests",
+            dependencies: ["SacrumContent"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SacrumThemeTests",
+            dependencies: ["SacrumTheme"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SacrumBuildTests",
+            dependencies: ["SacrumBuild"],
+            exclude: ["Sites"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SacrumServerTests",
+            dependencies: [
+                "SacrumServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SacrumCLITests",
+            dependencies: ["SacrumCLI"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,5 @@
+/// The version `sacrum --version` prints.
+public enum SacrumVersion {
+    /// The current release.
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,3 @@
+import SacrumCLI
+
+await SacrumMain.run()
