@@ -1,0 +1,179 @@
+/// The site's configuration, decoded from `site.yaml`: the single source of truth for the practice's
+/// facts (name, phone, address, hours) and for how the site is built.
+public struct SiteConfig: Sendable, Hashable {
+    /// The site's title, shown in every page's `<title>` and header.
+    public var title: String
+    /// The absolute URL the site is published at, without a trailing slash
+    /// (`https://www.example.com`); used for canonical links, the sitemap and the feed.
+    public var baseURL: String
+    /// The content language as a BCP 47 tag (`en-US`), for `<html lang>`.
+    public var language: String
+    /// The theme folder under `themes/`.
+    public var theme: String
+    /// The practice's facts.
+    public var practice: PracticeInfo
+    /// How Markdown is rendered.
+    public var markdown: MarkdownSettings
+    /// The typical-results disclosure shown next to every patient story.
+    public var storyDisclosure: String
+    /// How many months a medical page's review stays current.
+    public var reviewIntervalMonths: Int
+    /// People who may be named in `reviewed_by` without having a provider page.
+    public var reviewers: [Reviewer]
+    /// The main menu, in order.
+    public var menu: [MenuItemConfig]
+    /// Links for the footer (privacy notice, accessibility statement...), in order.
+    public var footerMenu: [MenuItemConfig]
+    /// Hosts that pages other than medical and contact pages may load resources from.
+    public var allowedHosts: [String]
+    /// The page kind of each top-level section folder (`treatments` → treatment).
+    public var sectionKinds: [String: PageKind]
+    /// Values still marked as placeholders, which the build warns about.
+    public var placeholders: [Placeholder]
+
+    /// Creates a configuration.
+    public init(
+        title: String, baseURL: String, language: String = "en-US", theme: String = "default",
+        practice: PracticeInfo, markdown: MarkdownSettings = MarkdownSettings(), storyDisclosure: String = "",
+        reviewIntervalMonths: Int = 12, reviewers: [Reviewer] = [], menu: [MenuItemConfig] = [],
+        footerMenu: [MenuItemConfig] = [], allowedHosts: [String] = [],
+        sectionKinds: [String: PageKind] = SiteConfig.defaultSectionKinds, placeholders: [Placeholder] = []
+    ) {
+        self.title = title
+        self.baseURL = baseURL
+        self.language = language
+        self.theme = theme
+        self.practice = practice
+        self.markdown = markdown
+        self.storyDisclosure = storyDisclosure
+        self.reviewIntervalMonths = reviewIntervalMonths
+        self.reviewers = reviewers
+        self.menu = menu
+        self.footerMenu = footerMenu
+        self.allowedHosts = allowedHosts
+        self.sectionKinds = sectionKinds
+        self.placeholders = placeholders
+    }
+
+    /// Which kind the pages of a top-level folder have unless their front matter says otherwise.
+    public static let defaultSectionKinds: [String: PageKind] = [
+        "treatments": .treatment, "conditions": .condition, "stories": .story, "providers": .provider,
+        "articles": .article, "news": .article, "blog": .article, "posts": .article,
+    ]
+}
+
+/// The practice's facts, rendered into headers, footers, the contact page and structured data.
+public struct PracticeInfo: Sendable, Hashable {
+    /// The practice's name.
+    public var name: String
+    /// The phone number as people read it, `(580) 234-7246`.
+    public var phone: String
+    /// The phone number in international form for `tel:` links and JSON-LD, `+15802347246`.
+    public var phoneLink: String
+    /// The postal address.
+    public var address: PostalAddress
+    /// Opening hours per weekday.
+    public var hours: OpeningHours
+    /// Where patients request an appointment (a page path or URL), if anywhere.
+    public var appointmentURL: String?
+
+    /// Creates the practice's facts.
+    public init(
+        name: String, phone: String, phoneLink: String, address: PostalAddress, hours: OpeningHours,
+        appointmentURL: String? = nil
+    ) {
+        self.name = name
+        self.phone = phone
+        self.phoneLink = phoneLink
+        self.address = address
+        self.hours = hours
+        self.appointmentURL = appointmentURL
+    }
+
+    /// `+1-580-234-7246`, the form structured data examples use.
+    public var phoneInternational: String {
+        let digits = phoneLink.filter(\.isNumber)
+        guard digits.count == 11, digits.first == "1" else { return phoneLink }
+        let d = Array(digits)
+        return "+1-\(String(d[1...3]))-\(String(d[4...6]))-\(String(d[7...10]))"
+    }
+}
+
+/// A postal address.
+public struct PostalAddress: Sendable, Hashable {
+    /// Street and number.
+    public var street: String
+    /// City.
+    public var city: String
+    /// State or region (`OK`).
+    public var region: String
+    /// Postal code, kept as text (`07030` keeps its zero).
+    public var postalCode: String
+    /// Two-letter country code (`US`).
+    public var country: String
+
+    /// Creates an address.
+    public init(street: String, city: String, region: String, postalCode: String, country: String) {
+        self.street = street
+        self.city = city
+        self.region = region
+        self.postalCode = postalCode
+        self.country = country
+    }
+}
+
+/// How Markdown is rendered for this site.
+public struct MarkdownSettings: Sendable, Hashable {
+    /// Keep raw HTML and links with any scheme. Off unless `markdown.unsafe: true`.
+    public var unsafe: Bool
+    /// Typographic quotes and dashes.
+    public var smartPunctuation: Bool
+
+    /// Creates settings (safe, smart by default).
+    public init(unsafe: Bool = false, smartPunctuation: Bool = true) {
+        self.unsafe = unsafe
+        self.smartPunctuation = smartPunctuation
+    }
+}
+
+/// A person who may review medical pages.
+public struct Reviewer: Sendable, Hashable {
+    /// The name as pages write it in `reviewed_by` (`Dr. Ada Reyes, MD`).
+    public var name: String
+
+    /// Creates a reviewer.
+    public init(name: String) {
+        self.name = name
+    }
+}
+
+/// A menu entry as configured: a title and where it goes.
+public struct MenuItemConfig: Sendable, Hashable {
+    /// The link text.
+    public var title: String
+    /// A site path (`/treatments/`), a content path (`treatments/_index.md`) or an absolute URL.
+    public var target: String
+    /// Where `target` is written in `site.yaml`, for diagnostics.
+    public var position: YAMLPosition
+
+    /// Creates a menu entry.
+    public init(title: String, target: String, position: YAMLPosition) {
+        self.title = title
+        self.target = target
+        self.position = position
+    }
+}
+
+/// A value in `site.yaml` that still holds a placeholder.
+public struct Placeholder: Sendable, Hashable {
+    /// The key path (`practice.name`).
+    public var key: String
+    /// Where it is written.
+    public var position: YAMLPosition
+
+    /// Creates a placeholder record.
+    public init(key: String, position: YAMLPosition) {
+        self.key = key
+        self.position = position
+    }
+}

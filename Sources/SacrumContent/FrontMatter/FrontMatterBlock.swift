@@ -1,0 +1,62 @@
+/// A page file split into its YAML front matter and its Markdown body.
+///
+/// Front matter is the YAML between a first line `---` and the next line that is exactly `---` (or
+/// `...`). A file that does not start with `---` has no front matter.
+public struct FrontMatterBlock: Sendable, Hashable {
+    /// The YAML text between the fences (without them), or `nil` when the file has none.
+    public var yaml: String?
+    /// The 1-based line of the file on which the YAML starts (the line after the opening `---`).
+    public var yamlFirstLine: Int
+    /// The Markdown after the closing fence.
+    public var body: String
+    /// The 1-based line of the file on which the body starts.
+    public var bodyFirstLine: Int
+
+    /// Why a file's front matter could not be split off.
+    public struct Failure: Error, Sendable, Hashable {
+        /// 1-based line.
+        public var line: Int
+        /// What is wrong.
+        public var message: String
+        /// What to do.
+        public var hint: String
+    }
+
+    /// Splits `text` (with LF line endings).
+    public static func split(_ text: String) throws(Failure) -> FrontMatterBlock {
+        let utf8 = text.utf8
+        if utf8.starts(with: "+++".utf8) {
+            throw Failure(
+                line: 1, message: "TOML front matter ('+++') is not supported",
+                hint: "write the front matter as YAML between two lines of '---'")
+        }
+        guard utf8.starts(with: "---".utf8) else {
+            return FrontMatterBlock(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1)
+        }
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)[...]
+        guard let opening = lines.popFirst(), isFence(opening, allowDots: false) else {
+            // `---something` on the first line is Markdown (a thematic break needs only dashes).
+            return FrontMatterBlock(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1)
+        }
+        var lineNumber = 1
+        for line in lines {
+            lineNumber += 1
+            if isFence(line, allowDots: true) {
+                let yamlStart = opening.endIndex < utf8.endIndex ? utf8.index(after: opening.endIndex) : utf8.endIndex
+                let yaml = String(text[yamlStart..<line.startIndex])
+                let bodyStart = line.endIndex < utf8.endIndex ? utf8.index(after: line.endIndex) : utf8.endIndex
+                return FrontMatterBlock(
+                    yaml: yaml, yamlFirstLine: 2, body: String(text[bodyStart...]), bodyFirstLine: lineNumber + 1)
+            }
+        }
+        throw Failure(
+            line: 1, message: "the front matter that starts on line 1 is never closed",
+            hint: "add a line with only '---' after the last front-matter line")
+    }
+
+    private static func isFence(_ line: Substring.UTF8View.SubSequence, allowDots: Bool) -> Bool {
+        var bytes = line[...]
+        while bytes.last == UInt8(ascii: " ") || bytes.last == UInt8(ascii: "\t") { bytes = bytes.dropLast() }
+        return bytes.elementsEqual("---".utf8) || (allowDots && bytes.elementsEqual("...".utf8))
+    }
+}

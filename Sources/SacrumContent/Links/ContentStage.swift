@@ -1,0 +1,60 @@
+public import SacrumMarkdown
+
+/// Renders the Markdown of every page, in parallel, with its links resolved against the site.
+public enum ContentStage {
+    /// `site` with `content` set on every readable page, and every link problem found.
+    public static func render(_ site: Site, publishedFiles: Set<String>) async -> (site: Site, diagnostics: [Diagnostic]) {
+        let options = MarkdownOptions(
+            smartPunctuation: site.config.markdown.smartPunctuation, unsafe: site.config.markdown.unsafe)
+        let renderer = MarkdownRenderer(options: options)
+        let indexes = site.pages.indices.filter { site.pages[$0].source?.isReadable == true }
+        let rendered = await parallelMap(indexes) { index -> (Int, MarkdownContent, [Diagnostic]) in
+            render(site.pages[index], in: site, renderer: renderer, publishedFiles: publishedFiles)
+        }
+        var result = site
+        var diagnostics: [Diagnostic] = []
+        for (index, content, pageDiagnostics) in rendered {
+            result.pages[index].content = content
+            diagnostics.append(contentsOf: pageDiagnostics)
+        }
+        return (result, diagnostics)
+    }
+
+    /// One page's Markdown, rendered.
+    public static func render(
+        _ page: Page, in site: Site, renderer: MarkdownRenderer, publishedFiles: Set<String>
+    ) -> (Int, MarkdownContent, [Diagnostic]) {
+        guard let source = page.source else {
+            return (page.id, MarkdownContent(document: renderer.render(""), pendingFragments: []), [])
+        }
+        var resolver = LinkResolver(site: site, page: page, publishedFiles: publishedFiles)
+        let document = renderer.render(source.body, firstLine: source.bodyFirstLine) { resolver.resolve($0) }
+        var diagnostics = resolver.diagnostics
+        for problem in document.problems {
+            diagnostics.append(diagnostic(for: problem, in: source))
+        }
+        return (page.id, MarkdownContent(document: document, pendingFragments: resolver.pendingFragments), diagnostics)
+    }
+
+    private static func diagnostic(for problem: MarkdownProblem, in source: PageSource) -> Diagnostic {
+        let line = problem.position.line
+        let column = problem.position.column
+        switch problem.kind {
+        case .duplicateExplicitHeadingID(let id):
+            return Diagnostic(
+                .error, id: "markdown.duplicate-id", file: source.file, line: line, column: column,
+                message: "another heading already has the id '\(id)'; this one gets a numbered id instead",
+                hint: "give each heading its own {#id}")
+        case .dangerousURLRemoved(let url):
+            return Diagnostic(
+                .error, id: "markdown.unsafe-url", file: source.file, line: line, column: column,
+                message: "the link '\(url)' could run code in the reader's browser and was removed",
+                hint: "link to a page or an https:// address")
+        case .imageWithoutAlt(let url):
+            return Diagnostic(
+                .error, id: "a11y.alt-missing", file: source.file, line: line, column: column,
+                message: "the image '\(url)' has no alt text",
+                hint: "describe the image between the brackets: ![Surgeon pointing at the SI joint on a model](\(url)); a blind patient hears only that")
+        }
+    }
+}

@@ -1,0 +1,137 @@
+/// The whole site in memory: configuration, every page with its place in the tree and its links, the
+/// menus, the redirects and the files published as they are.
+public struct Site: Sendable {
+    /// The configuration from `site.yaml`.
+    public var config: SiteConfig
+    /// Every page; `Page.id` is the index.
+    public var pages: [Page]
+    /// The home page's index.
+    public var home: Int
+    /// Page by site path (`/treatments/si-joint-fusion/`).
+    public var pageByURL: [String: Int]
+    /// Page by path inside `content/` (`treatments/si-joint-fusion.md`).
+    public var pageByContentPath: [String: Int]
+    /// Pages that exist but are not published, by content path, with the reason.
+    public var hiddenPages: [String: HiddenReason]
+    /// Files of `content/` that are not Markdown, published at the same path.
+    public var staticFiles: Set<String>
+    /// The main menu.
+    public var menu: [MenuEntry]
+    /// The footer menu.
+    public var footerMenu: [MenuEntry]
+    /// Old URLs that redirect to pages.
+    public var aliases: [Alias]
+
+    /// Creates a site value.
+    public init(
+        config: SiteConfig, pages: [Page], home: Int, pageByURL: [String: Int], pageByContentPath: [String: Int],
+        hiddenPages: [String: HiddenReason], staticFiles: Set<String>, menu: [MenuEntry], footerMenu: [MenuEntry],
+        aliases: [Alias]
+    ) {
+        self.config = config
+        self.pages = pages
+        self.home = home
+        self.pageByURL = pageByURL
+        self.pageByContentPath = pageByContentPath
+        self.hiddenPages = hiddenPages
+        self.staticFiles = staticFiles
+        self.menu = menu
+        self.footerMenu = footerMenu
+        self.aliases = aliases
+    }
+
+    /// The absolute URL of a site path (`https://www.example.com/treatments/`).
+    public func absoluteURL(_ path: String) -> String { config.baseURL + path }
+
+    /// Pages that are written to the output (readable Markdown pages and every list page).
+    public var publishedPages: [Page] { pages.filter { $0.source?.isReadable ?? true } }
+}
+
+/// Why a page is not published.
+public enum HiddenReason: String, Sendable, Hashable {
+    /// `draft: true`, without `--drafts`.
+    case draft
+    /// A `date` or `publishDate` in the future, without `--future`.
+    case future
+    /// An `expiryDate` in the past, without `--expired`.
+    case expired
+    /// A patient story whose authorization has expired.
+    case authorizationExpired
+
+    /// For messages: `a draft`, `scheduled for later`, ...
+    public var description: String {
+        switch self {
+        case .draft: "a draft (draft: true)"
+        case .future: "not published yet (its date is in the future)"
+        case .expired: "expired (its expiryDate has passed)"
+        case .authorizationExpired: "left out because the patient's authorization has expired"
+        }
+    }
+
+    /// The build flag that publishes such pages, if any.
+    public var flag: String? {
+        switch self {
+        case .draft: "--drafts"
+        case .future: "--future"
+        case .expired: "--expired"
+        case .authorizationExpired: nil
+        }
+    }
+}
+
+/// An entry of a menu, resolved.
+public struct MenuEntry: Sendable, Hashable {
+    /// The link text.
+    public var title: String
+    /// The site path or absolute URL.
+    public var url: String
+    /// The page it leads to, if it is a page of the site.
+    public var page: Int?
+
+    /// Creates an entry.
+    public init(title: String, url: String, page: Int?) {
+        self.title = title
+        self.url = url
+        self.page = page
+    }
+}
+
+/// An old URL that redirects to a page.
+public struct Alias: Sendable, Hashable {
+    /// The old site path (`/si-fusion/`).
+    public var url: String
+    /// Where the redirect page is written (`si-fusion/index.html`).
+    public var outputPath: String
+    /// The page it leads to.
+    public var target: Int
+
+    /// Creates an alias.
+    public init(url: String, outputPath: String, target: Int) {
+        self.url = url
+        self.outputPath = outputPath
+        self.target = target
+    }
+}
+
+/// Options that decide which pages are published.
+public struct PublishingOptions: Sendable, Hashable {
+    /// Publish `draft: true` pages.
+    public var drafts: Bool
+    /// Publish pages dated in the future.
+    public var future: Bool
+    /// Publish pages past their `expiryDate`.
+    public var expired: Bool
+    /// The moment the build runs, in seconds since the Unix epoch (injected so tests are repeatable).
+    public var now: Int
+
+    /// Creates options.
+    public init(drafts: Bool = false, future: Bool = false, expired: Bool = false, now: Int) {
+        self.drafts = drafts
+        self.future = future
+        self.expired = expired
+        self.now = now
+    }
+
+    /// The calendar day of `now` (UTC).
+    public var today: ContentDate { ContentDate.day(ofSecondsSinceEpoch: now) }
+}

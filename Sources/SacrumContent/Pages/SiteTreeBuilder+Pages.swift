@@ -1,0 +1,175 @@
+extension SiteTreeBuilder {
+    // MARK: - Sections
+
+    /// Every folder that holds published pages (at any depth) is a section with a list page: from its
+    /// `_index.md`, or generated. The top folder is the home page.
+    mutating func makeSections(visible: [PageSource]) {
+        let bundleFolders = Set(visible.filter(\.isBundleIndex).map(\.folder))
+        var folders: Set<String> = [""]
+        for source in visible {
+            var folder = source.isBundleIndex ? parentFolder(source.folder) : source.folder
+            if source.isSectionIndex { folders.insert(source.folder) }
+            while !folder.isEmpty {
+                folders.insert(folder)
+                folder = parentFolder(folder)
+            }
+        }
+        folders.subtract(bundleFolders)
+        let indexes = Dictionary(visible.filter(\.isSectionIndex).map { ($0.folder, $0) }, uniquingKeysWith: { a, _ in a })
+        for folder in folders.sorted(by: { depth($0) < depth($1) || (depth($0) == depth($1) && $0 < $1) }) {
+            let source = indexes[folder]
+            let name = String(folder.split(separator: "/").last ?? "")
+            let parent = folder.isEmpty ? nil : sectionPage[parentFolder(folder)]
+            var url = folder.isEmpty ? "/" : (parent.map { pages[$0].url } ?? "/") + name + "/"
+            if let source, let override = urlOverride(source, fallback: url, isHome: folder.isEmpty) { url = override }
+            let title =
+                source?.frontMatter.title ?? (folder.isEmpty ? config.title : SitePath.title(fromName: name))
+            let page = Page(
+                id: pages.count, role: folder.isEmpty ? .home : .section,
+                kind: source?.frontMatter.kind?.value ?? sectionKind(of: folder) ?? .page, source: source, title: title,
+                url: url, outputPath: SitePath.outputPath(for: url), sectionFolder: folder, parent: parent)
+            if register(page, position: source?.frontMatter.url?.position) {
+                sectionPage[folder] = page.id
+                pages.append(page)
+                if let parent { pages[parent].subsections.append(page.id) }
+            } else if folder.isEmpty {
+                // The home page must exist for the tree to hang together.
+                sectionPage[folder] = page.id
+                pages.append(page)
+            }
+        }
+    }
+
+    // MARK: - Regular pages
+
+    mutating func makeRegularPages(visible: [PageSource]) {
+        for source in visible where !source.isSectionIndex {
+            let folder = source.isBundleIndex ? parentFolder(source.folder) : source.folder
+            guard let parent = sectionPage[folder] else { continue }
+            let stem =
+                source.isBundleIndex
+                ? String(source.folder.split(separator: "/").last ?? "")
+                : String(source.fileName.dropLast(3))
+            var segment = stem
+            if let slug = source.frontMatter.slug {
+                do throws(SitePath.Problem) {
+                    try SitePath.checkSegment(slug.value)
+                    segment = slug.value
+                } catch {
+                    report(
+                        source, slug.position, id: "url.invalid", "the slug '\(slug.value)' cannot be used: \(error.message)",
+                        hint: "use letters, digits and '-', like 'slug: si-joint-fusion'")
+                }
+            } else {
+                do throws(SitePath.Problem) {
+                    try SitePath.checkSegment(stem)
+                } catch {
+                    report(
+                        source, nil, id: "url.invalid", "the file name cannot be part of a URL: \(error.message)",
+                        hint: "rename the file, or give it a 'slug'")
+                    continue
+                }
+            }
+            var url = folderURL(folder) + segment + "/"
+            if let override = urlOverride(source, fallback: url, isHome: false) { url = override }
+            if source.frontMatter.title == nil && source.isReadable {
+                report(
+                    source, nil, id: "frontmatter.title", "the page has no 'title'",
+                    hint: "add 'title: ...' to the front matter; it is the page's heading and its name in search results")
+            }
+            let page = Page(
+                id: pages.count, role: .regular,
+                kind: source.frontMatter.kind?.value ?? sectionKind(of: folder) ?? .page, source: source,
+                title: source.frontMatter.title ?? SitePath.title(fromName: stem), url: url,
+                outputPath: SitePath.outputPath(for: url), sectionFolder: folder, parent: parent)
+            if register(page, position: source.frontMatter.url?.position ?? source.frontMatter.slug?.position) {
+                pages.append(page)
+                pages[parent].children.append(page.id)
+            }
+        }
+    }
+
+    /// The site path of a content folder, from the folder names (not from any `url` a section sets).
+    private func folderURL(_ folder: String) -> String {
+        folder.isEmpty ? "/" : "/" + folder + "/"
+    }
+
+    /// The page's `url`, checked; `nil` (after a diagnostic) when it cannot be used.
+    private mutating func urlOverride(_ source: PageSource, fallback: String, isHome: Bool) -> String? {
+        guard let url = source.frontMatter.url else { return nil }
+        if isHome {
+            report(
+                source, url.position, .warning, id: "url.home", "the home page is always published at '/'; 'url' is ignored",
+                hint: "remove 'url' from content/_index.md")
+            return nil
+        }
+        do throws(SitePath.Problem) {
+            return try SitePath.normalize(url.value)
+        } catch {
+            report(
+                source, url.position, id: "url.invalid", "the url '\(url.value)' cannot be used: \(error.message)",
+                hint: "write a path inside the site, like 'url: /si-joint-fusion/'")
+            return nil
+        }
+    }
+
+    // MARK: - Order
+
+    /// Sorts every list page's children and subsections by weight, then date (newest first), then title.
+    mutating func orderSections() {
+        let snapshot = pages
+        func precedes(_ a: Int, _ b: Int) -> Bool { PageOrder.precedes(snapshot[a], snapshot[b]) }
+        for index in pages.indices where pages[index].isList {
+            pages[index].children.sort(by: precedes)
+            pages[index].subsections.sort(by: precedes)
+        }
+    }
+
+    mutating func linkAncestorsAndNeighbours() {
+        for index in pages.indices {
+            var ancestors: [Int] = []
+            var current = pages[index].parent
+            while let parent = current, ancestors.count < 64 {
+                ancestors.append(parent)
+                current = pages[parent].parent
+            }
+            pages[index].ancestors = ancestors.reversed()
+        }
+        for index in pages.indices where pages[index].isList {
+            let children = pages[index].children
+            for (position, child) in children.enumerated() {
+                pages[child].previous = position > 0 ? children[position - 1] : nil
+                pages[child].next = position + 1 < children.count ? children[position + 1] : nil
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    func parentFolder(_ folder: String) -> String {
+        guard let slash = folder.lastIndex(of: "/") else { return "" }
+        return String(folder[..<slash])
+    }
+
+    private func depth(_ folder: String) -> Int {
+        folder.isEmpty ? 0 : folder.split(separator: "/").count
+    }
+}
+
+/// The order of pages in a list: weight (lowest first, unset last), then date (newest first), then
+/// title, then content path, so that the order never depends on the file system.
+public enum PageOrder {
+    /// Whether `a` comes before `b`.
+    public static func precedes(_ a: Page, _ b: Page) -> Bool {
+        let weightA = a.frontMatter.weight ?? Int.max
+        let weightB = b.frontMatter.weight ?? Int.max
+        if weightA != weightB { return weightA < weightB }
+        let dateA = a.frontMatter.date?.secondsSinceEpoch ?? Int.min
+        let dateB = b.frontMatter.date?.secondsSinceEpoch ?? Int.min
+        if dateA != dateB { return dateA > dateB }
+        let titleA = a.title.lowercased()
+        let titleB = b.title.lowercased()
+        if titleA != titleB { return titleA < titleB }
+        return (a.source?.contentPath ?? a.url) < (b.source?.contentPath ?? b.url)
+    }
+}

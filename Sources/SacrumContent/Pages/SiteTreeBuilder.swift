@@ -1,0 +1,159 @@
+/// Builds the page tree from what `ContentLoader` read: decides what is published, gives every page
+/// its URL and place in the tree, orders sections, and makes the cross-links, tags, menus and
+/// redirects. Every problem becomes a diagnostic; the tree is built as far as possible regardless.
+public struct SiteTreeBuilder {
+    let config: SiteConfig
+    let options: PublishingOptions
+    var pages: [Page] = []
+    var diagnostics: [Diagnostic] = []
+    var pageByURL: [String: Int] = [:]
+    var pageByContentPath: [String: Int] = [:]
+    var hiddenPages: [String: HiddenReason] = [:]
+    var sectionPage: [String: Int] = [:]
+    /// Output paths folded to lower case, for collisions that only case-insensitive file systems see.
+    var claimedOutputPaths: [String: String] = [:]
+    var staticFiles: Set<String> = []
+
+    /// Files Sacrum writes itself; no page may take their place.
+    public static let generatedFiles: Set<String> = ["sitemap.xml", "robots.txt", "404.html", "feed.xml"]
+
+    /// Creates a builder.
+    public init(config: SiteConfig, options: PublishingOptions) {
+        self.config = config
+        self.options = options
+    }
+
+    /// Builds the site.
+    public static func build(
+        config: SiteConfig, content: ContentLoader.Result, options: PublishingOptions
+    ) -> (site: Site, diagnostics: [Diagnostic]) {
+        var builder = SiteTreeBuilder(config: config, options: options)
+        return builder.build(content)
+    }
+
+    mutating func build(_ content: ContentLoader.Result) -> (site: Site, diagnostics: [Diagnostic]) {
+        staticFiles = Set(content.staticFiles)
+        let visible = publishedSources(content.pages)
+        makeSections(visible: visible)
+        makeRegularPages(visible: visible)
+        orderSections()
+        linkAncestorsAndNeighbours()
+        makeCrossLinks()
+        makeTagPages()
+        resolveReviewers()
+        let menu = resolveMenu(config.menu, key: "menu")
+        let footerMenu = resolveMenu(config.footerMenu, key: "footer_menu")
+        let aliases = makeAliases()
+        checkStaticFileCollisions()
+        let site = Site(
+            config: config, pages: pages, home: sectionPage[""] ?? 0, pageByURL: pageByURL,
+            pageByContentPath: pageByContentPath, hiddenPages: hiddenPages, staticFiles: staticFiles, menu: menu,
+            footerMenu: footerMenu, aliases: aliases)
+        return (site, diagnostics)
+    }
+
+    // MARK: - Publishing
+
+    /// The sources that are published; the others are remembered with the reason, so that a link to
+    /// them can say why it goes nowhere.
+    private mutating func publishedSources(_ sources: [PageSource]) -> [PageSource] {
+        var hiddenSections: [String] = []
+        var visible: [PageSource] = []
+        let today = options.today
+        for source in sources {
+            let frontMatter = source.frontMatter
+            var reason: HiddenReason?
+            if frontMatter.draft && !options.drafts {
+                reason = .draft
+            } else if !options.future, let date = frontMatter.publishDate ?? frontMatter.date,
+                date.secondsOfDay == nil ? date.daysSinceEpoch > today.daysSinceEpoch : date.secondsSinceEpoch > options.now
+            {
+                reason = .future
+            } else if !options.expired, let expiry = frontMatter.expiryDate,
+                expiry.secondsOfDay == nil ? expiry.daysSinceEpoch <= today.daysSinceEpoch : expiry.secondsSinceEpoch <= options.now
+            {
+                reason = .expired
+            } else if let expired = expiredAuthorization(source) {
+                reason = .authorizationExpired
+                diagnostics.append(expired)
+            }
+            if let reason {
+                hiddenPages[source.contentPath] = reason
+                if source.isSectionIndex { hiddenSections.append(source.folder) }
+            } else {
+                visible.append(source)
+            }
+        }
+        // A hidden `_index.md` hides its whole branch, as in Hugo.
+        guard !hiddenSections.isEmpty else { return visible }
+        return visible.filter { source in
+            let hiddenBy = hiddenSections.first { folder in
+                !folder.isEmpty && (source.folder == folder || source.folder.hasPrefix(folder + "/"))
+            }
+            if let hiddenBy, let reason = hiddenPages[hiddenBy + "/_index.md"] {
+                hiddenPages[source.contentPath] = reason
+                return false
+            }
+            return true
+        }
+    }
+
+    /// A story whose authorization has expired is left out, with a warning saying so.
+    private func expiredAuthorization(_ source: PageSource) -> Diagnostic? {
+        guard let authorization = source.frontMatter.authorization, let expires = authorization.value.expires,
+            expires.daysSinceEpoch < options.today.daysSinceEpoch
+        else { return nil }
+        return Diagnostic(
+            .warning, id: "story.authorization-expired", file: source.file, line: authorization.position.line,
+            column: authorization.position.column,
+            message: "the patient's authorization expired on \(expires.isoDate); the story is left out of the site",
+            hint: "renew the authorization and update 'authorization.expires', or delete the story")
+    }
+
+    // MARK: - Claiming URLs
+
+    /// Registers `page` under its URL and output path, refusing a second page at the same place
+    /// (also when the two differ only in letter case or Unicode normalisation) and generated files.
+    mutating func register(_ page: Page, position: YAMLPosition?) -> Bool {
+        let folded = page.outputPath.lowercased()
+        if Self.generatedFiles.contains(folded) {
+            report(
+                page.source, position, id: "url.reserved",
+                "the page would be written to '\(page.outputPath)', which Sacrum generates itself",
+                hint: "give the page another 'url' or 'slug'")
+            return false
+        }
+        if let other = claimedOutputPaths[folded] {
+            let otherName = other.isEmpty ? "a generated page" : other
+            let sameCase = pageByURL[page.url] != nil
+            report(
+                page.source, position, id: "url.collision",
+                sameCase
+                    ? "this page and \(otherName) are both published at \(page.url)"
+                    : "this page (\(page.url)) and \(otherName) differ only in letter case or accents; they would be one file on macOS and Windows",
+                hint: "give one of them another file name, 'slug' or 'url'")
+            return false
+        }
+        claimedOutputPaths[folded] = page.source?.file ?? ""
+        pageByURL[page.url] = page.id
+        if let source = page.source { pageByContentPath[source.contentPath] = page.id }
+        return true
+    }
+
+    /// Records a diagnostic at a position in a page's file (or at its first line).
+    mutating func report(
+        _ source: PageSource?, _ position: YAMLPosition?, _ severity: DiagnosticSeverity = .error, id: String,
+        _ message: String, hint: String? = nil
+    ) {
+        diagnostics.append(
+            Diagnostic(
+                severity, id: id, file: source?.file ?? "", line: position?.line ?? (source == nil ? 0 : 1),
+                column: position?.column ?? (source == nil ? 0 : 1), message: message, hint: hint))
+    }
+
+    /// The kind pages in `folder` get from their top-level section.
+    func sectionKind(of folder: String) -> PageKind? {
+        guard let top = folder.split(separator: "/").first else { return nil }
+        return config.sectionKinds[String(top)]
+    }
+}

@@ -1,0 +1,103 @@
+/// Lists the files under a folder of the site (content, static files, a theme), without ever following
+/// a symbolic link out of it.
+public struct FolderScanner: Sendable {
+    /// Deepest folder nesting accepted.
+    public var maximumDepth = 32
+
+    /// Creates a scanner.
+    public init() {}
+
+    /// The files and folders found, relative to the scanned folder, in sorted order.
+    public struct Result: Sendable, Hashable {
+        /// Files, like `treatments/si-joint-fusion.md`.
+        public var files: [String] = []
+        /// Folders, like `treatments`.
+        public var folders: [String] = []
+        /// Symbolic links, unreadable folders and unusable names.
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// Scans `root`; `displayPrefix` (`content`) is how diagnostics name it. A missing folder gives an
+    /// empty result.
+    public func scan(root: String, displayPrefix: String) -> Result {
+        var result = Result()
+        guard FileIO.type(atPath: root) == .directory else {
+            if FileIO.type(atPath: root) == .symbolicLink {
+                result.diagnostics.append(symbolicLink(displayPrefix))
+            }
+            return result
+        }
+        var pending: [(relative: String, depth: Int)] = [("", 0)]
+        while let (relative, depth) = pending.popLast() {
+            let absolute = relative.isEmpty ? root : root + "/" + relative
+            let display = relative.isEmpty ? displayPrefix : displayPrefix + "/" + relative
+            let entries: [FileIO.Entry]
+            do {
+                entries = try FileIO.list(absolute)
+            } catch {
+                result.diagnostics.append(
+                    Diagnostic(.error, id: "file.unreadable", file: display, message: "the folder cannot be read: \(error.reason)"))
+                continue
+            }
+            var subfolders: [String] = []
+            for entry in entries {
+                guard let name = String(validating: entry.nameBytes, as: UTF8.self) else {
+                    result.diagnostics.append(
+                        Diagnostic(
+                            .error, id: "file.name", file: display,
+                            message: "a file name in this folder is not valid UTF-8 and is skipped",
+                            hint: "rename the file using UTF-8 characters"))
+                    continue
+                }
+                if Self.isIgnored(name) { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                let shown = displayPrefix + "/" + path
+                guard PathSafety.isSafeName(name) else {
+                    result.diagnostics.append(
+                        Diagnostic(
+                            .error, id: "file.name", file: shown, message: "the name contains control characters or a backslash",
+                            hint: "rename it with letters, digits, '-' and '_'"))
+                    continue
+                }
+                switch entry.type {
+                case .file:
+                    result.files.append(path)
+                case .directory:
+                    if depth + 1 > maximumDepth {
+                        result.diagnostics.append(
+                            Diagnostic(
+                                .error, id: "file.too-deep", file: shown,
+                                message: "folders are nested more than \(maximumDepth) levels deep; this one is skipped"))
+                    } else {
+                        subfolders.append(path)
+                    }
+                case .symbolicLink:
+                    result.diagnostics.append(symbolicLink(shown))
+                case .other:
+                    result.diagnostics.append(
+                        Diagnostic(
+                            .warning, id: "file.special", file: shown,
+                            message: "this is not a regular file or folder and is skipped"))
+                }
+            }
+            result.folders.append(contentsOf: subfolders)
+            for folder in subfolders.reversed() { pending.append((folder, depth + 1)) }
+        }
+        result.files.sort()
+        result.folders.sort()
+        return result
+    }
+
+    /// Hidden files, editor backups and swap files are never site content.
+    static func isIgnored(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#"))
+            || name.hasSuffix(".swp") || name.hasSuffix(".swx") || name.hasSuffix(".tmp")
+    }
+
+    private func symbolicLink(_ shown: String) -> Diagnostic {
+        Diagnostic(
+            .error, id: "file.symlink", file: shown,
+            message: "this is a symbolic link; Sacrum never follows links, so it is not published",
+            hint: "replace the link with the file or folder it points to")
+    }
+}
