@@ -57,3 +57,6 @@ bench-markdown: setup
 
 clean:
 	rm -rf .build output
+
+# The end-to-end checks of the built site in a real browser (`make e2e`) live beside their script.
+-include Tests/e2e/e2e.mk
