@@ -244,8 +244,8 @@ http {{
                 except OSError:
                     time.sleep(0.1)
             self.stop()
-            last_error = (self.prefix / "stderr.log").read_text(errors="replace") + \
-                (self.prefix / "error.log").read_text(errors="replace") if (self.prefix / "error.log").exists() else ""
+            last_error = "".join(f.read_text(errors="replace") for f in
+                                 (self.prefix / "stderr.log", self.prefix / "error.log") if f.exists())
         raise RuntimeError(f"nginx did not start:\n{last_error}")
 
     def stop(self) -> None:
@@ -474,8 +474,18 @@ def take_screenshots(browser: Browser, url: str, path: str, outdir: Path, result
     return saved
 
 
+def page_path(rel: str) -> str:
+    """The URL path of an HTML file, given relative to the site: about/index.html is /about/."""
+    if rel == "index.html":
+        return "/"
+    if rel.endswith("/index.html"):
+        return "/" + rel[: -len("index.html")]
+    return "/" + rel
+
+
 def short(e: BaseException) -> str:
-    text = str(e).strip().splitlines()
+    """The first line of an exception's message, without selenium's stack trace."""
+    text = (getattr(e, "msg", None) or str(e)).split("Stacktrace:")[0].strip().splitlines()
     return text[0] if text else repr(e)
 
 
@@ -485,7 +495,7 @@ def short(e: BaseException) -> str:
 
 def run_vnu(vnu: Path, files: list[Path], site: Path, results: Results) -> None:
     for f in files:
-        results.check("/" + f.relative_to(site).as_posix(), "html")
+        results.check(page_path(f.relative_to(site).as_posix()), "html")
     if not files:
         return
     java = shutil.which("java")
@@ -512,12 +522,13 @@ def run_vnu(vnu: Path, files: list[Path], site: Path, results: Results) -> None:
             url = m.get("url", "")
             fpath = Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)) if url.startswith("file:") else None
             try:
-                subject = "/" + fpath.resolve().relative_to(site).as_posix() if fpath else url or "(site)"
+                rel = fpath.resolve().relative_to(site).as_posix() if fpath else None
             except ValueError:
-                subject = str(fpath)
+                rel = None
+            subject = page_path(rel) if rel else (str(fpath) if fpath else url or "(site)")
             line = m.get("lastLine", m.get("firstLine", "?"))
             extract = (m.get("extract") or "").strip().replace("\n", " ")
-            results.fail(subject, "html", f"line {line}: {m.get('message', '')}"
+            results.fail(subject, "html", f"{rel or url} line {line}: {m.get('message', '')}"
                                          + (f" -- near: {extract[:120]}" if extract else ""))
 
 
@@ -526,6 +537,7 @@ def run_vnu(vnu: Path, files: list[Path], site: Path, results: Results) -> None:
 
 
 def main() -> int:
+    global CHROMIUM, CHROMEDRIVER
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--site", required=True, type=Path, help="the built site's folder")
     ap.add_argument("--screenshots", required=True, type=Path, help="where to save the screenshots")
@@ -535,8 +547,14 @@ def main() -> int:
                     help="budget for a page's HTML plus its CSS on disk (default 51200 = 50 KiB)")
     ap.add_argument("--screenshot-page", action="append", dest="screenshot_pages", metavar="PATH",
                     help=f"page to screenshot (repeatable; default {' and '.join(DEFAULT_SCREENSHOT_PAGES)})")
+    ap.add_argument("--chromium", default=CHROMIUM, help=f"the browser binary (default {CHROMIUM})")
+    ap.add_argument("--chromedriver", default=CHROMEDRIVER, help=f"the driver (default {CHROMEDRIVER})")
+    ap.add_argument("--report", type=Path, help="also write the failures as JSON to this file")
     ap.add_argument("--deadline", type=int, default=1800, help="abort the whole run after this many seconds")
     args = ap.parse_args()
+    CHROMIUM, CHROMEDRIVER = args.chromium, args.chromedriver
+    if args.only and not args.only.startswith("/"):
+        args.only = "/" + args.only
 
     started = time.monotonic()
     site = args.site.resolve()
@@ -600,14 +618,20 @@ def main() -> int:
     log("")
     if failures:
         log(f"e2e: FAILED, {len(failures)} problem(s) in {failed} check(s):")
-        current = None
+        by_subject: "OrderedDict[str, list[tuple[str, str]]]" = OrderedDict()
         for subject, name, what in failures:
-            if subject != current:
-                log(f"  {subject}")
-                current = subject
-            log(f"    [{name}] {what}")
+            by_subject.setdefault(subject, []).append((name, what))
+        for subject, items in by_subject.items():
+            log(f"  {subject}")
+            for name, what in items:
+                log(f"    [{name}] {what}")
     else:
         log("e2e: every check passed")
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(json.dumps({
+            "passed": passed, "failed": failed, "seconds": round(elapsed, 1),
+            "failures": [{"subject": s, "check": n, "what": w} for s, n, w in failures]}, indent=2) + "\n")
     log(f"e2e: took {elapsed:.1f}s")
     log(f"e2e: {passed} passed, {failed} failed")
     return 1 if failed else 0
@@ -673,8 +697,7 @@ def run_checks(args, site: Path, work: Path, shots: Path, nginx: Nginx, browser:
         for f in html_files:
             if f.name != "index.html" or f in redirects:
                 continue
-            path = "/" + f.parent.relative_to(site).as_posix() + "/" if f.parent != site else "/"
-            path = path.replace("/./", "/")
+            path = page_path(f.relative_to(site).as_posix())
             if path not in listed:
                 results.fail(path, "sitemap", f"{f.relative_to(site)} is a page but not in sitemap.xml")
 
@@ -796,7 +819,7 @@ def run_checks(args, site: Path, work: Path, shots: Path, nginx: Nginx, browser:
     try:
         browser.start()
     except Exception as e:
-        results.fail("(browser)", "chromium", f"Chromium or chromedriver could not start: {type(e).__name__}: {e}")
+        results.fail("(browser)", "chromium", f"Chromium or chromedriver could not start: {type(e).__name__}: {short(e)}")
         log("e2e: chromedriver log (last lines):")
         log(browser.driver_log_tail())
         return
@@ -817,7 +840,7 @@ def run_checks(args, site: Path, work: Path, shots: Path, nginx: Nginx, browser:
             try:
                 browser.start()
             except Exception as e:
-                results.fail("(browser)", "chromium", f"Chromium could not be restarted: {e}")
+                results.fail("(browser)", "chromium", f"Chromium could not be restarted: {short(e)}")
                 return
 
     # ---- screenshots
