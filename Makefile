@@ -13,6 +13,7 @@ BENCH_DIR ?= /tmp/sacrum-bench
 ## Build the practice site into output/ with a release build of sacrum.
 build: setup
 	$(SWIFT) build -c release --product sacrum
+	"$$($(SWIFT) build -c release --show-bin-path)/sacrum" build
 
 ## Run the whole test suite (unit, golden-site and CLI tests, the leak check).
 test: setup

@@ -44,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "SacrumTheme",
-            dependencies: ["SacrumContent", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["SacrumContent", "SacrumMarkdown", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: swiftSettings
         ),
         .target(

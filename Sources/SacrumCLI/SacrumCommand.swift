@@ -10,7 +10,7 @@ public struct SacrumCommand: AsyncParsableCommand {
             at it with --source.
             """,
         version: SacrumVersion.current,
-        subcommands: []
+        subcommands: [BuildCommand.self]
     )
 
     public init() {}

@@ -3,7 +3,7 @@
 /// Everything Sacrum finds — a broken front matter, a link to nowhere, a template error, a failed
 /// check — becomes a `Diagnostic`. They are collected over the whole build and printed like a
 /// compiler's (`content/treatments/si-joint-fusion.md:12:3: error: ...`).
-public struct Diagnostic: Sendable, Hashable, Codable {
+public struct Diagnostic: Error, Sendable, Hashable, Codable {
     /// How serious the problem is.
     public var severity: DiagnosticSeverity
     /// The file, relative to the site's root folder (`content/contact.md`, `site.yaml`), or empty

@@ -85,6 +85,8 @@ public enum PageRole: String, Sendable, Hashable {
     case tagIndex
     /// The pages of one tag (`/tags/back-pain/`).
     case tag
+    /// The page shown for an address that does not exist (`/404.html`); not in the sitemap.
+    case notFound
 }
 
 /// Who reviewed a medical page.

@@ -40,6 +40,7 @@ public struct SiteTreeBuilder {
         linkAncestorsAndNeighbours()
         makeCrossLinks()
         makeTagPages()
+        makeNotFoundPage()
         resolveReviewers()
         let menu = resolveMenu(config.menu, key: "menu")
         let footerMenu = resolveMenu(config.footerMenu, key: "footer_menu")
@@ -108,6 +109,15 @@ public struct SiteTreeBuilder {
             column: authorization.position.column,
             message: "the patient's authorization expired on \(expires.isoDate); the story is left out of the site",
             hint: "renew the authorization and update 'authorization.expires', or delete the story")
+    }
+
+    /// The page for addresses that do not exist, written to `404.html` with the theme's `404` template.
+    mutating func makeNotFoundPage() {
+        let page = Page(
+            id: pages.count, role: .notFound, kind: .page, source: nil, title: "Page not found", url: "/404.html",
+            outputPath: "404.html", sectionFolder: "", parent: nil)
+        pages.append(page)
+        pageByURL[page.url] = page.id
     }
 
     // MARK: - Claiming URLs

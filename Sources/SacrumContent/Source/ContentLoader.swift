@@ -1,5 +1,6 @@
 /// Reads a site's `content/` folder: every Markdown file with its front matter decoded (in parallel),
-/// and the list of other files, which are published as they are.
+/// and the list of other files, which are published as they are. The steps are separate so a build
+/// can time them: `scan`, `read`, `decode`.
 public struct ContentLoader: Sendable {
     /// The `content/` folder (absolute or relative to the working directory).
     public var contentFolder: String
@@ -12,6 +13,26 @@ public struct ContentLoader: Sendable {
         self.displayPrefix = displayPrefix
     }
 
+    /// The files of `content/`.
+    public struct Scan: Sendable {
+        /// Markdown files, as paths inside `content/`, in path order.
+        public var markdown: [String]
+        /// Every other file (images, PDFs).
+        public var staticFiles: [String]
+        /// Every folder.
+        public var folders: [String]
+        /// Symbolic links, unusable names, unreadable folders.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// A Markdown file's bytes, or why they could not be read.
+    public struct RawFile: Sendable {
+        /// The path inside `content/`.
+        public var contentPath: String
+        /// The bytes.
+        public var bytes: Swift.Result<[UInt8], FileIO.Failure>
+    }
+
     /// What was read.
     public struct Result: Sendable {
         /// Every Markdown file, in path order.
@@ -22,22 +43,51 @@ public struct ContentLoader: Sendable {
         public var folders: [String]
         /// Problems found while reading.
         public var diagnostics: [Diagnostic]
+
+        /// Creates a result.
+        public init(pages: [PageSource], staticFiles: [String], folders: [String], diagnostics: [Diagnostic]) {
+            self.pages = pages
+            self.staticFiles = staticFiles
+            self.folders = folders
+            self.diagnostics = diagnostics
+        }
     }
 
-    /// Reads everything. `reuse` returns an already loaded page for a content path whose file has not
-    /// changed (the preview server's incremental rebuilds); by default every file is read.
-    public func load(reuse: @escaping @Sendable (String) -> PageSource? = { _ in nil }) async -> Result {
+    /// Lists the folder.
+    public func scan() -> Scan {
         let scan = FolderScanner().scan(root: contentFolder, displayPrefix: displayPrefix)
-        let markdown = scan.files.filter { $0.hasSuffix(".md") }
-        let others = scan.files.filter { !$0.hasSuffix(".md") }
+        return Scan(
+            markdown: scan.files.filter { $0.hasSuffix(".md") }, staticFiles: scan.files.filter { !$0.hasSuffix(".md") },
+            folders: scan.folders, diagnostics: scan.diagnostics)
+    }
+
+    /// Reads the files, in parallel.
+    public func read(_ paths: [String]) async -> [RawFile] {
         let folder = contentFolder
-        let prefix = displayPrefix
-        let loaded = await parallelMap(markdown) { path -> (PageSource, [Diagnostic]) in
-            if let page = reuse(path) { return (page, []) }
-            return PageSource.load(path: folder + "/" + path, contentPath: path, displayPrefix: prefix)
+        return await parallelMap(paths) { path in
+            RawFile(contentPath: path, bytes: Swift.Result { () throws(FileIO.Failure) in try FileIO.read(folder + "/" + path) })
         }
+    }
+
+    /// Decodes the files and their front matter, in parallel.
+    public func decode(_ files: [RawFile]) async -> [(PageSource, [Diagnostic])] {
+        let prefix = displayPrefix
+        return await parallelMap(files) { file in
+            PageSource.decode(file.bytes, contentPath: file.contentPath, displayPrefix: prefix)
+        }
+    }
+
+    /// Scans, reads and decodes everything.
+    public func load() async -> Result {
+        let scan = scan()
+        let decoded = await decode(await read(scan.markdown))
+        return Self.result(scan: scan, decoded: decoded)
+    }
+
+    /// Puts the steps' outputs together.
+    public static func result(scan: Scan, decoded: [(PageSource, [Diagnostic])]) -> Result {
         var diagnostics = scan.diagnostics
-        for (_, pageDiagnostics) in loaded { diagnostics.append(contentsOf: pageDiagnostics) }
-        return Result(pages: loaded.map(\.0), staticFiles: others, folders: scan.folders, diagnostics: diagnostics)
+        for (_, pageDiagnostics) in decoded { diagnostics.append(contentsOf: pageDiagnostics) }
+        return Result(pages: decoded.map(\.0), staticFiles: scan.staticFiles, folders: scan.folders, diagnostics: diagnostics)
     }
 }

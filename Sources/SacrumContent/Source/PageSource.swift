@@ -44,15 +44,27 @@ public struct PageSource: Sendable, Hashable {
 
     /// Reads and decodes the file at `path` (absolute), whose content path is `contentPath`.
     public static func load(path: String, contentPath: String, displayPrefix: String = "content") -> (PageSource, [Diagnostic]) {
+        decode(Result { () throws(FileIO.Failure) in try FileIO.read(path) }, contentPath: contentPath, displayPrefix: displayPrefix)
+    }
+
+    /// Decodes a file's bytes (or reports why they could not be read).
+    public static func decode(
+        _ read: Result<[UInt8], FileIO.Failure>, contentPath: String, displayPrefix: String = "content"
+    ) -> (PageSource, [Diagnostic]) {
         let file = displayPrefix + "/" + contentPath
         let unreadable = PageSource(
             contentPath: contentPath, file: file, frontMatter: FrontMatter(), body: "", bodyFirstLine: 1,
             isReadable: false)
         let bytes: [UInt8]
-        do {
-            bytes = try FileIO.read(path)
-        } catch {
-            return (unreadable, [Diagnostic(.error, id: "file.unreadable", file: file, message: "the file cannot be read: \(error.reason)")])
+        switch read {
+        case .success(let value):
+            bytes = value
+        case .failure(let error):
+            let message =
+                error.code == EFBIG_CODE
+                ? "the file is larger than \(FileIO.maximumFileSize >> 20) MiB"
+                : "the file cannot be read: \(error.reason)"
+            return (unreadable, [Diagnostic(.error, id: "file.unreadable", file: file, message: message)])
         }
         let source: SourceText
         do {

@@ -141,3 +141,6 @@ public struct FileFingerprint: Sendable, Hashable {
 enum SystemInfo {
     static var activeProcessorCount: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
+
+/// `EFBIG`, for callers that do not import the C library.
+let EFBIG_CODE = EFBIG

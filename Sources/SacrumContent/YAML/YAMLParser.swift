@@ -157,10 +157,17 @@ public struct YAMLParser: Sendable {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             var message = problem
-            if let context { message = "\(context.text) (line \(context.mark.line + lineOffset)): \(problem)" }
-            return Failure(
-                position: YAMLPosition(line: mark.line + lineOffset, column: mark.column),
-                message: "invalid YAML: \(message)", hint: hint(for: problem), id: "yaml.syntax")
+            var position = YAMLPosition(line: mark.line + lineOffset, column: mark.column)
+            if let context {
+                if problem.contains("end of stream") {
+                    // Something opened there was never closed: the opening is where the fix goes.
+                    position = YAMLPosition(line: context.mark.line + lineOffset, column: context.mark.column)
+                    message = "\(context.text), \(problem)"
+                } else {
+                    message = "\(context.text) (line \(context.mark.line + lineOffset)): \(problem)"
+                }
+            }
+            return Failure(position: position, message: "invalid YAML: \(message)", hint: hint(for: problem), id: "yaml.syntax")
         case .reader(let problem, _, _, _):
             return Failure(
                 position: YAMLPosition(line: lineOffset + 1, column: 1), message: "invalid YAML: \(problem)",

@@ -1,0 +1,73 @@
+internal import Foundation
+public import SacrumContent
+
+/// What `sacrum build` and `sacrum check` do, as a library call: run the pipeline, write the output
+/// when asked and when there is no error, write a report when asked, and say what happened. The
+/// command-line layer only parses arguments and prints.
+public struct BuildAction: Sendable {
+    /// What to build.
+    public var options: BuildOptions
+    /// Write the site (false for `check`).
+    public var writesOutput: Bool
+    /// Where to write a JSON report of the diagnostics, if anywhere.
+    public var reportPath: String?
+
+    /// Creates an action.
+    public init(options: BuildOptions, writesOutput: Bool = true, reportPath: String? = nil) {
+        self.options = options
+        self.writesOutput = writesOutput
+        self.reportPath = reportPath
+    }
+
+    /// What happened.
+    public struct Outcome: Sendable {
+        /// The pipeline's result.
+        public var result: BuildResult
+        /// Every diagnostic, including any from writing.
+        public var diagnostics: [Diagnostic]
+        /// Whether the output folder now holds the new site.
+        public var wroteOutput: Bool
+        /// Where the site was written.
+        public var outputPath: String?
+        /// Seconds for writing.
+        public var writeSeconds: Double
+
+        /// 0 when there was no error, 1 otherwise.
+        public var exitStatus: Int32 { diagnostics.containsErrors ? 1 : 0 }
+    }
+
+    /// Runs the build.
+    public func run() async -> Outcome {
+        var location: OutputLocation?
+        var diagnostics: [Diagnostic] = []
+        if writesOutput {
+            do throws(Diagnostic) {
+                location = try OutputLocation(output: options.output, root: options.root)
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        let result = await BuildPipeline(options: options).run()
+        diagnostics = result.diagnostics + diagnostics
+        var outcome = Outcome(result: result, diagnostics: diagnostics, wroteOutput: false, outputPath: location?.path, writeSeconds: 0)
+        if let location, !diagnostics.containsErrors, result.succeeded {
+            let start = DispatchTime.now().uptimeNanoseconds
+            do throws(Diagnostic) {
+                try await OutputWriter(location: location).write(result.files)
+                outcome.wroteOutput = true
+            } catch {
+                outcome.diagnostics.append(error)
+            }
+            outcome.writeSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+        if let reportPath {
+            do {
+                try BuildReport(outcome: outcome).write(to: reportPath, root: options.root)
+            } catch {
+                outcome.diagnostics.append(
+                    Diagnostic(.error, id: "report.write", file: "", message: "cannot write the report to \(reportPath): \(error)"))
+            }
+        }
+        return outcome
+    }
+}

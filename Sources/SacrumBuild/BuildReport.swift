@@ -1,0 +1,41 @@
+internal import Foundation
+import SacrumContent
+
+/// The JSON report `--report FILE` writes for CI: every diagnostic and the summary.
+struct BuildReport: Encodable {
+    struct Entry: Encodable {
+        var severity: String
+        var id: String
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
+        var hint: String?
+    }
+
+    var succeeded: Bool
+    var errors: Int
+    var warnings: Int
+    var pages: Int
+    var diagnostics: [Entry]
+
+    init(outcome: BuildAction.Outcome) {
+        succeeded = !outcome.diagnostics.containsErrors
+        errors = outcome.diagnostics.filter { $0.severity == .error }.count
+        warnings = outcome.diagnostics.filter { $0.severity == .warning }.count
+        pages = outcome.result.summary.pages
+        diagnostics = outcome.diagnostics.sortedForDisplay().map {
+            Entry(severity: $0.severity.rawValue, id: $0.id, file: $0.file, line: $0.line, column: $0.column, message: $0.message, hint: $0.hint)
+        }
+    }
+
+    func write(to path: String, root: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(self)
+        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        guard FileManager.default.createFile(atPath: url.path, contents: data + Data("\n".utf8)) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import SacrumContent
+import SacrumMarkdown
+
+/// `feed.xml`: an Atom feed of the newest articles (at most 20), with dates from their front matter.
+enum AtomFeedWriter {
+    static let path = "feed.xml"
+
+    static func feed(for site: Site) -> OutputFile {
+        let articles = site.pages.filter { $0.kind == .article && $0.role == .regular && $0.source?.isReadable == true }
+            .sorted { ($0.lastModified ?? .init(year: 1970, month: 1, day: 1), $1.url) > ($1.lastModified ?? .init(year: 1970, month: 1, day: 1), $0.url) }
+            .prefix(20)
+        let newest = articles.compactMap(\.lastModified).max()
+            ?? site.pages.compactMap(\.lastModified).max()
+            ?? ContentDate(year: 1970, month: 1, day: 1)
+        let base = site.config.baseURL
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(Escaping.xml(site.config.language))\">\n"
+        xml += "  <title>\(Escaping.xml(site.config.title))</title>\n"
+        xml += "  <link href=\"\(Escaping.xml(Escaping.urlEncoded(base + "/")))\"/>\n"
+        xml += "  <link rel=\"self\" href=\"\(Escaping.xml(Escaping.urlEncoded(base + "/" + path)))\"/>\n"
+        xml += "  <id>\(Escaping.xml(Escaping.urlEncoded(base + "/")))</id>\n"
+        xml += "  <updated>\(atomDate(newest))</updated>\n"
+        xml += "  <author><name>\(Escaping.xml(site.config.practice.name))</name></author>\n"
+        for article in articles {
+            let url = Escaping.xml(Escaping.urlEncoded(site.absoluteURL(article.url)))
+            xml += "  <entry>\n"
+            xml += "    <title>\(Escaping.xml(article.title))</title>\n"
+            xml += "    <link href=\"\(url)\"/>\n"
+            xml += "    <id>\(url)</id>\n"
+            let published = article.frontMatter.date ?? newest
+            xml += "    <published>\(atomDate(published))</published>\n"
+            xml += "    <updated>\(atomDate(article.lastModified ?? published))</updated>\n"
+            if let summary = article.frontMatter.description ?? article.content?.document.summary, !summary.isEmpty {
+                xml += "    <summary>\(Escaping.xml(summary))</summary>\n"
+            }
+            if let html = article.content?.document.html {
+                xml += "    <content type=\"html\">\(Escaping.xml(html))</content>\n"
+            }
+            xml += "  </entry>\n"
+        }
+        xml += "</feed>\n"
+        return OutputFile(path: path, contents: .text(xml))
+    }
+
+    /// RFC 3339, as Atom requires: a date alone becomes midnight UTC.
+    static func atomDate(_ date: ContentDate) -> String {
+        var full = date
+        if full.secondsOfDay == nil { full.secondsOfDay = 0 }
+        return full.iso8601
+    }
+}

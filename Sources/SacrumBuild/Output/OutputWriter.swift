@@ -1,0 +1,218 @@
+internal import Foundation
+public import SacrumContent
+
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
+/// Writes a built site so that the output folder always holds either the previous complete site or
+/// the new one: files go to a staging folder beside it, which is then swapped in with one atomic
+/// `renameat2(RENAME_EXCHANGE)`; the previous site is deleted afterwards. A failed write (full disk,
+/// read-only folder) removes the staging folder and leaves the previous site as it was. A lock file
+/// beside the output serialises builds that run at the same time.
+public struct OutputWriter: Sendable {
+    /// Where to write.
+    public let location: OutputLocation
+
+    /// Creates a writer.
+    public init(location: OutputLocation) {
+        self.location = location
+    }
+
+    private var parent: String { (location.path as NSString).deletingLastPathComponent }
+    private var name: String { (location.path as NSString).lastPathComponent }
+    private var lockPath: String { parent + "/." + name + ".lock" }
+    private var stagingPrefix: String { "." + name + ".staging-" }
+
+    /// Writes `files` and swaps them in.
+    public func write(_ files: [OutputFile]) async throws(Diagnostic) {
+        let lock = try await acquireLock()
+        defer {
+            flock(lock, LOCK_UN)
+            close(lock)
+        }
+        removeStaleStagingFolders()
+        let staging = parent + "/" + stagingPrefix + String(getpid())
+        guard mkdir(staging, 0o755) == 0 else { throw failure("cannot create \(staging)", code: errno) }
+        do {
+            try await writeFiles(files, into: staging)
+            try swap(staging)
+        } catch {
+            Self.removeTree(staging)
+            throw error
+        }
+        Self.removeTree(staging)  // now holding the previous site
+    }
+
+    // MARK: - Lock
+
+    private func acquireLock() async throws(Diagnostic) -> Int32 {
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw failure("cannot create the lock file \(lockPath)", code: errno) }
+        var waited = 0
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else {
+                close(fd)
+                throw failure("cannot lock \(lockPath)", code: errno)
+            }
+            if waited == 0 {
+                FileHandle.standardError.write(Data("waiting for another build writing to \(location.path)...\n".utf8))
+            }
+            waited += 1
+            do {
+                try await Task.sleep(nanoseconds: 50_000_000)
+            } catch {
+                close(fd)
+                throw Diagnostic(.error, id: "output.write", file: "", message: "the build was cancelled while waiting for the lock")
+            }
+        }
+        return fd
+    }
+
+    /// Staging folders of builds that were killed; safe to remove while the lock is held.
+    private func removeStaleStagingFolders() {
+        guard let entries = try? FileIO.list(parent) else { return }
+        for entry in entries where entry.type == .directory {
+            let entryName = String(decoding: entry.nameBytes, as: UTF8.self)
+            if entryName.hasPrefix(stagingPrefix) { Self.removeTree(parent + "/" + entryName) }
+        }
+    }
+
+    // MARK: - Writing
+
+    private func writeFiles(_ files: [OutputFile], into staging: String) async throws(Diagnostic) {
+        var folders: Set<String> = []
+        for file in files {
+            guard Self.isSafeRelativePath(file.path) else {
+                throw Diagnostic(.error, id: "output.path", file: "", message: "refusing to write '\(file.path)': it is not a plain path inside the output folder")
+            }
+            var folder = (file.path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        for folder in folders.sorted() {
+            guard mkdir(staging + "/" + folder, 0o755) == 0 || errno == EEXIST else {
+                throw failure("cannot create the folder \(folder)", code: errno)
+            }
+        }
+        let errors = await parallelMap(files, chunksPerCore: 2) { file -> Diagnostic? in
+            do throws(Diagnostic) {
+                try Self.writeFile(file, into: staging)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let first = errors.compactMap({ $0 }).first { throw first }
+    }
+
+    private static func writeFile(_ file: OutputFile, into staging: String) throws(Diagnostic) {
+        let path = staging + "/" + file.path
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure(writing: file.path, code: errno) }
+        defer { close(fd) }
+        let code: Int32
+        switch file.contents {
+        case .text(var text):
+            code = text.withUTF8 { writeAll(fd, $0) }
+        case .bytes(let bytes):
+            code = bytes.withUnsafeBufferPointer { writeAll(fd, $0) }
+        case .copy(let source):
+            let bytes: [UInt8]
+            do {
+                bytes = try FileIO.read(source)
+            } catch {
+                throw Diagnostic(.error, id: "output.write", file: "", message: "cannot read \(source) to publish it: \(error.reason)")
+            }
+            code = bytes.withUnsafeBufferPointer { writeAll(fd, $0) }
+        }
+        if code != 0 { throw failure(writing: file.path, code: code) }
+    }
+
+    /// Writes the whole buffer; 0, or the error number.
+    private static func writeAll(_ fd: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return 0
+    }
+
+    // MARK: - Swapping
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+
+    /// `renameat2` is in glibc since 2.28 but not in Swift's view of it; it is looked up by name.
+    private static let renameExchange: RenameAt2? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+    }()
+
+    private func swap(_ staging: String) throws(Diagnostic) {
+        if FileIO.type(atPath: location.path) == nil {
+            guard rename(staging, location.path) == 0 else { throw failure("cannot move the new site into place", code: errno) }
+            return
+        }
+        if let exchange = Self.renameExchange, exchange(AT_FDCWD, staging, AT_FDCWD, location.path, 2 /* RENAME_EXCHANGE */) == 0 {
+            return
+        }
+        // A file system without RENAME_EXCHANGE: two renames, with a moment between them without output.
+        let previous = staging + ".previous"
+        guard rename(location.path, previous) == 0 else { throw failure("cannot move the previous site aside", code: errno) }
+        guard rename(staging, location.path) == 0 else {
+            let code = errno
+            _ = rename(previous, location.path)
+            throw failure("cannot move the new site into place", code: code)
+        }
+        guard rename(previous, staging) == 0 else { return }
+    }
+
+    // MARK: - Helpers
+
+    /// A relative path of plain segments: no `/` at the start, no empty, `.` or `..` segment, no NUL.
+    static func isSafeRelativePath(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), !path.contains("\\") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+            !$0.isEmpty && $0 != "." && $0 != ".."
+        }
+    }
+
+    /// Deletes a folder tree without following symbolic links (a link is removed, not its target).
+    static func removeTree(_ path: String) {
+        guard FileIO.type(atPath: path) == .directory else {
+            unlink(path)
+            return
+        }
+        if let entries = try? FileIO.list(path) {
+            for entry in entries {
+                let child = path + "/" + String(decoding: entry.nameBytes, as: UTF8.self)
+                if entry.type == .directory { removeTree(child) } else { unlink(child) }
+            }
+        }
+        rmdir(path)
+    }
+
+    private func failure(_ message: String, code: Int32) -> Diagnostic {
+        Diagnostic(
+            .error, id: "output.write", file: "", message: "\(message): \(String(cString: strerror(code)))",
+            hint: "the previous site in \(location.path) is unchanged")
+    }
+
+    private static func failure(writing path: String, code: Int32) -> Diagnostic {
+        let hint: String =
+            switch code {
+            case ENOSPC: "the disk is full; free some space and build again"
+            case EROFS, EACCES, EPERM: "the output folder's file system is read-only or not writable by you"
+            default: "check the output folder"
+            }
+        return Diagnostic(
+            .error, id: "output.write", file: "", message: "cannot write \(path): \(String(cString: strerror(code)))",
+            hint: hint + "; the previous site is unchanged")
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+internal import Foundation
+import SacrumBuild
+import SacrumContent
+
+/// `sacrum build`: builds the site into the output folder.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder.",
+        discussion: """
+            Reads site.yaml, content/ and the theme, and writes the site to output/ (or --output). The \
+            new site replaces the previous one only when the build has no error; otherwise every \
+            problem is printed with its file, line and column, and the previous site stays as it was.
+            """)
+
+    @OptionGroup var site: SiteOptions
+    @OptionGroup var publishing: PublishingFlags
+
+    @Option(name: .long, help: ArgumentHelp("The folder to write the site to.", valueName: "dir"))
+    var output = "output"
+
+    @Option(name: .long, help: ArgumentHelp("Write the diagnostics and a summary as JSON to this file.", valueName: "file"))
+    var report: String?
+
+    @Option(name: .long, help: ArgumentHelp("Use this base URL instead of site.yaml's base_url.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Print only problems, no summary.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Print the time of each phase.")
+    var timings = false
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            throw ValidationError("--base-url must be an absolute http or https URL, like https://staging.example.com")
+        }
+    }
+
+    func run() async throws {
+        var options = publishing.options(root: site.root)
+        options.output = output
+        options.baseURL = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        let outcome = await BuildAction(options: options, writesOutput: true, reportPath: report).run()
+        Console.printOutcome(outcome, quiet: quiet, timings: timings, verb: "Built")
+        if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
+    }
+}
+
+/// `--source`: where the site is.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site's root folder (holding site.yaml).", valueName: "dir"))
+    var source = "."
+
+    var root: String {
+        source.hasPrefix("/") ? source : FileManager.default.currentDirectoryPath + "/" + source
+    }
+}
+
+/// The flags that decide which pages are published.
+struct PublishingFlags: ParsableArguments {
+    @Flag(name: .long, help: "Publish pages marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Publish pages whose date or publishDate is in the future.")
+    var future = false
+
+    @Flag(name: .long, help: "Publish pages whose expiryDate has passed.")
+    var expired = false
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    func options(root: String) -> BuildOptions {
+        BuildOptions(
+            root: root, drafts: drafts, future: future, expired: expired, strict: strict,
+            now: Int(Date().timeIntervalSince1970))
+    }
+}

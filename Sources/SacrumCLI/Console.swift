@@ -1,0 +1,37 @@
+internal import Foundation
+import SacrumBuild
+import SacrumContent
+
+/// Prints diagnostics and summaries: problems to standard error, compiler-style, coloured only on a
+/// terminal; the summary to standard output.
+enum Console {
+    static func printOutcome(_ outcome: BuildAction.Outcome, quiet: Bool, timings: Bool, verb: String) {
+        let colors = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let printer = DiagnosticPrinter(colors: colors)
+        let diagnostics = outcome.diagnostics.sortedForDisplay()
+        if !diagnostics.isEmpty {
+            FileHandle.standardError.write(Data((printer.format(diagnostics) + "\n").utf8))
+        }
+        if timings {
+            func line(_ phase: String, _ seconds: Double) -> String {
+                "  " + phase.padding(toLength: 13, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", seconds * 1000)
+            }
+            var lines = outcome.result.timings.map { line($0.phase, $0.seconds) }
+            if outcome.wroteOutput { lines.append(line("write", outcome.writeSeconds)) }
+            let total = outcome.result.timings.reduce(0) { $0 + $1.seconds } + outcome.writeSeconds
+            lines.append(line("total", total))
+            print("Timings:\n" + lines.joined(separator: "\n"))
+        }
+        guard !quiet else { return }
+        let summary = outcome.result.summary
+        if outcome.exitStatus == 0 {
+            let total = outcome.result.timings.reduce(0) { $0 + $1.seconds } + outcome.writeSeconds
+            let destination = outcome.wroteOutput ? " into \(outcome.outputPath ?? "output")" : ""
+            print(
+                "\(verb) \(summary.pages) pages, \(summary.sections) sections, \(summary.tags) tag pages, "
+                    + "\(summary.redirects) redirects and \(summary.assets) assets\(destination) in \(String(format: "%.0f", total * 1000)) ms.")
+        } else {
+            print("The build failed: \(DiagnosticPrinter.summary(of: diagnostics)). The previous site was not changed.")
+        }
+    }
+}

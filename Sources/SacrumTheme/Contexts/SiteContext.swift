@@ -1,0 +1,93 @@
+public import Mustache
+import SacrumContent
+
+/// `site`: the title, base URL, language and the practice's facts from `site.yaml`.
+public struct SiteContext: MustacheParent, Sendable {
+    let environment: RenderEnvironment
+
+    public func child(named name: String) -> Any? {
+        let config = environment.site.config
+        switch name {
+        case "title": return config.title
+        case "baseURL": return config.baseURL
+        case "language": return config.language
+        case "ogLocale": return config.language.split(separator: "-").joined(separator: "_")
+        case "practice": return PracticeContext(practice: config.practice)
+        case "storyDisclosure": return config.storyDisclosure
+        case "homeURL": return "/"
+        default: return nil
+        }
+    }
+}
+
+/// `site.practice`: name, phone (`phone`, `phoneLink` for `tel:`), address and opening hours.
+public struct PracticeContext: MustacheParent, Sendable {
+    let practice: PracticeInfo
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": practice.name
+        case "phone": practice.phone
+        case "phoneLink": "tel:" + practice.phoneLink
+        case "phoneInternational": practice.phoneInternational
+        case "address": AddressContext(address: practice.address)
+        case "hours": practice.hours.week.map { DayContext(day: $0.day, ranges: $0.ranges) }
+        case "appointmentURL": practice.appointmentURL.orNoValue
+        default: nil
+        }
+    }
+}
+
+/// `site.practice.address`.
+public struct AddressContext: MustacheParent, Sendable {
+    let address: PostalAddress
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "street": address.street
+        case "city": address.city
+        case "region": address.region
+        case "postalCode": address.postalCode
+        case "country": address.country
+        case "singleLine": "\(address.street), \(address.city), \(address.region) \(address.postalCode)"
+        default: nil
+        }
+    }
+}
+
+/// One weekday of the opening hours: `name`, `isClosed`, `ranges` (each with `opens`, `closes` in
+/// 24-hour time and `display`), and `display` for the whole day (`8:00 a.m. – 12:00 noon, 12:45 p.m. – 5:00 p.m.`).
+public struct DayContext: MustacheParent, Sendable {
+    let day: Weekday
+    let ranges: [TimeRange]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": day.name
+        case "isClosed": ranges.isEmpty
+        case "ranges": ranges.map(RangeContext.init)
+        case "display": ranges.isEmpty ? "Closed" : ranges.map(\.display).joined(separator: ", ")
+        case "closures": closures
+        default: nil
+        }
+    }
+
+    /// The gaps between ranges, such as the lunch closure (`12:00 noon – 12:45 p.m.`).
+    private var closures: [RangeContext] {
+        zip(ranges, ranges.dropFirst()).map { RangeContext(range: TimeRange(opens: $0.closes, closes: $1.opens)) }
+    }
+}
+
+/// A time range for templates.
+public struct RangeContext: MustacheParent, Sendable {
+    let range: TimeRange
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "opens": range.opens24
+        case "closes": range.closes24
+        case "display": range.display
+        default: nil
+        }
+    }
+}
