@@ -93,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SacrumBuildTests",
-            dependencies: ["SacrumBuild"],
+            dependencies: ["SacrumBuild", "SacrumContent"],
             exclude: ["Sites"],
             swiftSettings: swiftSettings
         ),

@@ -27,7 +27,8 @@ public enum TemplateLookup {
         case .notFound:
             names += ["404"]
         }
-        return names
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
     }
 
     /// The template for `page`, or a diagnostic saying which names were tried. A `layout` that names

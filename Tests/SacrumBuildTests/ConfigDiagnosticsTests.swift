@@ -1,0 +1,69 @@
+import Foundation
+import SacrumBuild
+import SacrumContent
+import Testing
+
+@Suite struct ConfigDiagnosticsTests {
+    func diagnostics(_ config: String) async throws -> [String] {
+        let site = try TemporarySite(["content/a.md": "---\ntitle: A\n---\n", "site.yaml": config])
+        defer { site.remove() }
+        return await site.diagnostics()
+    }
+
+    @Test func everyMistakeIsReportedAtItsPlace() async throws {
+        let found = try await diagnostics("""
+            title: Clinic
+            base_url: www.example.com
+            language: english
+            theme: test
+            practice:
+              name: Clinic
+              phone: "(580) 234-7246"
+              phone_link: "+15802347247"
+              address:
+                street: 1 Main St
+                city: Lawton
+                region: OK
+                postal_code: "73501"
+                country: US
+              hours:
+                monday: ["08:00-12:00", "11:45-17:00"]
+                tuesday: ["17:00-08:00"]
+                funday: ["08:00-09:00"]
+            review:
+              interval_months: 0
+            menu:
+              - title: Home
+            """)
+        #expect(found == [
+            "site.yaml:2:11: error: 'www.example.com' is not an absolute http or https URL [config.value]",
+            "site.yaml:3:11: error: 'english' is not a language tag [config.value]",
+            "site.yaml:7:10: error: 'practice.phone' ((580) 234-7246) and 'practice.phone_link' (+15802347247) are not the same number [config.value]",
+            "site.yaml:16:29: error: '11:45-17:00' overlaps or comes before the range before it [config.value]",
+            "site.yaml:17:15: error: '17:00-08:00' closes before it opens [config.value]",
+            "site.yaml:18:5: warning: unknown key 'funday' in 'practice.hours' [config.unknown-key]",
+            "site.yaml:20:20: error: 'review.interval_months' must be between 1 and 120, not 0 [config.value]",
+            "site.yaml:22:5: error: a 'menu' entry has no 'url' or 'page' [config.missing]",
+        ])
+    }
+
+    @Test func missingRequiredKeysAreNamed() async throws {
+        let found = try await diagnostics("title: Clinic\n")
+        #expect(found == [
+            "site.yaml:1:1: error: site.yaml has no 'base_url' [config.missing]",
+            "site.yaml:1:1: error: site.yaml has no 'practice' [config.missing]",
+        ])
+    }
+
+    @Test func placeholdersAreWarnings() async throws {
+        let found = try await diagnostics(TemporarySite.minimalConfig.replacingOccurrences(of: "1 Main St", with: "\"[PLACEHOLDER: street]\""))
+        #expect(found == ["site.yaml:9:13: warning: 'practice.address.street' is still a placeholder [config.placeholder]"])
+    }
+
+    @Test func missingSiteYAMLSaysWhereToRun() async throws {
+        let site = try TemporarySite(["content/a.md": "---\ntitle: A\n---\n"], defaults: false)
+        defer { site.remove() }
+        let found = await site.diagnostics()
+        #expect(found == ["site.yaml: error: there is no site.yaml in \(site.root) [config.missing]"])
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import SacrumBuild
+import SacrumContent
+import Testing
+
+@Suite struct ThemeDiagnosticsTests {
+    @Test func templateSyntaxErrorNamesTheTemplateLineAndColumn() async throws {
+        let site = try TemporarySite([
+            "content/a.md": "---\ntitle: A\n---\n",
+            "themes/test/templates/page.mustache": "<h1>{{page.title}}</h1>\n{{#page.tags}}\n<p>{{title}}</p>\n{{/page.tag}}\n",
+        ])
+        defer { site.remove() }
+        let result = await site.build()
+        #expect(result.diagnostics.map(TemporarySite.line) == [
+            "themes/test/templates/page.mustache:4:4: error: this closing tag does not match the section it closes [template.syntax]"
+        ])
+        #expect(result.files.isEmpty)
+    }
+
+    @Test func missingPartialIsAnErrorWhenTheThemeLoads() async throws {
+        let site = try TemporarySite([
+            "content/a.md": "---\ntitle: A\n---\n",
+            "themes/test/templates/page.mustache": "<h1>{{page.title}}</h1>\n  {{> partials/heder}}\n",
+            "themes/test/templates/partials/header.mustache": "<header></header>",
+        ])
+        defer { site.remove() }
+        let result = await site.build()
+        #expect(result.diagnostics.map(TemporarySite.line) == [
+            "themes/test/templates/page.mustache:2:3: error: the template 'partials/heder' does not exist [template.missing-partial]"
+        ])
+        #expect(result.diagnostics.first?.hint == "did you mean 'partials/header'?")
+    }
+
+    @Test func missingLayoutIsAnErrorEvenWithAFallback() async throws {
+        let site = try TemporarySite(["content/a.md": "---\ntitle: A\nlayout: contcat\n---\n"])
+        defer { site.remove() }
+        #expect(await site.diagnostics() == ["content/a.md:3:9: error: the layout 'contcat' does not exist [template.missing]"])
+    }
+
+    @Test func pageWithoutAnyTemplateIsAnError() async throws {
+        let site = try TemporarySite([
+            "content/a.md": "---\ntitle: A\n---\n",
+            "themes/test/templates/page.mustache": "",
+        ], defaults: true)
+        try FileManager.default.removeItem(atPath: site.root + "/themes/test/templates/page.mustache")
+        defer { site.remove() }
+        let found = await site.diagnostics()
+        #expect(found == [
+            "content/a.md: error: no template can render /a/: none of 'page' exists [template.missing]"
+        ])
+    }
+
+    @Test func siteTemplateOverridesTheThemes() async throws {
+        let site = try TemporarySite([
+            "content/a.md": "---\ntitle: A\n---\n",
+            "templates/page.mustache": "site's own {{page.title}}",
+        ])
+        defer { site.remove() }
+        #expect(await site.build().text("a/index.html") == "site's own A")
+    }
+
+    @Test func valuesAreEscapedUnlessTheTemplateAsksForRawHTML() async throws {
+        let site = try TemporarySite([
+            "content/a.md": "---\ntitle: \"<script>alert('x')</script> & co\"\ndescription: \"\\\"quoted\\\" <b>\"\n---\n\nBody *em*\n",
+            "themes/test/templates/page.mustache": "{{page.title}}|<meta content=\"{{page.description}}\">|{{{page.content}}}",
+        ])
+        defer { site.remove() }
+        #expect(await site.build().text("a/index.html")
+            == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co|<meta content=\"&quot;quoted&quot; &lt;b&gt;\">|<p>Body <em>em</em></p>\n")
+    }
+
+    @Test func missingThemeIsAnError() async throws {
+        let site = try TemporarySite(["content/a.md": "---\ntitle: A\n---\n", "site.yaml": TemporarySite.minimalConfig.replacingOccurrences(of: "theme: test", with: "theme: nope")])
+        defer { site.remove() }
+        #expect(await site.diagnostics() == [
+            "site.yaml: error: the theme 'nope' does not exist (no folder themes/nope) [theme.missing]"
+        ])
+    }
+}
