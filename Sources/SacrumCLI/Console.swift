@@ -30,6 +30,11 @@ enum Console {
             print(
                 "\(verb) \(summary.pages) pages, \(summary.sections) sections, \(summary.tags) tag pages, "
                     + "\(summary.redirects) redirects and \(summary.assets) assets\(destination) in \(String(format: "%.0f", total * 1000)) ms.")
+            if !timings {
+                var phases = outcome.result.timings.map { "\($0.phase) \(String(format: "%.0f", $0.seconds * 1000))" }
+                if outcome.wroteOutput { phases.append("write \(String(format: "%.0f", outcome.writeSeconds * 1000))") }
+                print("  (ms: " + phases.joined(separator: ", ") + ")")
+            }
         } else {
             print("The build failed: \(DiagnosticPrinter.summary(of: diagnostics)). The previous site was not changed.")
         }

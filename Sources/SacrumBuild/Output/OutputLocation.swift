@@ -15,10 +15,9 @@ public struct OutputLocation: Sendable, Hashable {
         let realRoot = Self.realPath(absoluteRoot) ?? absoluteRoot
         var absoluteOutput = Self.absolute(output, base: absoluteRoot)
         // Resolve symbolic links in the folders above the output, so '../site-link/output' cannot sneak back in.
-        let parent = (absoluteOutput as NSString).deletingLastPathComponent
-        if let realParent = Self.realPath(parent) {
-            absoluteOutput = realParent == "/" ? "/" + (absoluteOutput as NSString).lastPathComponent
-                : realParent + "/" + (absoluteOutput as NSString).lastPathComponent
+        if absoluteOutput != "/", let realParent = Self.realPath(PathText.parent(absoluteOutput)) {
+            let name = PathText.lastComponent(absoluteOutput)
+            absoluteOutput = realParent == "/" ? "/" + name : realParent + "/" + name
         }
         func refuse(_ why: String) -> Diagnostic {
             Diagnostic(

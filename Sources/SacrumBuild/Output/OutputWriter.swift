@@ -19,8 +19,8 @@ public struct OutputWriter: Sendable {
         self.location = location
     }
 
-    private var parent: String { (location.path as NSString).deletingLastPathComponent }
-    private var name: String { (location.path as NSString).lastPathComponent }
+    private var parent: String { PathText.parent(location.path) }
+    private var name: String { PathText.lastComponent(location.path) }
     private var lockPath: String { parent + "/." + name + ".lock" }
     private var stagingPrefix: String { "." + name + ".staging-" }
 
@@ -86,9 +86,9 @@ public struct OutputWriter: Sendable {
             guard Self.isSafeRelativePath(file.path) else {
                 throw Diagnostic(.error, id: "output.path", file: "", message: "refusing to write '\(file.path)': it is not a plain path inside the output folder")
             }
-            var folder = (file.path as NSString).deletingLastPathComponent
+            var folder = PathText.parent(file.path)
             while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = PathText.parent(folder)
             }
         }
         for folder in folders.sorted() {

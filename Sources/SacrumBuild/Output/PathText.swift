@@ -1,0 +1,15 @@
+/// Path arithmetic on plain strings (Foundation's `NSString` path methods trap on some inputs on Linux).
+enum PathText {
+    /// `a/b/c` → `a/b`; `c` → empty; `/c` → `/`.
+    static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// `a/b/c` → `c`.
+    static func lastComponent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+}
