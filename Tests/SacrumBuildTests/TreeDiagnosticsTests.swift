@@ -142,5 +142,45 @@ import Testing
             "content/secrets: error: this is a symbolic link; Sacrum never follows links, so it is not published [file.symlink]"
         ])
     }
-}
 
+    @Test func byteOrderMarkAndCRLFAreAcceptedWithRightLineNumbers() async throws {
+        let site = try TemporarySite(["content/b.md": "---\ntitle: B\n---\n"])
+        defer { site.remove() }
+        try site.write([0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: A\r\nweight: x\r\n---\r\nBody\r\n".utf8), to: "content/a.md")
+        let found = await site.diagnostics()
+        #expect(found == ["content/a.md:3:9: error: 'weight' must be a whole number, not 'x' [yaml.type]"])
+    }
+
+    @Test func latin1FileIsReportedAtTheBadByte() async throws {
+        let site = try TemporarySite([:])
+        defer { site.remove() }
+        try site.write(Array("---\ntitle: Caf".utf8) + [0xE9] + Array("\n---\n".utf8), to: "content/a.md")
+        let found = await site.diagnostics()
+        #expect(found == ["content/a.md:2:11: error: the file is not UTF-8: byte 0xE9 cannot start a character here [file.encoding]"])
+    }
+
+    @Test func menuEntryLeadingNowhereIsAnErrorInSiteYAML() async throws {
+        let site = try TemporarySite([
+            "content/treatments/a.md": "---\ntitle: A\n---\n",
+            "site.yaml": TemporarySite.minimalConfig + "\nmenu:\n  - title: Treatments\n    url: /treatmints/\n",
+        ])
+        defer { site.remove() }
+        let result = await site.build()
+        #expect(result.diagnostics.map(TemporarySite.line) == [
+            "site.yaml:22:10: error: the menu entry 'Treatments' leads to '/treatmints/', which is not a page of the site [menu.broken]"
+        ])
+        #expect(result.diagnostics.first?.hint == "did you mean '/treatments/'?")
+    }
+
+    @Test func expiredStoryAuthorizationLeavesTheStoryOut() async throws {
+        let site = try TemporarySite([
+            "content/stories/a.md": "---\ntitle: A\nauthorization:\n  id: X\n  signed: 2020-01-01\n  expires: 2021-01-01\n---\n",
+        ])
+        defer { site.remove() }
+        let result = await site.build()
+        #expect(result.diagnostics.map(TemporarySite.line) == [
+            "content/stories/a.md:4:3: warning: the patient's authorization expired on 2021-01-01; the story is left out of the site [story.authorization-expired]"
+        ])
+        #expect(!result.paths.contains("stories/a/index.html"))
+    }
+}

@@ -82,12 +82,11 @@ extension SiteTreeBuilder {
                 }
             }
         }
-        let snapshot = pages
-        func precedes(_ a: Int, _ b: Int) -> Bool { PageOrder.precedes(snapshot[a], snapshot[b]) }
+        let order = PageOrder(pages)
         for index in pages.indices {
-            pages[index].treatments.sort(by: precedes)
-            pages[index].stories.sort(by: precedes)
-            pages[index].conditions.sort(by: precedes)
+            pages[index].treatments.sort(by: order.precedes)
+            pages[index].stories.sort(by: order.precedes)
+            pages[index].conditions.sort(by: order.precedes)
             if pages[index].kind == .story, let treatment = pages[index].treatments.first {
                 pages[index].conditions = pages[treatment].conditions
             }

@@ -21,14 +21,14 @@ extension SiteTreeBuilder {
             return
         }
         pages.append(index)
-        let snapshot = pages
+        let order = PageOrder(pages)
         for (slug, term) in terms.sorted(by: { $0.key < $1.key }) {
             let tagPage = Page(
                 id: pages.count, role: .tag, kind: .page, source: nil, title: term.title, url: "/tags/\(slug)/",
                 outputPath: "tags/\(slug)/index.html", sectionFolder: "tags", parent: index.id)
             guard register(tagPage, position: nil) else { continue }
             pages.append(tagPage)
-            pages[tagPage.id].children = term.pages.sorted { PageOrder.precedes(snapshot[$0], snapshot[$1]) }
+            pages[tagPage.id].children = order.sorted(term.pages)
             pages[index.id].subsections.append(tagPage.id)
             for page in term.pages { pages[page].tagPages.append(tagPage.id) }
         }

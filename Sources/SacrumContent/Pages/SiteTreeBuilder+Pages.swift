@@ -117,11 +117,10 @@ extension SiteTreeBuilder {
 
     /// Sorts every list page's children and subsections by weight, then date (newest first), then title.
     mutating func orderSections() {
-        let snapshot = pages
-        func precedes(_ a: Int, _ b: Int) -> Bool { PageOrder.precedes(snapshot[a], snapshot[b]) }
+        let order = PageOrder(pages)
         for index in pages.indices where pages[index].isList {
-            pages[index].children.sort(by: precedes)
-            pages[index].subsections.sort(by: precedes)
+            pages[index].children.sort(by: order.precedes)
+            pages[index].subsections.sort(by: order.precedes)
         }
     }
 
@@ -158,18 +157,33 @@ extension SiteTreeBuilder {
 
 /// The order of pages in a list: weight (lowest first, unset last), then date (newest first), then
 /// title, then content path, so that the order never depends on the file system.
-public enum PageOrder {
-    /// Whether `a` comes before `b`.
-    public static func precedes(_ a: Page, _ b: Page) -> Bool {
-        let weightA = a.frontMatter.weight ?? Int.max
-        let weightB = b.frontMatter.weight ?? Int.max
-        if weightA != weightB { return weightA < weightB }
-        let dateA = a.frontMatter.date?.secondsSinceEpoch ?? Int.min
-        let dateB = b.frontMatter.date?.secondsSinceEpoch ?? Int.min
-        if dateA != dateB { return dateA > dateB }
-        let titleA = a.title.lowercased()
-        let titleB = b.title.lowercased()
-        if titleA != titleB { return titleA < titleB }
-        return (a.source?.contentPath ?? a.url) < (b.source?.contentPath ?? b.url)
+public struct PageOrder: Sendable {
+    private struct Key: Comparable {
+        var weight: Int
+        var negatedDate: Int
+        var title: String
+        var path: String
+
+        static func < (a: Key, b: Key) -> Bool {
+            (a.weight, a.negatedDate, a.title, a.path) < (b.weight, b.negatedDate, b.title, b.path)
+        }
     }
+
+    private let keys: [Key]
+
+    /// The sort keys of `pages`, computed once (sorting compares them many times).
+    public init(_ pages: [Page]) {
+        keys = pages.map { page in
+            let date = page.frontMatter.date?.secondsSinceEpoch ?? Int.min
+            return Key(
+                weight: page.frontMatter.weight ?? Int.max, negatedDate: date == Int.min ? Int.max : -date,
+                title: page.title.lowercased(), path: page.source?.contentPath ?? page.url)
+        }
+    }
+
+    /// Whether page `a` comes before page `b` (indexes into the pages given to `init`).
+    public func precedes(_ a: Int, _ b: Int) -> Bool { keys[a] < keys[b] }
+
+    /// `indexes` in this order.
+    public func sorted(_ indexes: [Int]) -> [Int] { indexes.sorted(by: precedes) }
 }
