@@ -15,11 +15,13 @@ build: setup
 	$(SWIFT) build -c release --product sacrum
 	"$$($(SWIFT) build -c release --show-bin-path)/sacrum" build
 
-## Run the whole test suite (unit, golden-site and CLI tests, the leak check).
+## Run the whole test suite: unit, golden-site and CLI tests, the leak check, and the end-to-end
+## checks of the practice site in a browser.
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 	$(MAKE) --no-print-directory leak-check LEAK_BUILD=debug
+	$(MAKE) --no-print-directory e2e
 
 ## Install the system packages Sacrum builds against, if they are missing.
 setup:

@@ -419,6 +419,25 @@ def check_page_in_browser(browser: Browser, url: str, subject: str, axe_source: 
     except Exception as e:
         results.fail(subject, "network", f"could not read the performance log: {short(e)}")
 
+    # Reflow (WCAG 1.4.10): usable at 320 CSS pixels wide, and at 200% zoom of a 1280-pixel window
+    # (640 CSS pixels), without scrolling sideways.
+    results.check(subject, "reflow")
+    try:
+        for width in (320, 640):
+            driver.set_window_size(width, WINDOW_HEIGHT)
+            inner = driver.execute_script("return window.innerWidth")
+            if inner != width:
+                outer = driver.get_window_size()["width"]
+                driver.set_window_size(outer + (width - inner), WINDOW_HEIGHT)
+            time.sleep(0.05)
+            scroll, inner = driver.execute_script(
+                "return [document.documentElement.scrollWidth, window.innerWidth]")
+            if scroll > inner:
+                results.fail(subject, "reflow", f"at {inner}px wide the page scrolls sideways ({scroll}px of content)")
+        driver.set_window_size(1280, WINDOW_HEIGHT)
+    except Exception as e:
+        results.fail(subject, "reflow", f"could not measure reflow: {type(e).__name__}: {short(e)}")
+
     # axe-core.
     try:
         driver.execute_script(axe_source)

@@ -13,7 +13,7 @@ enum StructuredData {
         if page.role == .home { graph.append(website(site)) }
         graph.append(webPage(page, in: site))
         if let entity = mainEntity(page, in: site) { graph.append(entity) }
-        if page.role != .home && page.role != .notFound { graph.append(breadcrumbs(page, in: site)) }
+        if page.role != .notFound { graph.append(breadcrumbs(page, in: site)) }
         return JSONValue.object([("@context", "https://schema.org"), ("@graph", .array(graph))]).serialized()
     }
 
@@ -88,7 +88,7 @@ enum StructuredData {
             let related = (page.conditions + page.treatments).map { JSONValue.string(site.absoluteURL(site.pages[$0].url)) }
             if !related.isEmpty { pairs.append(("relatedLink", .array(related))) }
         }
-        if page.role != .home && page.role != .notFound {
+        if page.role != .notFound {
             pairs.append(("breadcrumb", .object([("@id", id(site, page.url, "breadcrumb"))])))
         }
         return .object(pairs)

@@ -17,6 +17,19 @@ public struct OpeningHours: Sendable, Hashable {
         Weekday.allCases.map { ($0, ranges(on: $0)) }
     }
 
+    /// Runs of consecutive days with the same ranges, for display (`Monday – Friday`, `Saturday – Sunday`).
+    public var consecutiveGroups: [(days: [Weekday], ranges: [TimeRange])] {
+        var groups: [(days: [Weekday], ranges: [TimeRange])] = []
+        for (day, ranges) in week {
+            if let last = groups.last, last.ranges == ranges {
+                groups[groups.count - 1].days.append(day)
+            } else {
+                groups.append(([day], ranges))
+            }
+        }
+        return groups
+    }
+
     /// Days that share the same ranges, grouped in week order, for compact display and for
     /// `openingHoursSpecification` (one entry per distinct range).
     public var groupedByRange: [(range: TimeRange, days: [Weekday])] {

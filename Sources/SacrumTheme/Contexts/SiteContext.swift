@@ -31,7 +31,8 @@ public struct PracticeContext: MustacheParent, Sendable {
         case "phoneLink": "tel:" + practice.phoneLink
         case "phoneInternational": practice.phoneInternational
         case "address": AddressContext(address: practice.address)
-        case "hours": practice.hours.week.map { DayContext(day: $0.day, ranges: $0.ranges) }
+        case "hours": practice.hours.week.map { DayContext(days: [$0.day], ranges: $0.ranges) }
+        case "hoursByDays": practice.hours.consecutiveGroups.map { DayContext(days: $0.days, ranges: $0.ranges) }
         case "appointmentURL": practice.appointmentURL.orNoValue
         default: nil
         }
@@ -55,15 +56,17 @@ public struct AddressContext: MustacheParent, Sendable {
     }
 }
 
-/// One weekday of the opening hours: `name`, `isClosed`, `ranges` (each with `opens`, `closes` in
-/// 24-hour time and `display`), and `display` for the whole day (`8:00 a.m. – 12:00 noon, 12:45 p.m. – 5:00 p.m.`).
+/// A weekday, or a run of days with the same hours, in the opening hours: `name` (`Monday`, or
+/// `Monday – Friday`), `isClosed`, `ranges` (each with `opens`, `closes` in 24-hour time and `display`),
+/// `display` for the whole day (`8:00 a.m. – 12:00 noon, 12:45 p.m. – 5:00 p.m.`), and `closures`, the
+/// gaps between ranges (a lunch closure).
 public struct DayContext: MustacheParent, Sendable {
-    let day: Weekday
+    let days: [Weekday]
     let ranges: [TimeRange]
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "name": day.name
+        case "name": days.count == 1 ? days[0].name : "\(days[0].name) – \(days[days.count - 1].name)"
         case "isClosed": ranges.isEmpty
         case "ranges": ranges.map(RangeContext.init)
         case "display": ranges.isEmpty ? "Closed" : ranges.map(\.display).joined(separator: ", ")
