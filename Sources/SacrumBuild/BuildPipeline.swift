@@ -71,6 +71,14 @@ public struct BuildPipeline: Sendable {
         files.sort { $0.path < $1.path }
         clock.lap("render")
 
+        // checks
+        let context = CheckContext(
+            site: site, html: rendered.pagesByIndex, templates: rendered.templates, theme: theme,
+            outputPaths: Set(files.map(\.path)), today: options.publishing.today)
+        diagnostics.append(contentsOf: await SiteChecks.run(context, files: files))
+        diagnostics = SiteChecks.applyIgnores(diagnostics, site: site)
+        clock.lap("checks")
+
         var summary = BuildSummary()
         for page in site.publishedPages {
             switch page.role {

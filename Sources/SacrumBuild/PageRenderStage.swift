@@ -5,32 +5,35 @@ import SacrumTheme
 enum PageRenderStage {
     struct Result {
         var files: [OutputFile]
-        /// Each page's HTML by page index, for the anchor check.
+        /// Each page's HTML by page index, for the anchor check and the checks.
         var pagesByIndex: [Int: String]
+        /// The template that rendered each page, by page index.
+        var templates: [Int: String]
         var diagnostics: [Diagnostic]
     }
 
     static func render(_ environment: RenderEnvironment, theme: Theme) async -> Result {
         let site = environment.site
         let indexes = site.pages.indices.filter { site.pages[$0].source?.isReadable ?? true }
-        let rendered = await parallelMap(indexes) { index -> (Int, String?, Diagnostic?) in
+        let rendered = await parallelMap(indexes) { index -> (Int, String?, String?, Diagnostic?) in
             let page = site.pages[index]
             switch TemplateLookup.template(for: page, in: theme) {
             case .failure(let diagnostic):
-                return (index, nil, diagnostic)
+                return (index, nil, nil, diagnostic)
             case .success(let name):
                 let context = RootContext(
                     environment: environment, page: index, jsonLD: StructuredData.jsonLD(for: page, in: site))
-                return (index, theme.render(name, context: context), nil)
+                return (index, theme.render(name, context: context), name, nil)
             }
         }
-        var result = Result(files: [], pagesByIndex: [:], diagnostics: [])
+        var result = Result(files: [], pagesByIndex: [:], templates: [:], diagnostics: [])
         result.files.reserveCapacity(rendered.count)
-        for (index, html, diagnostic) in rendered {
+        for (index, html, template, diagnostic) in rendered {
             if let diagnostic { result.diagnostics.append(diagnostic) }
             guard let html else { continue }
             result.files.append(OutputFile(path: site.pages[index].outputPath, contents: .text(html)))
             result.pagesByIndex[index] = html
+            result.templates[index] = template
         }
         return result
     }

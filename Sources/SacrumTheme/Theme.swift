@@ -10,11 +10,14 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Where each template came from (`themes/default/templates/page.mustache`), by name.
     public let files: [String: String]
+    /// Each template's text, by name, for checks that look for hard-coded facts in templates.
+    public let sources: [String: String]
 
     /// Creates a theme from parsed templates.
-    public init(library: MustacheLibrary, files: [String: String]) {
+    public init(library: MustacheLibrary, files: [String: String], sources: [String: String] = [:]) {
         self.library = library
         self.files = files
+        self.sources = sources
     }
 
     /// Whether a template of that name exists.

@@ -84,7 +84,8 @@ public struct ThemeLoader: Sendable {
                         hint: suggestion.map { "did you mean '\($0)'?" } ?? "add templates/\(reference.name).mustache"))
             }
         }
-        return (Theme(library: library, files: files), diagnostics)
+        let texts = Dictionary(uniqueKeysWithValues: sources.compactMap { name, source in files[name].map { _ in (name, source.text) } })
+        return (Theme(library: library, files: files, sources: texts), diagnostics)
     }
 }
 

@@ -1,6 +1,6 @@
 extension StringProtocol {
     /// The text without leading and trailing whitespace and newlines.
-    var trimmed: String {
+    public var trimmed: String {
         var slice = self[...]
         while slice.first?.isWhitespace == true { slice.removeFirst() }
         while slice.last?.isWhitespace == true { slice.removeLast() }

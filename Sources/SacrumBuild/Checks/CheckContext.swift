@@ -1,0 +1,56 @@
+import SacrumContent
+import SacrumTheme
+
+/// What the checks look at: the built site, each page's HTML and template, and the theme's sources.
+struct CheckContext: Sendable {
+    let site: Site
+    let html: [Int: String]
+    let templates: [Int: String]
+    let theme: Theme
+    let outputPaths: Set<String>
+    let today: ContentDate
+
+    /// The template file that rendered `page`, for problems in what the template produced.
+    func templateFile(of page: Int) -> String {
+        templates[page].flatMap { theme.files[$0] } ?? site.pages[page].file
+    }
+
+    /// Where in the page's template `text` is written literally, if it is: a template that hard-codes
+    /// something is reported at that line; otherwise at the page's file.
+    func locate(_ text: String, page: Int) -> (file: String, line: Int, column: Int) {
+        if let name = templates[page] {
+            for candidate in [name] + partialNames {
+                guard let source = theme.sources[candidate], let position = TextPosition.find(text, in: source) else { continue }
+                return (theme.files[candidate] ?? candidate, position.line, position.column)
+            }
+        }
+        return (site.pages[page].file, 0, 0)
+    }
+
+    private var partialNames: [String] { theme.sources.keys.sorted() }
+
+    /// Pages with a file, published.
+    var sourcePages: [Page] { site.pages.filter { $0.source?.isReadable == true } }
+}
+
+/// Line and column of text inside a larger text.
+enum TextPosition {
+    static func find(_ needle: String, in haystack: String) -> (line: Int, column: Int)? {
+        guard !needle.isEmpty, let range = haystack.firstRange(of: needle) else { return nil }
+        return position(of: range.lowerBound, in: haystack)
+    }
+
+    static func position(of index: String.Index, in text: String) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = text.startIndex
+        var cursor = text.startIndex
+        while cursor < index {
+            if text[cursor] == "\n" {
+                line += 1
+                lineStart = text.index(after: cursor)
+            }
+            cursor = text.index(after: cursor)
+        }
+        return (line, text.utf8.distance(from: lineStart, to: index) + 1)
+    }
+}

@@ -1,0 +1,88 @@
+import SacrumContent
+import SacrumMarkdown
+
+/// Accessibility problems an editor can fix in the Markdown: alt text that says nothing, skipped
+/// heading levels, a second h1, vague or empty link text, and tables without a header row.
+enum ContentAccessibilityCheck {
+    static let meaninglessAlt: Set<String> = [
+        "image", "picture", "photo", "photograph", "graphic", "img", "icon", "logo", "untitled", "screenshot",
+        "diagram", "figure", "chart", "placeholder", "alt", "alt text", "spacer",
+    ]
+    static let vagueLinkText: Set<String> = [
+        "click here", "here", "read more", "more", "learn more", "let us know", "this page", "link", "this link",
+        "click", "go", "details", "more info", "continue", "find out more",
+    ]
+
+    static func check(_ page: Page, context: CheckContext) -> [Diagnostic] {
+        guard let source = page.source, let document = page.content?.document else { return [] }
+        var diagnostics: [Diagnostic] = []
+        func report(_ severity: DiagnosticSeverity, _ id: String, _ position: SourcePosition, _ message: String, _ hint: String) {
+            diagnostics.append(
+                Diagnostic(severity, id: id, file: source.file, line: position.line, column: position.column, message: message, hint: hint))
+        }
+        for link in document.links {
+            let text = link.text.trimmed
+            let normalized = text.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " }.trimmed
+            if link.kind == .image {
+                guard !text.isEmpty else { continue }  // empty alt is a11y.alt-missing, reported with the Markdown
+                let fileName = link.destination.split(separator: "/").last.map(String.init)?.lowercased() ?? ""
+                if meaninglessAlt.contains(normalized) || text.lowercased() == fileName || looksLikeFileName(text) {
+                    report(.error, "a11y.alt-meaningless", link.position, "the alt text '\(text)' does not describe the image",
+                           "say what the image shows and why it is there, as you would to someone on the phone")
+                }
+            } else if normalized.isEmpty {
+                report(.error, "a11y.link-empty", link.position, "the link to '\(link.destination)' has no text",
+                       "write words that say where the link goes between the brackets")
+            } else if vagueLinkText.contains(normalized) || normalized.hasPrefix("click here") || normalized.hasPrefix("let us know") {
+                report(.error, "a11y.link-text", link.position, "the link text '\(text)' does not say where the link goes",
+                       "use words that name the destination, like 'recovery after SI-joint fusion'")
+            }
+        }
+        var previousLevel = 1  // the page title is the h1
+        for heading in document.headings {
+            if heading.level == 1 {
+                report(.error, "a11y.h1-duplicate", heading.position, "the page title is already the page's h1; this heading makes a second one",
+                       "start the content's headings at '##'")
+            } else if heading.level > previousLevel + 1 {
+                report(.warning, "a11y.heading-skip", heading.position,
+                       "the heading '\(heading.text)' jumps from level \(previousLevel) to \(heading.level)",
+                       "use '\(String(repeating: "#", count: previousLevel + 1))' here; screen-reader users navigate by heading levels")
+            }
+            previousLevel = max(heading.level, 1)
+        }
+        if let html = context.html[page.id] {
+            diagnostics += tablesWithoutHeaders(html, page: page)
+        }
+        return diagnostics
+    }
+
+    private static func looksLikeFileName(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return [".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp", ".avif"].contains { lower.hasSuffix($0) }
+            && !lower.contains(" ")
+    }
+
+    /// Tables (from raw HTML in Markdown, or from a template) need a header row: `<th>` cells.
+    private static func tablesWithoutHeaders(_ html: String, page: Page) -> [Diagnostic] {
+        guard html.contains("<table") else { return [] }
+        var diagnostics: [Diagnostic] = []
+        var open: (line: Int, hasHeader: Bool)?
+        for tag in HTMLScanner.tags(in: html) {
+            switch tag.name {
+            case "table": open = (tag.line, false)
+            case "th": open?.hasHeader = true
+            case "/table":
+                if let table = open, !table.hasHeader {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, id: "a11y.table-header", file: page.file,
+                            message: "a table on \(page.url) (line \(table.line) of the HTML) has no header row",
+                            hint: "make the first row <th> cells so screen readers can name each column"))
+                }
+                open = nil
+            default: break
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,189 @@
+/// A small scanner over HTML that Sacrum itself produced: it reports every start tag with its
+/// attributes (names lowercased, values with the basic entities decoded) and skips comments and the
+/// contents of `<script>` and `<style>`. It does not build a tree; checks only need tags.
+struct HTMLScanner {
+    struct Tag {
+        var name: String
+        var attributes: [(name: String, value: String)]
+        /// 1-based line of the tag in the document.
+        var line: Int
+
+        func attribute(_ name: String) -> String? {
+            attributes.first { $0.name == name }?.value
+        }
+    }
+
+    /// Every start tag of `html`, in order; `body` also sees the text between tags when `text` is set.
+    static func tags(in html: String, text: ((String) -> Void)? = nil) -> [Tag] {
+        var tags: [Tag] = []
+        var html = html
+        html.withUTF8 { bytes in
+            var index = 0
+            var line = 1
+            var textStart = 0
+            let count = bytes.count
+            func flushText(until end: Int) {
+                guard let text, end > textStart else { return }
+                text(String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<end]), as: UTF8.self))
+            }
+            while index < count {
+                let byte = bytes[index]
+                if byte == 0x0A { line += 1 }
+                guard byte == UInt8(ascii: "<"), index + 1 < count else {
+                    index += 1
+                    continue
+                }
+                let next = bytes[index + 1]
+                if next == UInt8(ascii: "!") {
+                    // Comment or doctype: skip to the matching end.
+                    flushText(until: index)
+                    let isComment = index + 3 < count && bytes[index + 2] == UInt8(ascii: "-") && bytes[index + 3] == UInt8(ascii: "-")
+                    index += 2
+                    while index < count {
+                        if bytes[index] == 0x0A { line += 1 }
+                        if isComment {
+                            if bytes[index] == UInt8(ascii: ">"), index >= 2, bytes[index - 1] == UInt8(ascii: "-"),
+                                bytes[index - 2] == UInt8(ascii: "-")
+                            { break }
+                        } else if bytes[index] == UInt8(ascii: ">") {
+                            break
+                        }
+                        index += 1
+                    }
+                    index += 1
+                    textStart = index
+                    continue
+                }
+                guard isLetter(next) || next == UInt8(ascii: "/") else {
+                    index += 1
+                    continue
+                }
+                flushText(until: index)
+                let tagLine = line
+                let isEnd = next == UInt8(ascii: "/")
+                var cursor = index + (isEnd ? 2 : 1)
+                let nameStart = cursor
+                while cursor < count, isNameByte(bytes[cursor]) { cursor += 1 }
+                let name = lowercased(bytes, nameStart, cursor)
+                var attributes: [(String, String)] = []
+                while cursor < count, bytes[cursor] != UInt8(ascii: ">") {
+                    if bytes[cursor] == 0x0A { line += 1 }
+                    if isSpace(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "/") {
+                        cursor += 1
+                        continue
+                    }
+                    let attributeStart = cursor
+                    while cursor < count, !isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: "="),
+                        bytes[cursor] != UInt8(ascii: ">")
+                    { cursor += 1 }
+                    let attributeName = lowercased(bytes, attributeStart, cursor)
+                    var value = ""
+                    if cursor < count, bytes[cursor] == UInt8(ascii: "=") {
+                        cursor += 1
+                        if cursor < count, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'") {
+                            let quote = bytes[cursor]
+                            cursor += 1
+                            let valueStart = cursor
+                            while cursor < count, bytes[cursor] != quote {
+                                if bytes[cursor] == 0x0A { line += 1 }
+                                cursor += 1
+                            }
+                            value = decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<cursor]), as: UTF8.self))
+                            cursor += 1
+                        } else {
+                            let valueStart = cursor
+                            while cursor < count, !isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: ">") { cursor += 1 }
+                            value = decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<cursor]), as: UTF8.self))
+                        }
+                    }
+                    if !attributeName.isEmpty { attributes.append((attributeName, value)) }
+                }
+                index = cursor + 1
+                textStart = index
+                if !isEnd {
+                    tags.append(Tag(name: name, attributes: attributes, line: tagLine))
+                    if name == "script" || name == "style" {
+                        // Raw text: skip to the end tag.
+                        let close = Array("</\(name)".utf8)
+                        while index + close.count <= count {
+                            if bytes[index] == 0x0A { line += 1 }
+                            if bytes[index] == UInt8(ascii: "<"), matches(bytes, at: index, close) { break }
+                            index += 1
+                        }
+                        textStart = index
+                    }
+                } else {
+                    tags.append(Tag(name: "/" + name, attributes: [], line: tagLine))
+                }
+            }
+            flushText(until: count)
+        }
+        return tags
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+    }
+
+    private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end].map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ pattern: [UInt8]) -> Bool {
+        for (offset, expected) in pattern.enumerated() {
+            var byte = bytes[index + offset]
+            if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+            if byte != expected { return false }
+        }
+        return true
+    }
+
+    /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;` and numeric references.
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            rest = rest[ampersand...]
+            guard let semicolon = rest.prefix(12).firstIndex(of: ";") else {
+                result += "&"
+                rest = rest.dropFirst()
+                continue
+            }
+            let entity = rest[rest.index(after: rest.startIndex)..<semicolon]
+            var decoded: String?
+            switch entity {
+            case "amp": decoded = "&"
+            case "lt": decoded = "<"
+            case "gt": decoded = ">"
+            case "quot": decoded = "\""
+            case "apos": decoded = "'"
+            default:
+                if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let value = UInt32(entity.dropFirst(2), radix: 16),
+                    let scalar = Unicode.Scalar(value)
+                {
+                    decoded = String(scalar)
+                } else if entity.hasPrefix("#"), let value = UInt32(entity.dropFirst()), let scalar = Unicode.Scalar(value) {
+                    decoded = String(scalar)
+                }
+            }
+            if let decoded {
+                result += decoded
+                rest = rest[rest.index(after: semicolon)...]
+            } else {
+                result += "&"
+                rest = rest.dropFirst()
+            }
+        }
+        return result + rest
+    }
+}

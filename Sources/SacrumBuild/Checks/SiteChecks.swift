@@ -1,0 +1,69 @@
+import SacrumContent
+
+/// Runs every check over a rendered site (in parallel, page by page) and applies the pages'
+/// `ignore_checks`.
+enum SiteChecks {
+    static func run(_ context: CheckContext, files: [OutputFile]) async -> [Diagnostic] {
+        let pages = context.site.pages.filter { context.html[$0.id] != nil }
+        let idPairs = await parallelMap(pages) { page in (page.outputPath, HTMLIDs.ids(in: context.html[page.id] ?? "")) }
+        let idsByPath = Dictionary(idPairs, uniquingKeysWith: { first, _ in first })
+        let perPage = await parallelMap(pages) { page -> [Diagnostic] in
+            ContentAccessibilityCheck.check(page, context: context)
+                + MedicalReviewCheck.check(page, context: context)
+                + StoryCheck.check(page, context: context)
+                + SourceOfTruthCheck.check(page, context: context)
+                + PrivacyCheck.check(page, context: context)
+                + SEOCheck.checkPage(page, context: context)
+                + TemplateLinkCheck.check(page, context: context, idsByPath: idsByPath)
+                + placeholders(in: page)
+        }
+        return perPage.flatMap { $0 } + SEOCheck.checkDuplicates(context) + SourceOfTruthCheck.checkTemplates(context)
+            + PrivacyCheck.checkStylesheets(files, allowed: Set(context.site.config.allowedHosts))
+    }
+
+    /// Front-matter values still marked as placeholders.
+    static func placeholders(in page: Page) -> [Diagnostic] {
+        guard let source = page.source else { return [] }
+        let frontMatter = source.frontMatter
+        var values: [(String, String?, YAMLPosition?)] = [
+            ("title", frontMatter.title, frontMatter.keyPositions["title"]),
+            ("description", frontMatter.description, frontMatter.keyPositions["description"]),
+            ("reviewed_by", frontMatter.reviewedBy?.value, frontMatter.reviewedBy?.position),
+            ("disclosure", frontMatter.disclosure, frontMatter.keyPositions["disclosure"]),
+            ("job_title", frontMatter.jobTitle, frontMatter.keyPositions["job_title"]),
+        ]
+        if let authorization = frontMatter.authorization {
+            values.append(("authorization.id", authorization.value.id, authorization.position))
+        }
+        return values.compactMap { key, value, position in
+            guard let value, value.uppercased().contains("PLACEHOLDER") else { return nil }
+            return Diagnostic(
+                .warning, id: "config.placeholder", file: source.file, line: position?.line ?? 1, column: position?.column ?? 1,
+                message: "'\(key)' is still a placeholder", hint: "replace it with the real value before publishing")
+        }
+    }
+
+    /// Drops the diagnostics a page's `ignore_checks` silences (each with its reason), and warns about
+    /// entries that name no check.
+    static func applyIgnores(_ diagnostics: [Diagnostic], site: Site) -> [Diagnostic] {
+        var ignored: [String: Set<String>] = [:]
+        var result: [Diagnostic] = []
+        for page in site.pages {
+            guard let source = page.source else { continue }
+            for entry in source.frontMatter.ignoredChecks {
+                if CheckRegistry.ids.contains(entry.id) {
+                    ignored[source.file, default: []].insert(entry.id)
+                } else {
+                    result.append(
+                        Diagnostic(
+                            .warning, id: "frontmatter.ignore", file: source.file, line: entry.position.line,
+                            column: entry.position.column, message: "'ignore_checks' names '\(entry.id)', which is not a check",
+                            hint: Suggestion.closest(to: entry.id, in: CheckRegistry.ids).map { "did you mean '\($0)'?" }
+                                ?? "see the check ids in the README"))
+                }
+            }
+        }
+        result += diagnostics.filter { !(ignored[$0.file]?.contains($0.id) ?? false) }
+        return result
+    }
+}

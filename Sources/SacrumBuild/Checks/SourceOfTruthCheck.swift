@@ -1,0 +1,110 @@
+import SacrumContent
+import SacrumMarkdown
+import SacrumTheme
+
+/// The practice's phone number, `tel:` links and opening hours come from site.yaml. The same facts
+/// typed into content or a template must match it, or patients get two answers.
+enum SourceOfTruthCheck {
+    struct Facts {
+        var phoneDigits: String
+        var telDigits: String
+        var boundaries: Set<Int>
+        var phone: String
+        var hoursDisplay: String
+
+        init(_ config: SiteConfig) {
+            phone = config.practice.phone
+            let all = config.practice.phone.filter(\.isNumber)
+            phoneDigits = String(all.suffix(10))
+            telDigits = config.practice.phoneLink.filter(\.isNumber)
+            var boundaries: Set<Int> = []
+            var displays: [String] = []
+            for group in config.practice.hours.consecutiveGroups where !group.ranges.isEmpty {
+                for range in group.ranges {
+                    boundaries.insert(range.opens)
+                    boundaries.insert(range.closes)
+                }
+                displays.append(group.ranges.map(\.display).joined(separator: ", "))
+            }
+            self.boundaries = boundaries
+            hoursDisplay = displays.first ?? "none"
+        }
+    }
+
+    /// Problems in one page's Markdown (with positions) and front-matter text.
+    static func check(_ page: Page, context: CheckContext) -> [Diagnostic] {
+        guard let source = page.source, page.content != nil else { return [] }
+        let facts = Facts(context.site.config)
+        var diagnostics: [Diagnostic] = []
+        for (offset, line) in source.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            diagnostics += scan(String(line), file: source.file, line: source.bodyFirstLine + offset, facts: facts)
+        }
+        for (key, value) in [("title", source.frontMatter.title), ("description", source.frontMatter.description)] {
+            guard let value, let position = source.frontMatter.keyPositions[key] else { continue }
+            diagnostics += scan(value, file: source.file, line: position.line, facts: facts).map {
+                var diagnostic = $0
+                diagnostic.column = position.column
+                return diagnostic
+            }
+        }
+        for link in page.content?.document.links ?? [] where link.destination.lowercased().hasPrefix("tel:") {
+            let digits = link.destination.filter(\.isNumber)
+            if digits != facts.telDigits && !(digits.count == 10 && facts.telDigits.hasSuffix(digits)) {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, id: "nap.tel", file: source.file, line: link.position.line, column: link.position.column,
+                        message: "the link '\(link.destination)' calls a number that is not the practice's (tel:\(context.site.config.practice.phoneLink))",
+                        hint: "link to tel:\(context.site.config.practice.phoneLink), or change site.yaml if the number changed"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Problems in the theme's templates, at the template's line and column.
+    static func checkTemplates(_ context: CheckContext) -> [Diagnostic] {
+        let facts = Facts(context.site.config)
+        var diagnostics: [Diagnostic] = []
+        for (name, text) in context.theme.sources.sorted(by: { $0.key < $1.key }) {
+            let file = context.theme.files[name] ?? name
+            for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                diagnostics += scan(String(line), file: file, line: offset + 1, facts: facts)
+                var rest = Substring(line)
+                while let range = rest.firstRange(of: "tel:") {
+                    let number = rest[range.upperBound...].prefix { $0.isNumber || $0 == "+" || $0 == "-" }
+                    let digits = number.filter(\.isNumber)
+                    if !digits.isEmpty, digits != facts.telDigits {
+                        let column = line.utf8.distance(from: line.startIndex, to: range.lowerBound) + 1
+                        diagnostics.append(
+                            Diagnostic(
+                                .error, id: "nap.tel", file: file, line: offset + 1, column: column,
+                                message: "the template calls tel:\(number), which is not the practice's number",
+                                hint: "write {{site.practice.phoneLink}} instead of a number"))
+                    }
+                    rest = rest[range.upperBound...]
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private static func scan(_ text: String, file: String, line: Int, facts: Facts) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for match in PhoneNumberScanner.find(in: text) where match.digits != facts.phoneDigits {
+            diagnostics.append(
+                Diagnostic(
+                    .error, id: "nap.phone", file: file, line: line, column: match.offset + 1,
+                    message: "the phone number '\(match.text)' is not the practice's (\(facts.phone) in site.yaml)",
+                    hint: "in a template write {{site.practice.phone}}; in content use the number from site.yaml, or change site.yaml if it changed"))
+        }
+        guard !facts.boundaries.isEmpty else { return diagnostics }
+        for match in HoursTextScanner.find(in: text)
+        where !facts.boundaries.contains(match.opens) || !facts.boundaries.contains(match.closes) {
+            diagnostics.append(
+                Diagnostic(
+                    .error, id: "nap.hours", file: file, line: line, column: match.offset + 1,
+                    message: "the hours '\(match.text)' differ from the opening hours in site.yaml (\(facts.hoursDisplay))",
+                    hint: "show the hours from site.yaml ({{site.practice.hoursByDays}} in templates) instead of typing them"))
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,113 @@
+import SacrumContent
+
+/// Patient stories: the patient's written authorization (id, date signed, expiry), the treatment they
+/// are about, the typical-results disclosure shown on the page, and outcome claims flagged for review.
+enum StoryCheck {
+    static func check(_ page: Page, context: CheckContext) -> [Diagnostic] {
+        guard page.role == .regular, page.kind == .story, let source = page.source else { return [] }
+        let frontMatter = source.frontMatter
+        var diagnostics: [Diagnostic] = []
+        func report(_ severity: DiagnosticSeverity, _ id: String, _ position: YAMLPosition?, _ message: String, _ hint: String) {
+            diagnostics.append(
+                Diagnostic(
+                    severity, id: id, file: source.file, line: position?.line ?? 1, column: position?.column ?? 1, message: message,
+                    hint: hint))
+        }
+        if let authorization = frontMatter.authorization {
+            let record = authorization.value
+            let missing = [record.id == nil ? "id" : nil, record.signed == nil ? "signed" : nil, record.expires == nil ? "expires" : nil]
+                .compactMap { $0 }
+            if !missing.isEmpty {
+                report(.error, "story.authorization-missing", authorization.position,
+                       "the authorization has no \(missing.map { "'\($0)'" }.joined(separator: ", "))",
+                       "record the signed form's id, the date it was signed and when it expires")
+            }
+        } else {
+            report(.error, "story.authorization-missing", nil, "this patient story has no 'authorization' record",
+                   "a story may only be published with the patient's written authorization: add 'authorization:' with 'id', 'signed' and 'expires'")
+        }
+        if frontMatter.treatment == nil {
+            report(.error, "story.treatment-missing", nil, "this patient story names no 'treatment'",
+                   "add 'treatment: treatments/<page>' so the story appears on that treatment's page with its facts")
+        }
+        let disclosure = frontMatter.disclosure ?? context.site.config.storyDisclosure
+        if disclosure.trimmed.isEmpty {
+            report(.error, "story.disclosure-missing", nil, "there is no typical-results disclosure for this story",
+                   "set 'stories: {disclosure: ...}' in site.yaml (or 'disclosure' in the story)")
+        } else if let html = context.html[page.id], !html.contains(Escaping.html(disclosure)) {
+            let template = context.templateFile(of: page.id)
+            diagnostics.append(
+                Diagnostic(
+                    .error, id: "story.disclosure-missing", file: template,
+                    message: "the story \(page.url) is shown without its typical-results disclosure",
+                    hint: "show {{page.disclosure}} next to the story in the template"))
+        }
+        diagnostics += OutcomeClaims.find(in: source.body, firstLine: source.bodyFirstLine).map { claim in
+            Diagnostic(
+                .warning, id: "story.outcome-claim", file: source.file, line: claim.line, column: claim.column,
+                message: "'\(claim.text)' is an outcome claim; have it reviewed",
+                hint: "a story may not suggest typical results; keep the disclosure next to it, and soften or remove claims that cannot be substantiated")
+        }
+        return diagnostics
+    }
+}
+
+/// Words and numbers that promise results: percentages, "cure", "guaranteed", "painless", "full
+/// relief", "pain-free", "permanent".
+enum OutcomeClaims {
+    struct Claim: Equatable {
+        var text: String
+        var line: Int
+        var column: Int
+    }
+
+    static let phrases = [
+        "full relief", "full pain relief", "complete relief", "total relief", "pain-free", "pain free", "painless",
+        "guaranteed", "guarantee", "cured", "cures", "cure", "permanent", "permanently", "100 percent", "miracle",
+    ]
+
+    static func find(in text: String, firstLine: Int) -> [Claim] {
+        var claims: [Claim] = []
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lower = line.lowercased()
+            let bytes = Array(lower.utf8)
+            var found: [(Int, String)] = []
+            for phrase in phrases {
+                var start = lower.startIndex
+                while let range = lower[start...].firstRange(of: phrase) {
+                    let before = range.lowerBound == lower.startIndex ? nil : lower[lower.index(before: range.lowerBound)]
+                    let after = range.upperBound == lower.endIndex ? nil : lower[range.upperBound]
+                    if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) {
+                        let column = lower.utf8.distance(from: lower.startIndex, to: range.lowerBound)
+                        if !found.contains(where: { $0.0 <= column && column < $0.0 + $0.1.utf8.count }) {
+                            found.append((column, String(line[range])))
+                        }
+                    }
+                    start = range.upperBound
+                }
+            }
+            // Percentages: digits followed by '%' or ' percent'.
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] >= 0x30 && bytes[index] <= 0x39, index == 0 || !(bytes[index - 1] >= 0x30 && bytes[index - 1] <= 0x39) else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end < bytes.count, (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == UInt8(ascii: ".") { end += 1 }
+                var suffixEnd = end
+                if suffixEnd < bytes.count, bytes[suffixEnd] == 0x20 { suffixEnd += 1 }
+                if suffixEnd < bytes.count, bytes[suffixEnd] == UInt8(ascii: "%") {
+                    found.append((index, String(decoding: bytes[index...suffixEnd], as: UTF8.self)))
+                } else if bytes[suffixEnd...].starts(with: "percent".utf8) {
+                    found.append((index, String(decoding: bytes[index..<(suffixEnd + 7)], as: UTF8.self)))
+                }
+                index = end
+            }
+            for (column, phrase) in found.sorted(by: { $0.0 < $1.0 }) {
+                claims.append(Claim(text: phrase, line: firstLine + offset, column: column + 1))
+            }
+        }
+        return claims
+    }
+}

@@ -1,0 +1,77 @@
+import SacrumContent
+import SacrumMarkdown
+
+/// Links, images and stylesheets that templates produce must lead somewhere in the output, and their
+/// `#fragments` must exist. (Links written in Markdown are checked at their line and column when the
+/// Markdown is rendered.)
+enum TemplateLinkCheck {
+    static func check(_ page: Page, context: CheckContext, idsByPath: [String: Set<String>]) -> [Diagnostic] {
+        guard let html = context.html[page.id] else { return [] }
+        let markdown = Set((page.content?.document.links ?? []).map(\.destination))
+        let rewritten = page.content?.document.html ?? ""
+        var diagnostics: [Diagnostic] = []
+        var seen: Set<String> = []
+        for tag in HTMLScanner.tags(in: html) {
+            let value: String?
+            switch tag.name {
+            case "a", "link", "area": value = tag.attribute("href")
+            case "img", "script", "source", "iframe", "video", "audio", "track", "embed": value = tag.attribute("src")
+            default: value = nil
+            }
+            guard let url = value, url.hasPrefix("/") || url.hasPrefix("#"), !url.hasPrefix("//"), seen.insert(url).inserted else { continue }
+            // Links that came out of the page's Markdown were checked there.
+            if markdown.contains(url) || rewritten.contains("\"\(Escaping.html(url))\"") { continue }
+            var path = String(url.prefix { $0 != "#" && $0 != "?" })
+            let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]) }
+            if path.isEmpty { path = page.url }
+            guard let target = outputFile(for: path, in: context.outputPaths) else {
+                let place = context.locate(url, page: page.id)
+                diagnostics.append(
+                    Diagnostic(
+                        .error, id: "link.template", file: place.file, line: place.line, column: place.column,
+                        message: "\(page.url) links to \(url), which the build does not produce",
+                        hint: "link to a page or file of the site"))
+                continue
+            }
+            if let fragment, !fragment.isEmpty, let ids = idsByPath[target], !ids.contains(fragment) {
+                let place = context.locate(url, page: page.id)
+                diagnostics.append(
+                    Diagnostic(
+                        .error, id: "link.template", file: place.file, line: place.line, column: place.column,
+                        message: "\(page.url) links to \(url), but that page has no element with id '\(fragment)'",
+                        hint: "link to an id the page has"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The output file a site path names: `/a/` → `a/index.html`, `/a` → `a/index.html` if that exists.
+    static func outputFile(for path: String, in files: Set<String>) -> String? {
+        var decoded = path
+        if path.contains("%"), let value = DestinationDecoding.decode(path) { decoded = value }
+        let relative = String(decoded.dropFirst())
+        if relative.isEmpty { return files.contains("index.html") ? "index.html" : nil }
+        if files.contains(relative) { return relative }
+        let folder = relative.hasSuffix("/") ? relative + "index.html" : relative + "/index.html"
+        return files.contains(folder) ? folder : nil
+    }
+}
+
+/// Percent-decoding of a URL path, once.
+enum DestinationDecoding {
+    static func decode(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = iterator.next(), let low = iterator.next(),
+                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            else { return nil }
+            bytes.append(value)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+}
