@@ -9,14 +9,17 @@ public struct BuildAction: Sendable {
     public var options: BuildOptions
     /// Write the site (false for `check`).
     public var writesOutput: Bool
-    /// Where to write a JSON report of the diagnostics, if anywhere.
+    /// Where to write a report of the diagnostics, if anywhere.
     public var reportPath: String?
+    /// The report's format.
+    public var reportFormat: ReportFormat
 
     /// Creates an action.
-    public init(options: BuildOptions, writesOutput: Bool = true, reportPath: String? = nil) {
+    public init(options: BuildOptions, writesOutput: Bool = true, reportPath: String? = nil, reportFormat: ReportFormat = .json) {
         self.options = options
         self.writesOutput = writesOutput
         self.reportPath = reportPath
+        self.reportFormat = reportFormat
     }
 
     /// What happened.
@@ -62,7 +65,7 @@ public struct BuildAction: Sendable {
         }
         if let reportPath {
             do {
-                try BuildReport(outcome: outcome).write(to: reportPath, root: options.root)
+                try BuildReport(outcome: outcome).write(to: reportPath, root: options.root, format: reportFormat)
             } catch {
                 outcome.diagnostics.append(
                     Diagnostic(.error, id: "report.write", file: "", message: "cannot write the report to \(reportPath): \(error)"))
@@ -70,4 +73,12 @@ public struct BuildAction: Sendable {
         }
         return outcome
     }
+}
+
+/// The format of `--report`.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    /// Sacrum's own JSON: every diagnostic and a summary.
+    case json
+    /// SARIF 2.1.0, which code-scanning tools read.
+    case sarif
 }

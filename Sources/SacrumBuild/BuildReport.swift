@@ -29,10 +29,14 @@ struct BuildReport: Encodable {
         }
     }
 
-    func write(to path: String, root: String) throws {
+    func write(to path: String, root: String, format: ReportFormat) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(self)
+        let data: Data
+        switch format {
+        case .json: data = try encoder.encode(self)
+        case .sarif: data = try encoder.encode(SARIFLog(report: self))
+        }
         let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         guard FileManager.default.createFile(atPath: url.path, contents: data + Data("\n".utf8)) else {
             throw CocoaError(.fileWriteUnknown)

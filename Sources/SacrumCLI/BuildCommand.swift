@@ -20,8 +20,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder to write the site to.", valueName: "dir"))
     var output = "output"
 
-    @Option(name: .long, help: ArgumentHelp("Write the diagnostics and a summary as JSON to this file.", valueName: "file"))
-    var report: String?
+    @OptionGroup var reporting: ReportOptions
 
     @Option(name: .long, help: ArgumentHelp("Use this base URL instead of site.yaml's base_url.", valueName: "url"))
     var baseURL: String?
@@ -42,7 +41,9 @@ struct BuildCommand: AsyncParsableCommand {
         var options = publishing.options(root: site.root)
         options.output = output
         options.baseURL = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
-        let outcome = await BuildAction(options: options, writesOutput: true, reportPath: report).run()
+        let outcome = await BuildAction(
+            options: options, writesOutput: true, reportPath: reporting.report, reportFormat: reporting.format
+        ).run()
         Console.printOutcome(outcome, quiet: quiet, timings: timings, verb: "Built")
         if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
     }
@@ -77,4 +78,19 @@ struct PublishingFlags: ParsableArguments {
             root: root, drafts: drafts, future: future, expired: expired, strict: strict,
             now: Int(Date().timeIntervalSince1970))
     }
+}
+
+/// `--report FILE` and `--format json|sarif`.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Write every diagnostic to this file (JSON, or SARIF with --format sarif).", valueName: "file"))
+    var report: String?
+
+    @Option(name: .customLong("format"), help: ArgumentHelp("The report's format: json or sarif (SARIF 2.1.0, for code-scanning tools).", valueName: "format"))
+    var formatName: FormatName = .json
+
+    enum FormatName: String, ExpressibleByArgument {
+        case json, sarif
+    }
+
+    var format: ReportFormat { formatName == .sarif ? .sarif : .json }
 }

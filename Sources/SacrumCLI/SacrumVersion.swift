@@ -1,5 +1,7 @@
+import SacrumBuild
+
 /// The version `sacrum --version` prints.
 public enum SacrumVersion {
     /// The current release.
-    public static let current = "0.1.0"
+    public static let current = BuildInfo.version
 }

@@ -11,10 +11,10 @@ import Testing
         ])
         defer { site.remove() }
         let result = await site.build()
-        #expect(result.diagnostics.map(TemporarySite.line) == [
+        #expect(result.relevantDiagnostics.map(TemporarySite.line) == [
             "content/treatments/si-joint-fusion.md:5:5: error: the link '../conditons/back-pain.md' matches no page [link.broken]"
         ])
-        #expect(result.diagnostics.first?.hint == "did you mean '../conditions/back-pain.md'?")
+        #expect(result.relevantDiagnostics.first?.hint == "did you mean '../conditions/back-pain.md'?")
         #expect(!result.succeeded)
     }
 
@@ -25,11 +25,11 @@ import Testing
         ])
         defer { site.remove() }
         let result = await site.build()
-        #expect(result.diagnostics.map(TemporarySite.line) == [
+        #expect(result.relevantDiagnostics.map(TemporarySite.line) == [
             "content/a.md:7:5: error: the link 'b.md#recovry' names '#recovry', which /b/ does not have [link.anchor]",
             "content/a.md:7:47: error: the link '#nowhere' names '#nowhere', which /a/ does not have [link.anchor]",
         ])
-        #expect(result.diagnostics.first?.hint == "did you mean '#recovery'?")
+        #expect(result.relevantDiagnostics.first?.hint == "did you mean '#recovery'?")
     }
 
     @Test func anchorMadeByTheTemplateCounts() async throws {
@@ -82,7 +82,7 @@ import Testing
         ])
         defer { site.remove() }
         let result = await site.build()
-        #expect(result.diagnostics.isEmpty)
+        #expect(result.relevantDiagnostics.isEmpty)
         #expect(result.text("a/index.html")?.contains("<a href=\"/b/\">b</a> <a href=\"/b/\">b2</a> <a href=\"https://example.org/x\">ext</a>") == true)
     }
 }

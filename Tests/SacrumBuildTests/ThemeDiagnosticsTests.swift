@@ -11,7 +11,7 @@ import Testing
         ])
         defer { site.remove() }
         let result = await site.build()
-        #expect(result.diagnostics.map(TemporarySite.line) == [
+        #expect(result.relevantDiagnostics.map(TemporarySite.line) == [
             "themes/test/templates/page.mustache:4:4: error: this closing tag does not match the section it closes [template.syntax]"
         ])
         #expect(result.files.isEmpty)
@@ -25,10 +25,10 @@ import Testing
         ])
         defer { site.remove() }
         let result = await site.build()
-        #expect(result.diagnostics.map(TemporarySite.line) == [
+        #expect(result.relevantDiagnostics.map(TemporarySite.line) == [
             "themes/test/templates/page.mustache:2:3: error: the template 'partials/heder' does not exist [template.missing-partial]"
         ])
-        #expect(result.diagnostics.first?.hint == "did you mean 'partials/header'?")
+        #expect(result.relevantDiagnostics.first?.hint == "did you mean 'partials/header'?")
     }
 
     @Test func missingLayoutIsAnErrorEvenWithAFallback() async throws {

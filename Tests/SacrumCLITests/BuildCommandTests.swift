@@ -3,6 +3,8 @@ import Testing
 
 /// Runs the real `sacrum` binary on small sites and checks exit codes, output and reports.
 @Suite struct BuildCommandTests {
+    static let description = "A page of the test clinic that is long enough for search results."
+
     func makeSite(_ files: [String: String]) throws -> String {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("sacrum-cli-\(UUID().uuidString)").path
         var all = files
@@ -16,9 +18,10 @@ import Testing
               phone_link: "+15802347246"
               address: {street: 1 Main St, city: Lawton, region: OK, postal_code: "73501", country: US}
             """
-        all["themes/t/templates/page.mustache"] = "<h1>{{page.title}}</h1>{{{page.content}}}"
-        all["themes/t/templates/list.mustache"] = "<h1>{{page.title}}</h1>"
+        all["themes/t/templates/page.mustache"] = "<link rel=\"canonical\" href=\"{{page.canonical}}\"><h1>{{page.title}}</h1>{{{page.content}}}"
+        all["themes/t/templates/list.mustache"] = "<link rel=\"canonical\" href=\"{{page.canonical}}\"><h1>{{page.title}}</h1>"
         all["themes/t/templates/404.mustache"] = "missing"
+        all["content/_index.md"] = all["content/_index.md"] ?? "---\ntitle: Home\ndescription: The home page of the test clinic, for command-line tests.\n---\n"
         for (path, text) in all {
             let url = URL(fileURLWithPath: root + "/" + path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -28,32 +31,32 @@ import Testing
     }
 
     @Test func successfulBuildWritesTheSiteAndExitsZero() throws {
-        let root = try makeSite(["content/a.md": "---\ntitle: A\n---\nHello"])
+        let root = try makeSite(["content/a.md": "---\ntitle: A\ndescription: \(Self.description)\n---\nHello"])
         defer { try? FileManager.default.removeItem(atPath: root) }
         let result = try SacrumBinary.run(["build", "--source", root])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.hasPrefix("Built 1 pages, 1 sections, 0 tag pages, 0 redirects and 0 assets into \(root)/output in "))
-        #expect(try String(contentsOfFile: root + "/output/a/index.html", encoding: .utf8) == "<h1>A</h1><p>Hello</p>\n")
+        #expect(try String(contentsOfFile: root + "/output/a/index.html", encoding: .utf8) == "<link rel=\"canonical\" href=\"https://cli.example/a/\"><h1>A</h1><p>Hello</p>\n")
     }
 
     @Test func errorExitsOneAndKeepsThePreviousSite() throws {
-        let root = try makeSite(["content/a.md": "---\ntitle: A\n---\nHello"])
+        let root = try makeSite(["content/a.md": "---\ntitle: A\ndescription: \(Self.description)\n---\nHello"])
         defer { try? FileManager.default.removeItem(atPath: root) }
         #expect(try SacrumBinary.run(["build", "--source", root]).status == 0)
-        try Data("---\ntitle: A\nweight: heavy\n---\nChanged".utf8).write(to: URL(fileURLWithPath: root + "/content/a.md"))
+        try Data("---\ntitle: A\ndescription: \(Self.description)\nweight: heavy\n---\nChanged".utf8).write(to: URL(fileURLWithPath: root + "/content/a.md"))
         let result = try SacrumBinary.run(["build", "--source", root, "--quiet"])
         #expect(result.status == 1)
         #expect(result.standardError == """
-            content/a.md:3:9: error: 'weight' must be a whole number, not 'heavy' [yaml.type]
+            content/a.md:4:9: error: 'weight' must be a whole number, not 'heavy' [yaml.type]
               hint: write digits only, like 'weight: 10'
             1 error
 
             """)
-        #expect(try String(contentsOfFile: root + "/output/a/index.html", encoding: .utf8) == "<h1>A</h1><p>Hello</p>\n")
+        #expect(try String(contentsOfFile: root + "/output/a/index.html", encoding: .utf8) == "<link rel=\"canonical\" href=\"https://cli.example/a/\"><h1>A</h1><p>Hello</p>\n")
     }
 
     @Test func strictFailsOnWarningsAndReportIsJSON() throws {
-        let root = try makeSite(["content/a.md": "---\ntitle: A\n---\n", "site.yaml": """
+        let root = try makeSite(["content/a.md": "---\ntitle: A\ndescription: \(Self.description)\n---\n", "site.yaml": """
             title: CLI Clinic
             base_url: https://cli.example
             theme: t
@@ -79,7 +82,7 @@ import Testing
     }
 
     @Test func refusesToWriteIntoContent() throws {
-        let root = try makeSite(["content/a.md": "---\ntitle: A\n---\n"])
+        let root = try makeSite(["content/a.md": "---\ntitle: A\ndescription: \(Self.description)\n---\n"])
         defer { try? FileManager.default.removeItem(atPath: root) }
         let result = try SacrumBinary.run(["build", "--source", root, "--output", "content", "--quiet"])
         #expect(result.status == 1)

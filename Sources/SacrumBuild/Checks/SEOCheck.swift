@@ -27,7 +27,7 @@ enum SEOCheck {
             } else {
                 diagnostics.append(
                     Diagnostic(
-                        .error, id: "seo.description-missing", file: source.file, line: 1, column: 1,
+                        .warning, id: "seo.description-missing", file: source.file, line: 1, column: 1,
                         message: "the page has no description",
                         hint: "add 'description: ...', one sentence of 50 to 160 characters for search results and link previews"))
             }
@@ -68,7 +68,7 @@ enum SEOCheck {
                     let position = page.frontMatter.keyPositions["description"]
                     diagnostics.append(
                         Diagnostic(
-                            .error, id: "seo.description-duplicate", file: page.file, line: position?.line ?? 1,
+                            .warning, id: "seo.description-duplicate", file: page.file, line: position?.line ?? 1,
                             column: position?.column ?? 1, message: "\(page.url) has the same description as \(first.url)",
                             hint: "describe what this page offers that the other does not"))
                 } else {

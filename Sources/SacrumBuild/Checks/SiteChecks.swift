@@ -1,4 +1,5 @@
 import SacrumContent
+import SacrumTheme
 
 /// Runs every check over a rendered site (in parallel, page by page) and applies the pages'
 /// `ignore_checks`.
@@ -17,8 +18,34 @@ enum SiteChecks {
                 + TemplateLinkCheck.check(page, context: context, idsByPath: idsByPath)
                 + placeholders(in: page)
         }
-        return perPage.flatMap { $0 } + SEOCheck.checkDuplicates(context) + SourceOfTruthCheck.checkTemplates(context)
+        let all = perPage.flatMap { $0 } + SEOCheck.checkDuplicates(context) + SourceOfTruthCheck.checkTemplates(context)
             + PrivacyCheck.checkStylesheets(files, allowed: Set(context.site.config.allowedHosts))
+        return mergingTemplateRepeats(all, templateFiles: Set(context.theme.files.values))
+    }
+
+    /// A template's problem shows on every page it renders; it is reported once, at the template's line,
+    /// naming the first page and how many more.
+    static func mergingTemplateRepeats(_ diagnostics: [Diagnostic], templateFiles: Set<String>) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        var firstIndex: [String: Int] = [:]
+        var repeats: [Int: Int] = [:]
+        for diagnostic in diagnostics.sortedForDisplay() {
+            guard templateFiles.contains(diagnostic.file), diagnostic.line > 0 else {
+                result.append(diagnostic)
+                continue
+            }
+            let key = "\(diagnostic.id)|\(diagnostic.file)|\(diagnostic.line)|\(diagnostic.column)"
+            if let index = firstIndex[key] {
+                repeats[index, default: 0] += 1
+            } else {
+                firstIndex[key] = result.count
+                result.append(diagnostic)
+            }
+        }
+        for (index, count) in repeats {
+            result[index].message += count == 1 ? " (and 1 more page)" : " (and \(count) more pages)"
+        }
+        return result
     }
 
     /// Front-matter values still marked as placeholders.

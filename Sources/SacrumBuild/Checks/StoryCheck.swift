@@ -64,6 +64,8 @@ enum OutcomeClaims {
     static let phrases = [
         "full relief", "full pain relief", "complete relief", "total relief", "pain-free", "pain free", "painless",
         "guaranteed", "guarantee", "cured", "cures", "cure", "permanent", "permanently", "100 percent", "miracle",
+        "fully gone", "completely gone", "no more pain", "pain is gone", "pain was gone", "pain went away",
+        "without pain", "without discomfort",
     ]
 
     static func find(in text: String, firstLine: Int) -> [Claim] {
@@ -80,7 +82,7 @@ enum OutcomeClaims {
                     if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) {
                         let column = lower.utf8.distance(from: lower.startIndex, to: range.lowerBound)
                         if !found.contains(where: { $0.0 <= column && column < $0.0 + $0.1.utf8.count }) {
-                            found.append((column, String(line[range])))
+                            found.append((column, String(lower[range])))
                         }
                     }
                     start = range.upperBound

@@ -25,6 +25,8 @@ enum TemplateLinkCheck {
             let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]) }
             if path.isEmpty { path = page.url }
             guard let target = outputFile(for: path, in: context.outputPaths) else {
+                // A page of the tree that could not be rendered is already reported where it failed.
+                if context.site.pageByURL[path] != nil || context.site.pageByURL[path + "/"] != nil { continue }
                 let place = context.locate(url, page: page.id)
                 diagnostics.append(
                     Diagnostic(

@@ -37,6 +37,11 @@ struct TemporarySite {
         "themes/test/templates/404.mustache": "not found",
     ]
 
+    /// Checks about the quality of a whole site (descriptions, canonical links, medical reviews,
+    /// stories' records) that small fixtures for other behaviour do not care about. `diagnostics()`
+    /// leaves them out unless asked; the checks' own tests ask for them.
+    static let siteQualityChecks: [String] = ["seo.", "medical.", "story.", "config.placeholder"]
+
     /// Writes `files` (path → text) under a new temporary folder. `site.yaml` and the minimal theme are
     /// added unless `files` has its own.
     init(_ files: [String: String], defaults: Bool = true) throws {
@@ -66,9 +71,15 @@ struct TemporarySite {
         ).run()
     }
 
-    /// The diagnostics of a build, one `file:line:column: severity: message [id]` per line.
-    func diagnostics(drafts: Bool = false, strict: Bool = false) async -> [String] {
-        await build(drafts: drafts, strict: strict).diagnostics.map(Self.line)
+    /// The diagnostics of a build, one `file:line:column: severity: message [id]` per line: those whose id
+    /// starts with one of `only`, or all but the site-quality checks.
+    func diagnostics(drafts: Bool = false, strict: Bool = false, only: [String]? = nil) async -> [String] {
+        await build(drafts: drafts, strict: strict).diagnostics.filter { Self.matches($0, only: only) }.map(Self.line)
+    }
+
+    static func matches(_ diagnostic: Diagnostic, only: [String]?) -> Bool {
+        if let only { return only.contains { diagnostic.id.hasPrefix($0) } }
+        return !siteQualityChecks.contains { diagnostic.id.hasPrefix($0) }
     }
 
     static func line(_ diagnostic: Diagnostic) -> String {
@@ -81,6 +92,9 @@ struct TemporarySite {
 }
 
 extension BuildResult {
+    /// The diagnostics other than the site-quality checks (see `TemporarySite.siteQualityChecks`).
+    var relevantDiagnostics: [Diagnostic] { diagnostics.filter { TemporarySite.matches($0, only: nil) } }
+
     /// The text of the output file at `path`, if there is one.
     func text(_ path: String) -> String? {
         guard let file = files.first(where: { $0.path == path }) else { return nil }
