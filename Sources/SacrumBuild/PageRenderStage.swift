@@ -14,7 +14,7 @@ enum PageRenderStage {
 
     static func render(_ environment: RenderEnvironment, theme: Theme) async -> Result {
         let site = environment.site
-        let indexes = site.pages.indices.filter { site.pages[$0].source?.isReadable ?? true }
+        let indexes = site.pages.indices.filter { site.pages[$0].isWritten }
         let rendered = await parallelMap(indexes) { index -> (Int, String?, String?, Diagnostic?) in
             let page = site.pages[index]
             switch TemplateLookup.template(for: page, in: theme) {

@@ -30,7 +30,7 @@ struct CheckContext: Sendable {
     private var partialNames: [String] { theme.sources.keys.sorted() }
 
     /// Pages with a file, published.
-    var sourcePages: [Page] { site.pages.filter { $0.source?.isReadable == true } }
+    var sourcePages: [Page] { site.pages.filter { $0.isWritten && $0.source != nil } }
 }
 
 /// Line and column of text inside a larger text.

@@ -51,7 +51,7 @@ enum ContentAccessibilityCheck {
             previousLevel = max(heading.level, 1)
         }
         if let html = context.html[page.id] {
-            diagnostics += tablesWithoutHeaders(html, page: page)
+            diagnostics += tablesWithoutHeaders(html, page: page, context: context)
         }
         return diagnostics
     }
@@ -63,7 +63,7 @@ enum ContentAccessibilityCheck {
     }
 
     /// Tables (from raw HTML in Markdown, or from a template) need a header row: `<th>` cells.
-    private static func tablesWithoutHeaders(_ html: String, page: Page) -> [Diagnostic] {
+    private static func tablesWithoutHeaders(_ html: String, page: Page, context: CheckContext) -> [Diagnostic] {
         guard html.contains("<table") else { return [] }
         var diagnostics: [Diagnostic] = []
         var open: (line: Int, hasHeader: Bool)?
@@ -73,9 +73,12 @@ enum ContentAccessibilityCheck {
             case "th": open?.hasHeader = true
             case "/table":
                 if let table = open, !table.hasHeader {
+                    // A table in the Markdown (raw HTML) belongs to the page; otherwise to its template.
+                    let inContent = page.content?.document.html.contains("<table") ?? false
+                    let place = inContent ? (file: page.file, line: 0, column: 0) : context.locate("<table", page: page.id)
                     diagnostics.append(
                         Diagnostic(
-                            .error, id: "a11y.table-header", file: page.file,
+                            .error, id: "a11y.table-header", file: place.file, line: place.line, column: place.column,
                             message: "a table on \(page.url) (line \(table.line) of the HTML) has no header row",
                             hint: "make the first row <th> cells so screen readers can name each column"))
                 }

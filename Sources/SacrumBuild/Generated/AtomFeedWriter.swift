@@ -6,7 +6,7 @@ enum AtomFeedWriter {
     static let path = "feed.xml"
 
     static func feed(for site: Site) -> OutputFile {
-        let articles = site.pages.filter { $0.kind == .article && $0.role == .regular && $0.source?.isReadable == true }
+        let articles = site.pages.filter { $0.kind == .article && $0.role == .regular && $0.isWritten }
             .sorted { ($0.lastModified ?? .init(year: 1970, month: 1, day: 1), $1.url) > ($1.lastModified ?? .init(year: 1970, month: 1, day: 1), $0.url) }
             .prefix(20)
         let newest = articles.compactMap(\.lastModified).max()

@@ -5,7 +5,7 @@ import SacrumContent
 enum SitemapWriter {
     static func sitemap(for site: Site) -> OutputFile {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in site.pages.sorted(by: { $0.url < $1.url }) where page.role != .notFound && page.source?.isReadable != false {
+        for page in site.pages.sorted(by: { $0.url < $1.url }) where page.role != .notFound && page.isWritten {
             xml += "  <url>\n    <loc>" + Escaping.xml(Escaping.urlEncoded(site.absoluteURL(page.url))) + "</loc>\n"
             if let date = lastModified(page, in: site) {
                 xml += "    <lastmod>" + date.isoDate + "</lastmod>\n"

@@ -43,6 +43,9 @@ public struct Page: Sendable, Identifiable {
     public var reviewer: PageReviewer?
     /// The rendered Markdown, once the content stage has run.
     public var content: MarkdownContent?
+    /// False for a page that lost its URL to another page: it stays in the tree, so links to its file
+    /// still resolve and do not add follow-on errors, but it is not written (the collision is an error).
+    public var claimsURL = true
 
     /// Creates a page.
     public init(
@@ -65,6 +68,9 @@ public struct Page: Sendable, Identifiable {
 
     /// Whether the page lists other pages (home, sections, tags).
     public var isList: Bool { role != .regular }
+
+    /// Whether the page is written to the output: its file could be read and it owns its URL.
+    public var isWritten: Bool { claimsURL && (source?.isReadable ?? true) }
 
     /// The file diagnostics name for this page (`content/contact.md`), or empty for generated pages.
     public var file: String { source?.file ?? "" }

@@ -44,7 +44,7 @@ public struct Site: Sendable {
     public func absoluteURL(_ path: String) -> String { config.baseURL + path }
 
     /// Pages that are written to the output (readable Markdown pages and every list page).
-    public var publishedPages: [Page] { pages.filter { $0.source?.isReadable ?? true } }
+    public var publishedPages: [Page] { pages.filter(\.isWritten) }
 }
 
 /// Why a page is not published.

@@ -46,7 +46,7 @@ extension SiteTreeBuilder {
     /// page; `related` lists other pages.
     mutating func makeCrossLinks() {
         for index in pages.indices {
-            guard let source = pages[index].source, pages[index].role == .regular else { continue }
+            guard let source = pages[index].source, pages[index].role == .regular, pages[index].claimsURL else { continue }
             let frontMatter = source.frontMatter
             if pages[index].kind == .treatment {
                 for reference in frontMatter.conditions {

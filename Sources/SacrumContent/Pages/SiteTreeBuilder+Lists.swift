@@ -4,7 +4,7 @@ extension SiteTreeBuilder {
     /// Each tag gets a list page at `/tags/<slug>/`, and `/tags/` lists them all.
     mutating func makeTagPages() {
         var terms: [String: (title: String, pages: [Int])] = [:]
-        for page in pages where page.role == .regular {
+        for page in pages where page.role == .regular && page.claimsURL {
             for tag in page.frontMatter.tags {
                 let slug = HeadingSlugBridge.slug(tag)
                 if terms[slug] == nil { terms[slug] = (tag, []) }
@@ -76,7 +76,7 @@ extension SiteTreeBuilder {
     /// Every `aliases` entry becomes a redirect page, unless it collides with a page or another alias.
     mutating func makeAliases() -> [Alias] {
         var aliases: [Alias] = []
-        for page in pages {
+        for page in pages where page.claimsURL {
             guard let source = page.source else { continue }
             for alias in source.frontMatter.aliases {
                 let url: String

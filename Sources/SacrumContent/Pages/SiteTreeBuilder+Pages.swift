@@ -85,6 +85,11 @@ extension SiteTreeBuilder {
             if register(page, position: source.frontMatter.url?.position ?? source.frontMatter.slug?.position) {
                 pages.append(page)
                 pages[parent].children.append(page.id)
+            } else {
+                var loser = page
+                loser.claimsURL = false
+                pages.append(loser)
+                if pageByContentPath[source.contentPath] == nil { pageByContentPath[source.contentPath] = loser.id }
             }
         }
     }
