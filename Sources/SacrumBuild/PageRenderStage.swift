@@ -9,12 +9,13 @@ enum PageRenderStage {
         var pagesByIndex: [Int: String]
         /// The template that rendered each page, by page index.
         var templates: [Int: String]
-        var diagnostics: [Diagnostic]
+        /// A page without a template, by page index.
+        var diagnostics: [Int: Diagnostic]
     }
 
-    static func render(_ environment: RenderEnvironment, theme: Theme) async -> Result {
+    /// Renders `pages` (indexes into the site's pages).
+    static func render(_ environment: RenderEnvironment, theme: Theme, pages indexes: [Int]) async -> Result {
         let site = environment.site
-        let indexes = site.pages.indices.filter { site.pages[$0].isWritten }
         let rendered = await parallelMap(indexes) { index -> (Int, String?, String?, Diagnostic?) in
             let page = site.pages[index]
             switch TemplateLookup.template(for: page, in: theme) {
@@ -26,10 +27,10 @@ enum PageRenderStage {
                 return (index, theme.render(name, context: context), name, nil)
             }
         }
-        var result = Result(files: [], pagesByIndex: [:], templates: [:], diagnostics: [])
+        var result = Result(files: [], pagesByIndex: [:], templates: [:], diagnostics: [:])
         result.files.reserveCapacity(rendered.count)
         for (index, html, template, diagnostic) in rendered {
-            if let diagnostic { result.diagnostics.append(diagnostic) }
+            if let diagnostic { result.diagnostics[index] = diagnostic }
             guard let html else { continue }
             result.files.append(OutputFile(path: site.pages[index].outputPath, contents: .text(html)))
             result.pagesByIndex[index] = html

@@ -7,6 +7,8 @@ import SacrumContent
 struct AssetCollector {
     let root: String
     let themeName: String
+    /// Give stylesheets content-hashed names (publishing); the preview keeps their plain names.
+    var fingerprint = true
 
     struct Result {
         var files: [OutputFile] = []
@@ -41,7 +43,7 @@ struct AssetCollector {
         }
         for (path, source) in origin.sorted(by: { $0.key < $1.key }) {
             if path.hasSuffix(".css") {
-                fingerprint(path, source: source, into: &result)
+                addStylesheet(path, source: source, into: &result)
             } else {
                 result.files.append(OutputFile(path: path, contents: .copy(from: source)))
                 result.published.insert(path)
@@ -50,7 +52,7 @@ struct AssetCollector {
         return result
     }
 
-    private func fingerprint(_ path: String, source: String, into result: inout Result) {
+    private func addStylesheet(_ path: String, source: String, into result: inout Result) {
         let bytes: [UInt8]
         do {
             bytes = try FileIO.read(source)
@@ -60,7 +62,7 @@ struct AssetCollector {
             return
         }
         let stem = String(path.dropLast(4))
-        let hashed = stem + "." + Fingerprint.hex(of: bytes) + ".css"
+        let hashed = fingerprint ? stem + "." + Fingerprint.hex(of: bytes) + ".css" : path
         result.files.append(OutputFile(path: hashed, contents: .bytes(bytes)))
         result.published.insert(hashed)
         let name = String(stem.split(separator: "/").last ?? "")

@@ -5,22 +5,45 @@ import SacrumTheme
 /// `ignore_checks`.
 enum SiteChecks {
     static func run(_ context: CheckContext, files: [OutputFile]) async -> [Diagnostic] {
-        let pages = context.site.pages.filter { context.html[$0.id] != nil }
-        let idPairs = await parallelMap(pages) { page in (page.outputPath, HTMLIDs.ids(in: context.html[page.id] ?? "")) }
-        let idsByPath = Dictionary(idPairs, uniquingKeysWith: { first, _ in first })
-        let perPage = await parallelMap(pages) { page -> [Diagnostic] in
-            ContentAccessibilityCheck.check(page, context: context)
-                + MedicalReviewCheck.check(page, context: context)
-                + StoryCheck.check(page, context: context)
-                + SourceOfTruthCheck.check(page, context: context)
-                + PrivacyCheck.check(page, context: context)
-                + SEOCheck.checkPage(page, context: context)
-                + TemplateLinkCheck.check(page, context: context, idsByPath: idsByPath)
-                + placeholders(in: page)
-        }
-        let all = perPage.flatMap { $0 } + SEOCheck.checkDuplicates(context) + SourceOfTruthCheck.checkTemplates(context)
-            + PrivacyCheck.checkStylesheets(files, allowed: Set(context.site.config.allowedHosts))
+        let idsByPath = await ids(context, pages: context.site.pages.map(\.id))
+        let perPage = await runPages(context.site.pages.map(\.id), context: context, idsByPath: idsByPath)
+        let all = perPage.keys.sorted().flatMap { perPage[$0] ?? [] } + runSite(context, files: files)
         return mergingTemplateRepeats(all, templateFiles: Set(context.theme.files.values))
+    }
+
+    /// The `id` attributes of the given pages' HTML, by output path.
+    static func ids(_ context: CheckContext, pages: [Int]) async -> [String: Set<String>] {
+        let rendered = pages.filter { context.html[$0] != nil }
+        let pairs = await parallelMap(rendered) { index in
+            (context.site.pages[index].outputPath, HTMLIDs.ids(in: context.html[index] ?? ""))
+        }
+        return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The checks of single pages, by page index.
+    static func runPages(_ indexes: [Int], context: CheckContext, idsByPath: [String: Set<String>]) async -> [Int: [Diagnostic]] {
+        let rendered = indexes.filter { context.html[$0] != nil }
+        let results = await parallelMap(rendered) { index -> (Int, [Diagnostic]) in
+            let page = context.site.pages[index]
+            return (
+                index,
+                ContentAccessibilityCheck.check(page, context: context)
+                    + MedicalReviewCheck.check(page, context: context)
+                    + StoryCheck.check(page, context: context)
+                    + SourceOfTruthCheck.check(page, context: context)
+                    + PrivacyCheck.check(page, context: context)
+                    + SEOCheck.checkPage(page, context: context)
+                    + TemplateLinkCheck.check(page, context: context, idsByPath: idsByPath)
+                    + placeholders(in: page)
+            )
+        }
+        return Dictionary(results, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The checks that look at the whole site at once.
+    static func runSite(_ context: CheckContext, files: [OutputFile]) -> [Diagnostic] {
+        SEOCheck.checkDuplicates(context) + SourceOfTruthCheck.checkTemplates(context)
+            + PrivacyCheck.checkStylesheets(files, allowed: Set(context.site.config.allowedHosts))
     }
 
     /// A template's problem shows on every page it renders; it is reported once, at the template's line,

@@ -4,20 +4,55 @@ public import SacrumMarkdown
 public enum ContentStage {
     /// `site` with `content` set on every readable page, and every link problem found.
     public static func render(_ site: Site, publishedFiles: Set<String>) async -> (site: Site, diagnostics: [Diagnostic]) {
-        let options = MarkdownOptions(
-            smartPunctuation: site.config.markdown.smartPunctuation, unsafe: site.config.markdown.unsafe)
-        let renderer = MarkdownRenderer(options: options)
+        let (result, byPage) = await render(site, publishedFiles: publishedFiles, reusing: [:])
+        return (result, byPage.keys.sorted().flatMap { byPage[$0] ?? [] })
+    }
+
+    /// A page's rendered Markdown with its problems, kept between builds by content path.
+    public struct Rendered: Sendable {
+        /// The source it was rendered from; reused only while the source is the same.
+        public var source: PageSource
+        /// The rendering.
+        public var content: MarkdownContent
+        /// Its problems.
+        public var diagnostics: [Diagnostic]
+
+        /// Creates a cache entry.
+        public init(source: PageSource, content: MarkdownContent, diagnostics: [Diagnostic]) {
+            self.source = source
+            self.content = content
+            self.diagnostics = diagnostics
+        }
+    }
+
+    /// Renders the readable pages, reusing `cache` entries whose source is unchanged (the caller passes
+    /// an empty cache when the site's URLs changed, since links then resolve differently). Returns the
+    /// site and each page's problems by page index.
+    public static func render(
+        _ site: Site, publishedFiles: Set<String>, reusing cache: [String: Rendered]
+    ) async -> (site: Site, diagnostics: [Int: [Diagnostic]]) {
+        let renderer = renderer(for: site.config)
         let indexes = site.pages.indices.filter { site.pages[$0].source?.isReadable == true }
         let rendered = await parallelMap(indexes) { index -> (Int, MarkdownContent, [Diagnostic]) in
-            render(site.pages[index], in: site, renderer: renderer, publishedFiles: publishedFiles)
+            let page = site.pages[index]
+            if let source = page.source, let cached = cache[source.contentPath], cached.source == source {
+                return (index, cached.content, cached.diagnostics)
+            }
+            return render(page, in: site, renderer: renderer, publishedFiles: publishedFiles)
         }
         var result = site
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Int: [Diagnostic]] = [:]
         for (index, content, pageDiagnostics) in rendered {
             result.pages[index].content = content
-            diagnostics.append(contentsOf: pageDiagnostics)
+            diagnostics[index] = pageDiagnostics
         }
         return (result, diagnostics)
+    }
+
+    /// The renderer for a site's Markdown settings.
+    public static func renderer(for config: SiteConfig) -> MarkdownRenderer {
+        MarkdownRenderer(
+            options: MarkdownOptions(smartPunctuation: config.markdown.smartPunctuation, unsafe: config.markdown.unsafe))
     }
 
     /// One page's Markdown, rendered.

@@ -1,0 +1,390 @@
+import SacrumContent
+import SacrumMarkdown
+import SacrumTheme
+
+/// A build that remembers what it read and rendered, so that the next build after a change redoes
+/// only what the change touches: the preview server edits one page and sees it again in
+/// milliseconds. `BuildPipeline` is a session that builds once.
+///
+/// What a change redoes:
+/// - a page's body (front matter unchanged): that page's Markdown, its HTML, the pages that show its
+///   summary, the anchor check and that page's checks;
+/// - anything else in `content/`: the page tree, the Markdown of changed files (all of it when URLs
+///   moved), every page's HTML and the checks;
+/// - a template: every page's HTML and the checks; `site.yaml`: everything;
+/// - a stylesheet, when assets are not fingerprinted: only the stylesheet.
+struct BuildSession: Sendable {
+    let options: BuildOptions
+    /// Fingerprint CSS file names (publishing); the preview keeps plain names so that a stylesheet edit
+    /// touches no page.
+    let fingerprintAssets: Bool
+
+    private var config: SiteConfig?
+    private var configDiagnostics: [Diagnostic] = []
+    private var theme: Theme?
+    private var themeDiagnostics: [Diagnostic] = []
+    private var assets = AssetCollector.Result()
+    private var scanDiagnostics: [Diagnostic] = []
+    private var sources: [String: CachedSource] = [:]
+    private var markdown: [String: ContentStage.Rendered] = [:]
+
+    private(set) var site: Site?
+    private var treeDiagnostics: [Diagnostic] = []
+    private var urlSignature: [String: String] = [:]
+    private var markdownDiagnostics: [Int: [Diagnostic]] = [:]
+    private var html: [Int: String] = [:]
+    private var templates: [Int: String] = [:]
+    private var renderDiagnostics: [Int: Diagnostic] = [:]
+    private var pageChecks: [Int: [Diagnostic]] = [:]
+    private var siteChecks: [Diagnostic] = []
+    private var fragmentDiagnostics: [Diagnostic] = []
+    /// Every output file by path.
+    private(set) var files: [String: OutputFile] = [:]
+    private(set) var timings: [PhaseTiming] = []
+
+    struct CachedSource: Sendable {
+        var fingerprint: FileFingerprint?
+        var source: PageSource
+        var diagnostics: [Diagnostic]
+    }
+
+    /// What an update changed, for the preview server.
+    enum Change: Sendable, Equatable {
+        /// Nothing that is served changed.
+        case none
+        /// Only stylesheets changed.
+        case stylesheets
+        /// Pages changed.
+        case pages
+    }
+
+    init(options: BuildOptions, fingerprintAssets: Bool = true) {
+        self.options = options
+        self.fingerprintAssets = fingerprintAssets
+    }
+
+    private var root: String { options.root }
+
+    // MARK: - Full build
+
+    /// Builds everything, reusing what earlier builds read and rendered where the files are unchanged.
+    mutating func buildAll() async {
+        var clock = PhaseClock()
+        loadConfig()
+        let loader = ContentLoader(contentFolder: root + "/content")
+        let scan = loader.scan()
+        scanDiagnostics = scan.diagnostics
+        if FileIO.type(atPath: root + "/content") != .directory {
+            scanDiagnostics.append(
+                Diagnostic(.error, id: "content.missing", file: "content", message: "the site has no content/ folder",
+                           hint: "create content/ with an _index.md for the home page"))
+        }
+        if let config {
+            loadTheme(config)
+            assets = AssetCollector(root: root, themeName: config.theme, fingerprint: fingerprintAssets)
+                .collect(contentFiles: Set(scan.staticFiles))
+        }
+        clock.lap("scan")
+
+        // Read only files that are new or changed since the last build.
+        var fingerprints: [String: FileFingerprint?] = [:]
+        var toRead: [String] = []
+        for path in scan.markdown {
+            let fingerprint = FileIO.fingerprint(root + "/content/" + path)
+            fingerprints[path] = fingerprint
+            if let cached = sources[path], let fingerprint, cached.fingerprint == fingerprint { continue }
+            toRead.append(path)
+        }
+        let raw = await loader.read(toRead)
+        clock.lap("read")
+        let decoded = await loader.decode(raw)
+        var fresh: [String: CachedSource] = [:]
+        for (source, diagnostics) in decoded {
+            fresh[source.contentPath] = CachedSource(fingerprint: fingerprints[source.contentPath] ?? nil, source: source, diagnostics: diagnostics)
+        }
+        var next: [String: CachedSource] = [:]
+        for path in scan.markdown { next[path] = fresh[path] ?? sources[path] }
+        sources = next
+        clock.lap("front matter")
+
+        guard let config else {
+            site = nil
+            timings = clock.timings
+            files = [:]
+            return
+        }
+        let content = ContentLoader.Result(
+            pages: scan.markdown.compactMap { sources[$0]?.source }, staticFiles: scan.staticFiles, folders: scan.folders,
+            diagnostics: [])
+        let (tree, diagnostics) = SiteTreeBuilder.build(config: config, content: content, options: options.publishing)
+        treeDiagnostics = diagnostics
+        clock.lap("cross-links")
+
+        // Markdown: cached renderings stay valid while every page keeps its URL and the same files exist.
+        let signature = Self.signature(of: tree, publishedFiles: assets.published)
+        if signature != urlSignature { markdown = [:] }
+        urlSignature = signature
+        let (rendered, byPage) = await ContentStage.render(tree, publishedFiles: assets.published, reusing: markdown)
+        site = rendered
+        markdownDiagnostics = byPage
+        markdown = [:]
+        for page in rendered.pages {
+            guard let source = page.source, let content = page.content else { continue }
+            markdown[source.contentPath] = ContentStage.Rendered(source: source, content: content, diagnostics: byPage[page.id] ?? [])
+        }
+        clock.lap("markdown")
+
+        await renderAll()
+        clock.lap("render")
+        await checkAll()
+        clock.lap("checks")
+        timings = clock.timings
+    }
+
+    // MARK: - Updates
+
+    /// Brings the build up to date with changed files (absolute paths, as a file watcher reports them).
+    mutating func update(changed paths: Set<String>) async -> Change {
+        let relative = paths.map { $0.hasPrefix(root + "/") ? String($0.dropFirst(root.count + 1)) : $0 }
+        let themeFolder = "themes/\(config?.theme ?? "default")/"
+        var contentPages: [String] = []
+        var stylesheetsOnly = true
+        var needsFull = site == nil
+        for path in relative {
+            if path == "site.yaml" || path.hasPrefix(themeFolder + "templates/") || path.hasPrefix("templates/")
+                || path == "content" || path == "." || path == "themes" || !path.contains("/") && path != "site.yaml"
+            {
+                needsFull = true
+            } else if path.hasPrefix("content/") && path.hasSuffix(".md") {
+                contentPages.append(String(path.dropFirst("content/".count)))
+                stylesheetsOnly = false
+            } else if path.hasPrefix(themeFolder + "assets/") || path.hasPrefix("static/") || path.hasPrefix("content/") {
+                if !path.hasSuffix(".css") { stylesheetsOnly = false }
+            } else {
+                continue  // not an input of the site
+            }
+        }
+        if needsFull {
+            await buildAll()
+            return .pages
+        }
+        if contentPages.isEmpty {
+            guard let config else { return .none }
+            let scan = ContentLoader(contentFolder: root + "/content").scan()
+            let collected = AssetCollector(root: root, themeName: config.theme, fingerprint: fingerprintAssets)
+                .collect(contentFiles: Set(scan.staticFiles))
+            if collected.published == assets.published && !fingerprintAssets {
+                assets = collected
+                for file in collected.files { files[file.path] = file }
+                return stylesheetsOnly ? .stylesheets : .pages
+            }
+            await buildAll()
+            return .pages
+        }
+        if await updateBodies(contentPages) { return .pages }
+        await buildAll()
+        return .pages
+    }
+
+    /// The fast path: pages whose front matter did not change get their Markdown and HTML again, and
+    /// so do the pages that show their summary. Returns false when the change is more than that.
+    private mutating func updateBodies(_ paths: [String]) async -> Bool {
+        guard var site, let config, let theme else { return false }
+        var clock = PhaseClock()
+        var changed: [(index: Int, cached: CachedSource)] = []
+        for path in paths {
+            guard let old = sources[path], old.source.isReadable, let index = site.pageByContentPath[path],
+                site.pages[index].source?.contentPath == path, site.pages[index].claimsURL
+            else { return false }
+            let fingerprint = FileIO.fingerprint(root + "/content/" + path)
+            if let fingerprint, old.fingerprint == fingerprint { continue }
+            let (source, diagnostics) = PageSource.load(path: root + "/content/" + path, contentPath: path)
+            guard source.isReadable, source.frontMatter == old.source.frontMatter else { return false }
+            changed.append((index, CachedSource(fingerprint: fingerprint, source: source, diagnostics: diagnostics)))
+        }
+        clock.lap("read")
+        guard !changed.isEmpty else { return true }
+        let renderer = ContentStage.renderer(for: config)
+        var affected: Set<Int> = []
+        for (index, cached) in changed {
+            sources[cached.source.contentPath] = cached
+            let oldSummary = site.pages[index].content?.document.summary
+            site.pages[index].source = cached.source
+            let (_, content, diagnostics) = ContentStage.render(
+                site.pages[index], in: site, renderer: renderer, publishedFiles: assets.published)
+            site.pages[index].content = content
+            markdownDiagnostics[index] = diagnostics
+            markdown[cached.source.contentPath] = ContentStage.Rendered(source: cached.source, content: content, diagnostics: diagnostics)
+            affected.insert(index)
+            if content.document.summary != oldSummary { affected.formUnion(Self.pagesShowingSummary(of: index, in: site)) }
+        }
+        self.site = site
+        clock.lap("markdown")
+        await render(pages: Array(affected).sorted(), theme: theme)
+        refreshGeneratedFiles(articlesChanged: changed.contains { site.pages[$0.index].kind == .article })
+        clock.lap("render")
+        let context = checkContext(theme: theme)
+        fragmentDiagnostics = FragmentCheck.check(site, pages: html)
+        let idsByPath = await SiteChecks.ids(context, pages: Array(affected))
+        let checked = await SiteChecks.runPages(Array(affected), context: context, idsByPath: idsByPath)
+        for (index, diagnostics) in checked { pageChecks[index] = diagnostics }
+        clock.lap("checks")
+        timings = clock.timings
+        return true
+    }
+
+    /// Pages whose HTML shows `page`'s summary: its section, its tags, and pages cross-linking it.
+    static func pagesShowingSummary(of page: Int, in site: Site) -> Set<Int> {
+        var pages: Set<Int> = []
+        if let parent = site.pages[page].parent { pages.insert(parent) }
+        pages.formUnion(site.pages[page].tagPages)
+        for other in site.pages
+        where other.conditions.contains(page) || other.treatments.contains(page) || other.stories.contains(page)
+            || other.related.contains(page)
+        {
+            pages.insert(other.id)
+        }
+        return pages
+    }
+
+    // MARK: - Stages
+
+    private mutating func loadConfig() {
+        configDiagnostics = []
+        let path = root + "/site.yaml"
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path)
+        } catch {
+            configDiagnostics.append(
+                Diagnostic(
+                    .error, id: "config.missing", file: "site.yaml",
+                    message: error.code == 2 ? "there is no site.yaml in \(root)" : "site.yaml cannot be read: \(error.reason)",
+                    hint: "run sacrum in the site's root folder, or point --source at it"))
+            config = nil
+            return
+        }
+        let source: SourceText
+        do {
+            source = try SourceText.decode(bytes)
+        } catch {
+            configDiagnostics.append(
+                Diagnostic(.error, id: "file.encoding", file: "site.yaml", line: error.line, column: error.column, message: error.message,
+                           hint: "save site.yaml as UTF-8"))
+            config = nil
+            return
+        }
+        let (decoded, diagnostics) = SiteConfigDecoder().decode(source)
+        configDiagnostics = diagnostics
+        config = decoded
+        if let override = options.baseURL { config?.baseURL = override }
+    }
+
+    private mutating func loadTheme(_ config: SiteConfig) {
+        let (loaded, diagnostics) = ThemeLoader(root: root, themeName: config.theme).load()
+        theme = loaded
+        themeDiagnostics = diagnostics
+    }
+
+    private mutating func renderAll() async {
+        html = [:]
+        templates = [:]
+        renderDiagnostics = [:]
+        files = [:]
+        guard let site, let theme else { return }
+        await render(pages: site.pages.indices.filter { site.pages[$0].isWritten }, theme: theme)
+        for alias in site.aliases {
+            let file = RedirectPageWriter.page(for: alias, in: site)
+            files[file.path] = file
+        }
+        refreshGeneratedFiles(articlesChanged: true)
+        for file in assets.files { files[file.path] = file }
+    }
+
+    private mutating func render(pages indexes: [Int], theme: Theme) async {
+        guard let site else { return }
+        let rendered = await PageRenderStage.render(
+            RenderEnvironment(site: site, assets: assets.names), theme: theme, pages: indexes)
+        for index in indexes { renderDiagnostics[index] = rendered.diagnostics[index] }
+        for file in rendered.files { files[file.path] = file }
+        for (index, text) in rendered.pagesByIndex { html[index] = text }
+        for (index, name) in rendered.templates { templates[index] = name }
+    }
+
+    private mutating func refreshGeneratedFiles(articlesChanged: Bool) {
+        guard let site else { return }
+        for file in [SitemapWriter.sitemap(for: site), SitemapWriter.robots(for: site)] { files[file.path] = file }
+        if articlesChanged {
+            let feed = AtomFeedWriter.feed(for: site)
+            files[feed.path] = feed
+        }
+    }
+
+    private func checkContext(theme: Theme) -> CheckContext {
+        CheckContext(
+            site: site!, html: html, templates: templates, theme: theme, outputPaths: Set(files.keys),
+            today: options.publishing.today)
+    }
+
+    private mutating func checkAll() async {
+        pageChecks = [:]
+        siteChecks = []
+        fragmentDiagnostics = []
+        guard let site, let theme else { return }
+        fragmentDiagnostics = FragmentCheck.check(site, pages: html)
+        let context = checkContext(theme: theme)
+        let idsByPath = await SiteChecks.ids(context, pages: site.pages.map(\.id))
+        pageChecks = await SiteChecks.runPages(site.pages.map(\.id), context: context, idsByPath: idsByPath)
+        siteChecks = SiteChecks.runSite(context, files: Array(files.values).sorted { $0.path < $1.path })
+    }
+
+    /// Where every page is, for knowing whether links resolve as before.
+    private static func signature(of site: Site, publishedFiles: Set<String>) -> [String: String] {
+        var signature: [String: String] = [:]
+        for page in site.pages { signature[page.source?.contentPath ?? "#" + page.url] = page.url }
+        for path in site.hiddenPages.keys { signature[path] = "(hidden)" }
+        for file in publishedFiles { signature["file:" + file] = "" }
+        return signature
+    }
+
+    // MARK: - Result
+
+    /// Every diagnostic of the current state, ignores applied, in display order (warnings as errors
+    /// under `strict`).
+    var diagnostics: [Diagnostic] {
+        var all = configDiagnostics + themeDiagnostics + assets.diagnostics + scanDiagnostics + treeDiagnostics
+        for path in sources.keys.sorted() { all += sources[path]!.diagnostics }
+        for index in markdownDiagnostics.keys.sorted() { all += markdownDiagnostics[index]! }
+        all += renderDiagnostics.keys.sorted().map { renderDiagnostics[$0]! }
+        all += fragmentDiagnostics
+        var checks: [Diagnostic] = []
+        for index in pageChecks.keys.sorted() { checks += pageChecks[index]! }
+        checks += siteChecks
+        if let theme { checks = SiteChecks.mergingTemplateRepeats(checks, templateFiles: Set(theme.files.values)) }
+        all += checks
+        if let site { all = SiteChecks.applyIgnores(all, site: site) }
+        let unique = Array(Set(all))
+        return (options.strict ? unique.map { $0.severity == .warning ? $0.asError() : $0 } : unique).sortedForDisplay()
+    }
+
+    /// The state as a `BuildResult`.
+    func result() -> BuildResult {
+        var summary = BuildSummary()
+        if let site {
+            for page in site.publishedPages {
+                switch page.role {
+                case .regular: summary.pages += 1
+                case .home, .section: summary.sections += 1
+                case .tag, .tagIndex: summary.tags += 1
+                case .notFound: break
+                }
+            }
+            summary.redirects = site.aliases.count
+        }
+        summary.assets = assets.files.count
+        let ok = site != nil && theme != nil
+        return BuildResult(
+            files: ok ? files.values.sorted { $0.path < $1.path } : [], diagnostics: diagnostics, summary: summary,
+            timings: timings, site: ok ? site : nil)
+    }
+}
