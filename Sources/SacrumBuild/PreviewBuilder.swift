@@ -1,0 +1,74 @@
+public import SacrumContent
+
+/// The build behind `sacrum serve`: one full build, then incremental updates as files change. It
+/// keeps stylesheets under their plain names, so editing CSS changes no page, and it never writes:
+/// its files are served from memory.
+public actor PreviewBuilder {
+    private var session: BuildSession
+    private let options: BuildOptions
+
+    /// What one build or update produced.
+    public struct Update: Sendable {
+        /// Every file of the site, by output path (only when the build has no error).
+        public var files: [String: OutputFile]
+        /// Paths whose files changed or vanished since the previous update.
+        public var changedPaths: Set<String>
+        /// Every diagnostic of the current state.
+        public var diagnostics: [Diagnostic]
+        /// Whether only stylesheets changed (open pages swap them without reloading).
+        public var stylesheetsOnly: Bool
+        /// Seconds the update took.
+        public var seconds: Double
+        /// Counts for the summary line.
+        public var summary: BuildSummary
+
+        /// Whether the site may be shown: no error.
+        public var succeeded: Bool { !diagnostics.containsErrors }
+    }
+
+    /// Creates a builder for the site in `options.root`; `options.output` is not used.
+    public init(options: BuildOptions) {
+        self.options = options
+        session = BuildSession(options: options, fingerprintAssets: false)
+    }
+
+    /// Takes the session out of the actor (so its storage is not shared while it changes), lets
+    /// `body` work on it across suspension points, and puts it back. Callers run one at a time
+    /// (the preview's `RebuildLoop` guarantees it).
+    private func withSession<Result>(_ body: (inout BuildSession) async -> Result) async -> Result {
+        var working = session
+        session = BuildSession(options: options, fingerprintAssets: false)
+        let result = await body(&working)
+        session = working
+        return result
+    }
+
+    /// The first build.
+    public func build() async -> Update {
+        let start = ContinuousClock.now
+        let before = session.files
+        await withSession { await $0.buildAll() }
+        return update(since: before, start: start, stylesheetsOnly: false)
+    }
+
+    /// Brings the site up to date with the files at `paths` (absolute), which changed.
+    public func rebuild(changed paths: Set<String>) async -> Update {
+        let start = ContinuousClock.now
+        let before = session.files
+        let change = await withSession { await $0.update(changed: paths) }
+        return update(since: before, start: start, stylesheetsOnly: change == .stylesheets)
+    }
+
+    private func update(since before: [String: OutputFile], start: ContinuousClock.Instant, stylesheetsOnly: Bool) -> Update {
+        let files = session.files
+        var changed: Set<String> = []
+        for (path, file) in files where before[path] != file { changed.insert(path) }
+        for path in before.keys where files[path] == nil { changed.insert(path) }
+        let elapsed = ContinuousClock.now - start
+        let result = session.result()
+        return Update(
+            files: files, changedPaths: changed, diagnostics: result.diagnostics, stylesheetsOnly: stylesheetsOnly,
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            summary: result.summary)
+    }
+}
