@@ -54,13 +54,32 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The site's root folder (holding site.yaml).", valueName: "dir"))
     var source = "."
 
+    /// The site's root as an absolute path without `.` segments.
     var root: String {
-        source.hasPrefix("/") ? source : FileManager.default.currentDirectoryPath + "/" + source
+        let joined = source.hasPrefix("/") ? source : FileManager.default.currentDirectoryPath + "/" + source
+        var segments: [Substring] = []
+        for segment in joined.split(separator: "/") {
+            switch segment {
+            case ".": continue
+            case "..": if !segments.isEmpty { segments.removeLast() }
+            default: segments.append(segment)
+            }
+        }
+        return "/" + segments.joined(separator: "/")
     }
 }
 
 /// The flags that decide which pages are published.
 struct PublishingFlags: ParsableArguments {
+    init() {}
+
+    init(drafts: Bool, future: Bool, expired: Bool, strict: Bool) {
+        self.drafts = drafts
+        self.future = future
+        self.expired = expired
+        self.strict = strict
+    }
+
     @Flag(name: .long, help: "Publish pages marked draft: true.")
     var drafts = false
 

@@ -5,6 +5,34 @@ import SacrumContent
 /// Prints diagnostics and summaries: problems to standard error, compiler-style, coloured only on a
 /// terminal; the summary to standard output.
 enum Console {
+    /// A line on standard output, written at once (not buffered), so that it shows while serving.
+    static func printLine(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data(("error: " + text + "\n").utf8))
+    }
+
+    /// After a preview build: problems compiler-style, then one line saying what happened.
+    static func printPreviewUpdate(_ update: PreviewBuilder.Update, first: Bool) {
+        let colors = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let diagnostics = update.diagnostics.sortedForDisplay()
+        if !diagnostics.isEmpty {
+            FileHandle.standardError.write(Data((DiagnosticPrinter(colors: colors).format(diagnostics) + "\n").utf8))
+        }
+        let milliseconds = String(format: "%.0f", update.seconds * 1000)
+        if !update.succeeded {
+            printLine("The build has errors (\(DiagnosticPrinter.summary(of: diagnostics))); the browser shows them. Serving the last good build.")
+        } else if first {
+            let summary = update.summary
+            printLine("Built \(summary.pages) pages, \(summary.sections) sections and \(summary.tags) tag pages in \(milliseconds) ms.")
+        } else {
+            let what = update.stylesheetsOnly ? "stylesheets" : "\(update.changedPaths.count) files"
+            printLine("Rebuilt in \(milliseconds) ms (\(what) changed).")
+        }
+    }
+
     static func printOutcome(_ outcome: BuildAction.Outcome, quiet: Bool, timings: Bool, verb: String) {
         let colors = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let printer = DiagnosticPrinter(colors: colors)

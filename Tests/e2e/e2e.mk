@@ -24,10 +24,12 @@ E2E_PIP := $(E2E_PY) -m pip --disable-pip-version-check --no-input --timeout 60 
 
 .PHONY: e2e e2e-setup e2e-system e2e-fixture e2e-selftest
 
-## Build the site, then check it end to end in headless Chromium.
+## Build the site, then check it end to end in headless Chromium; then check `sacrum serve`'s live
+## reload, stylesheet swap, error overlay and shutdown.
 e2e: e2e-setup
 	$(MAKE) --no-print-directory build
 	$(E2E_PY) $(E2E_DIR)/check_site.py --site $(E2E_SITE) --screenshots $(E2E_SCREENSHOTS) $(E2E_ARGS)
+	$(E2E_PY) $(E2E_DIR)/check_serve.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum"
 
 ## The same checks over the small fixture site (for developing the checks; needs no build).
 e2e-fixture: e2e-setup

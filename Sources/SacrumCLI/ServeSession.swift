@@ -1,0 +1,98 @@
+internal import Foundation
+import SacrumBuild
+import SacrumContent
+import SacrumServer
+
+/// Wires the preview together: `PreviewBuilder` builds, `FileWatcher` sees saves, `RebuildLoop` runs
+/// one rebuild at a time, and `PreviewServer` serves the last good build and tells the browser.
+struct ServeSession: Sendable {
+    let options: BuildOptions
+    let host: String
+    let port: Int
+
+    func run() async throws {
+        let builder = PreviewBuilder(options: options)
+        let server = PreviewServer(host: host, port: port)
+        let snapshot = SnapshotStore()
+
+        let first = await builder.build()
+        Console.printPreviewUpdate(first, first: true)
+        await publish(first, to: server, snapshot: snapshot)
+
+        let watched = ["content", "themes", "templates", "static", "site.yaml"].map { options.root + "/" + $0 }
+            .filter { FileIO.type(atPath: $0) != nil }
+        let watcher: FileWatcher
+        do {
+            watcher = try FileWatcher(paths: watched)
+        } catch {
+            Console.printError("cannot watch the site's files: \(error)")
+            throw ExitCodeError.failure
+        }
+        defer { watcher.stop() }
+        let loop = RebuildLoop { paths in
+            let update = await builder.rebuild(changed: paths)
+            Console.printPreviewUpdate(update, first: false)
+            await publish(update, to: server, snapshot: snapshot)
+        }
+        Console.printLine("Serving \(options.root) at \(server.url) (Ctrl-C to stop)")
+        let rebuilding = Task { await loop.run(changes: watcher.changes) }
+        defer { rebuilding.cancel() }
+        do {
+            try await server.run()
+        } catch let error as PreviewServerError {
+            Console.printError("\(error)")
+            throw ExitCodeError.failure
+        }
+    }
+
+    private func publish(_ update: PreviewBuilder.Update, to server: PreviewServer, snapshot: SnapshotStore) async {
+        if update.succeeded {
+            let site = await snapshot.apply(update)
+            await server.showProblems([])
+            await server.publish(site, change: update.stylesheetsOnly ? .stylesheetsOnly : .full)
+        } else {
+            await server.showProblems(
+                update.diagnostics.filter { $0.severity == .error }.map {
+                    ServerProblem(severity: .error, location: $0.location, message: $0.message, hint: $0.hint)
+                })
+        }
+    }
+}
+
+/// The files being served, updated with only what each rebuild changed.
+actor SnapshotStore {
+    private var files: [String: [UInt8]] = [:]
+    private var hasAll = false
+
+    /// The snapshot after `update`.
+    func apply(_ update: PreviewBuilder.Update) -> SiteSnapshot {
+        let paths = hasAll ? update.changedPaths : Set(update.files.keys)
+        for path in paths {
+            if let file = update.files[path] {
+                files[path] = Self.bytes(of: file)
+            } else {
+                files[path] = nil
+            }
+        }
+        hasAll = true
+        return SiteSnapshot(files: files)
+    }
+
+    private static func bytes(of file: OutputFile) -> [UInt8] {
+        switch file.contents {
+        case .text(let text): return Array(text.utf8)
+        case .bytes(let bytes): return bytes
+        case .copy(let source):
+            do {
+                return try FileIO.read(source)
+            } catch {
+                return Array("cannot read \(source): \(error.reason)".utf8)
+            }
+        }
+    }
+}
+
+/// Exit statuses for failures already reported.
+enum ExitCodeError: Error {
+    case failure
+}
