@@ -43,8 +43,8 @@ ADJECTIVES = ("gentle gradual careful common chronic acute mild severe lasting s
 HEADINGS = ["Overview", "Symptoms", "Causes", "Diagnosis", "Treatment options", "Recovery",
             "What to expect", "Risks", "Questions to ask", "When to call us", "Living with it",
             "Recovery", "Exercises", "Preparation"]
-TAGS = ["back-pain", "si-joint", "injections", "surgery", "physical-therapy", "sciatica",
-        "arthritis", "posture", "exercise", "recovery", "imaging", "nerves"]
+TAGS = ["back-pain", "si-joint", "steroid-injections", "surgery", "physical-therapy", "sciatica",
+        "arthritis", "posture", "exercise", "recovery", "imaging", "nerve-pain"]
 REVIEWERS = ["Dr. Ada Reyes, MD", "Dr. Samuel Okafor, DO"]
 
 
@@ -108,10 +108,12 @@ def plan(pages, rng):
     plans = []
     counts = [max(1, int(round(pages * share))) for _, _, _, share, _ in SECTIONS]
     counts[-2] += pages - sum(counts)
+    number = 0
     for (folder, _, kind, _, subs), count in zip(SECTIONS, counts):
         for i in range(count):
+            number += 1
             sub = subs[i % len(subs)] if subs and i % 10 != 9 else None
-            title = "%s %s %d" % (rng.choice(ADJECTIVES).capitalize().replace("-", " "), rng.choice(WORDS), i + 1)
+            title = "%s %s %d" % (rng.choice(ADJECTIVES).capitalize().replace("-", " "), rng.choice(WORDS), number)
             slug = "%s-%s-%d" % (rng.choice(WORDS), rng.choice(WORDS), i + 1)
             path = "/".join(p for p in (folder, sub, slug) if p)
             plans.append({"folder": folder, "sub": sub, "kind": kind, "title": title, "slug": slug,
@@ -249,7 +251,8 @@ def main():
         for sub in subs:
             write(os.path.join(content, folder, sub, "_index.md"),
                   "---\ntitle: %s\ndescription: %s\n---\n" % (
-                      yaml_string(sub.capitalize()), yaml_string("Pages about %s for patients of the practice and their families." % sub)))
+                      yaml_string("%s: %s" % (title, sub.capitalize())),
+                      yaml_string("%s about %s for patients of the practice and their families." % (title, sub))))
     for i in range(1, 9):
         write(os.path.join(content, "images", "figure-%d.svg" % i), SVG % (40 * i))
     write(os.path.join(args.out, "site.yaml"), SITE_YAML)

@@ -13,7 +13,7 @@ enum ContentAccessibilityCheck {
         "click", "go", "details", "more info", "continue", "find out more",
     ]
 
-    static func check(_ page: Page, context: CheckContext) -> [Diagnostic] {
+    static func check(_ page: Page, context: CheckContext, tags: [HTMLScanner.Tag]) -> [Diagnostic] {
         guard let source = page.source, let document = page.content?.document else { return [] }
         var diagnostics: [Diagnostic] = []
         func report(_ severity: DiagnosticSeverity, _ id: String, _ position: SourcePosition, _ message: String, _ hint: String) {
@@ -50,9 +50,7 @@ enum ContentAccessibilityCheck {
             }
             previousLevel = max(heading.level, 1)
         }
-        if let html = context.html[page.id] {
-            diagnostics += tablesWithoutHeaders(html, page: page, context: context)
-        }
+        diagnostics += tablesWithoutHeaders(tags, page: page, context: context)
         return diagnostics
     }
 
@@ -63,18 +61,17 @@ enum ContentAccessibilityCheck {
     }
 
     /// Tables (from raw HTML in Markdown, or from a template) need a header row: `<th>` cells.
-    private static func tablesWithoutHeaders(_ html: String, page: Page, context: CheckContext) -> [Diagnostic] {
-        guard html.contains("<table") else { return [] }
+    private static func tablesWithoutHeaders(_ tags: [HTMLScanner.Tag], page: Page, context: CheckContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var open: (line: Int, hasHeader: Bool)?
-        for tag in HTMLScanner.tags(in: html) {
+        for tag in tags {
             switch tag.name {
             case "table": open = (tag.line, false)
             case "th": open?.hasHeader = true
             case "/table":
                 if let table = open, !table.hasHeader {
                     // A table in the Markdown (raw HTML) belongs to the page; otherwise to its template.
-                    let inContent = page.content?.document.html.contains("<table") ?? false
+                    let inContent = page.content.map { ByteSearch.contains($0.document.html, "<table") } ?? false
                     let place = inContent ? (file: page.file, line: 0, column: 0) : context.locate("<table", page: page.id)
                     diagnostics.append(
                         Diagnostic(

@@ -23,14 +23,14 @@ enum PrivacyCheck {
             || page.frontMatter.layout?.value == "contact" || page.url.hasPrefix("/contact/")
     }
 
-    static func check(_ page: Page, context: CheckContext) -> [Diagnostic] {
-        guard let html = context.html[page.id] else { return [] }
+    static func check(_ page: Page, context: CheckContext, tags: [HTMLScanner.Tag]) -> [Diagnostic] {
+        guard context.html[page.id] != nil else { return [] }
         let allowed = Set(context.site.config.allowedHosts)
         let sensitive = isSensitive(page)
         let markdownLinks = page.content?.document.links ?? []
         var diagnostics: [Diagnostic] = []
         var reported: Set<String> = []
-        for tag in HTMLScanner.tags(in: html) {
+        for tag in tags {
             var urls: [String] = []
             if let attributes = loadingAttributes[tag.name] {
                 for name in attributes {

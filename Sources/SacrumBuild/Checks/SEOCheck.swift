@@ -4,8 +4,8 @@ import SacrumMarkdown
 /// The basics search engines and link previews need: a title and a description on every page, each
 /// one different from every other page's, a description of a useful length, and a canonical link.
 enum SEOCheck {
-    static func checkPage(_ page: Page, context: CheckContext) -> [Diagnostic] {
-        guard page.role != .notFound, let html = context.html[page.id] else { return [] }
+    static func checkPage(_ page: Page, context: CheckContext, tags: [HTMLScanner.Tag]) -> [Diagnostic] {
+        guard page.role != .notFound, context.html[page.id] != nil else { return [] }
         var diagnostics: [Diagnostic] = []
         let file = page.file.isEmpty ? context.templateFile(of: page.id) : page.file
         if page.title.trimmed.isEmpty {
@@ -32,7 +32,7 @@ enum SEOCheck {
                         hint: "add 'description: ...', one sentence of 50 to 160 characters for search results and link previews"))
             }
         }
-        let hasCanonical = HTMLScanner.tags(in: html).contains {
+        let hasCanonical = tags.contains {
             $0.name == "link" && $0.attribute("rel")?.lowercased() == "canonical" && !($0.attribute("href") ?? "").isEmpty
         }
         if !hasCanonical {

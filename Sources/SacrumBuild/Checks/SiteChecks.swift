@@ -25,15 +25,16 @@ enum SiteChecks {
         let rendered = indexes.filter { context.html[$0] != nil }
         let results = await parallelMap(rendered) { index -> (Int, [Diagnostic]) in
             let page = context.site.pages[index]
+            let tags = HTMLScanner.tags(in: context.html[index] ?? "")  // once, for every check that reads the HTML
             return (
                 index,
-                ContentAccessibilityCheck.check(page, context: context)
+                ContentAccessibilityCheck.check(page, context: context, tags: tags)
                     + MedicalReviewCheck.check(page, context: context)
                     + StoryCheck.check(page, context: context)
                     + SourceOfTruthCheck.check(page, context: context)
-                    + PrivacyCheck.check(page, context: context)
-                    + SEOCheck.checkPage(page, context: context)
-                    + TemplateLinkCheck.check(page, context: context, idsByPath: idsByPath)
+                    + PrivacyCheck.check(page, context: context, tags: tags)
+                    + SEOCheck.checkPage(page, context: context, tags: tags)
+                    + TemplateLinkCheck.check(page, context: context, tags: tags, idsByPath: idsByPath)
                     + placeholders(in: page)
             )
         }

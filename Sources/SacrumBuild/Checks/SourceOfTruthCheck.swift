@@ -35,10 +35,7 @@ enum SourceOfTruthCheck {
     static func check(_ page: Page, context: CheckContext) -> [Diagnostic] {
         guard let source = page.source, page.content != nil else { return [] }
         let facts = Facts(context.site.config)
-        var diagnostics: [Diagnostic] = []
-        for (offset, line) in source.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            diagnostics += scan(String(line), file: source.file, line: source.bodyFirstLine + offset, facts: facts)
-        }
+        var diagnostics = scan(source.body, file: source.file, line: source.bodyFirstLine, facts: facts)
         for (key, value) in [("title", source.frontMatter.title), ("description", source.frontMatter.description)] {
             guard let value, let position = source.frontMatter.keyPositions[key] else { continue }
             diagnostics += scan(value, file: source.file, line: position.line, facts: facts).map {
@@ -87,24 +84,50 @@ enum SourceOfTruthCheck {
         return diagnostics
     }
 
-    private static func scan(_ text: String, file: String, line: Int, facts: Facts) -> [Diagnostic] {
+    /// Phone numbers and hours in `text`, whose first line is line `line` of `file`.
+    private static func scan(_ text: String, file: String, line firstLine: Int, facts: Facts) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // Both scanners need digits; most text has few, so look for them first.
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
+        let lines = LineTable(text)
         for match in PhoneNumberScanner.find(in: text) where match.digits != facts.phoneDigits {
+            let (line, column) = lines.position(of: match.offset, firstLine: firstLine)
             diagnostics.append(
                 Diagnostic(
-                    .error, id: "nap.phone", file: file, line: line, column: match.offset + 1,
+                    .error, id: "nap.phone", file: file, line: line, column: column,
                     message: "the phone number '\(match.text)' is not the practice's (\(facts.phone) in site.yaml)",
                     hint: "in a template write {{site.practice.phone}}; in content use the number from site.yaml, or change site.yaml if it changed"))
         }
         guard !facts.boundaries.isEmpty else { return diagnostics }
         for match in HoursTextScanner.find(in: text)
         where !facts.boundaries.contains(match.opens) || !facts.boundaries.contains(match.closes) {
+            let (line, column) = lines.position(of: match.offset, firstLine: firstLine)
             diagnostics.append(
                 Diagnostic(
-                    .error, id: "nap.hours", file: file, line: line, column: match.offset + 1,
+                    .error, id: "nap.hours", file: file, line: line, column: column,
                     message: "the hours '\(match.text)' differ from the opening hours in site.yaml (\(facts.hoursDisplay))",
                     hint: "show the hours from site.yaml ({{site.practice.hoursByDays}} in templates) instead of typing them"))
         }
         return diagnostics
+    }
+}
+
+/// Where each line of a text starts, to turn byte offsets into line and column.
+struct LineTable {
+    private var starts: [Int] = [0]
+
+    init(_ text: String) {
+        for (offset, byte) in text.utf8.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+    }
+
+    /// The 1-based line (counting from `firstLine`) and column of a byte offset.
+    func position(of offset: Int, firstLine: Int) -> (line: Int, column: Int) {
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return (firstLine + low, offset - starts[low] + 1)
     }
 }

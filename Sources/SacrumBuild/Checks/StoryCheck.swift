@@ -34,7 +34,7 @@ enum StoryCheck {
         if disclosure.trimmed.isEmpty {
             report(.error, "story.disclosure-missing", nil, "there is no typical-results disclosure for this story",
                    "set 'stories: {disclosure: ...}' in site.yaml (or 'disclosure' in the story)")
-        } else if let html = context.html[page.id], !html.contains(Escaping.html(disclosure)) {
+        } else if let html = context.html[page.id], !ByteSearch.contains(html, Escaping.html(disclosure)) {
             let template = context.templateFile(of: page.id)
             diagnostics.append(
                 Diagnostic(
@@ -55,6 +55,10 @@ enum StoryCheck {
 /// Words and numbers that promise results: percentages, "cure", "guaranteed", "painless", "full
 /// relief", "pain-free", "permanent".
 enum OutcomeClaims {
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+    }
+
     struct Claim: Equatable {
         var text: String
         var line: Int
@@ -68,24 +72,24 @@ enum OutcomeClaims {
         "without pain", "without discomfort",
     ]
 
+    private static let phraseBytes = phrases.map { Array($0.utf8) }
+
     static func find(in text: String, firstLine: Int) -> [Claim] {
         var claims: [Claim] = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lower = line.lowercased()
-            let bytes = Array(lower.utf8)
+            let bytes = Array(line.utf8).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }
             var found: [(Int, String)] = []
-            for phrase in phrases {
-                var start = lower.startIndex
-                while let range = lower[start...].firstRange(of: phrase) {
-                    let before = range.lowerBound == lower.startIndex ? nil : lower[lower.index(before: range.lowerBound)]
-                    let after = range.upperBound == lower.endIndex ? nil : lower[range.upperBound]
-                    if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) {
-                        let column = lower.utf8.distance(from: lower.startIndex, to: range.lowerBound)
-                        if !found.contains(where: { $0.0 <= column && column < $0.0 + $0.1.utf8.count }) {
-                            found.append((column, String(lower[range])))
-                        }
+            bytes.withUnsafeBufferPointer { buffer in
+                for phrase in phraseBytes {
+                    for start in ByteSearch.offsets(of: phrase, in: buffer) {
+                        let end = start + phrase.count
+                        let letterBefore = start > 0 && isLetter(buffer[start - 1])
+                        let letterAfter = end < buffer.count && isLetter(buffer[end])
+                        guard !letterBefore, !letterAfter,
+                            !found.contains(where: { $0.0 <= start && start < $0.0 + $0.1.utf8.count })
+                        else { continue }
+                        found.append((start, String(decoding: buffer[start..<end], as: UTF8.self)))
                     }
-                    start = range.upperBound
                 }
             }
             // Percentages: digits followed by '%' or ' percent'.

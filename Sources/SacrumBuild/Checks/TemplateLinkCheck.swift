@@ -5,13 +5,18 @@ import SacrumMarkdown
 /// `#fragments` must exist. (Links written in Markdown are checked at their line and column when the
 /// Markdown is rendered.)
 enum TemplateLinkCheck {
-    static func check(_ page: Page, context: CheckContext, idsByPath: [String: Set<String>]) -> [Diagnostic] {
-        guard let html = context.html[page.id] else { return [] }
-        let markdown = Set((page.content?.document.links ?? []).map(\.destination))
-        let rewritten = page.content?.document.html ?? ""
+    static func check(_ page: Page, context: CheckContext, tags: [HTMLScanner.Tag], idsByPath: [String: Set<String>]) -> [Diagnostic] {
+        guard context.html[page.id] != nil else { return [] }
+        // Links that came out of the page's Markdown were checked where they are written.
+        var fromMarkdown = Set((page.content?.document.links ?? []).map(\.destination))
+        if let content = page.content?.document.html, ByteSearch.contains(content, "<a") || ByteSearch.contains(content, "<img") {
+            for tag in HTMLScanner.tags(in: content) {
+                if let url = tag.attribute("href") ?? tag.attribute("src") { fromMarkdown.insert(url) }
+            }
+        }
         var diagnostics: [Diagnostic] = []
         var seen: Set<String> = []
-        for tag in HTMLScanner.tags(in: html) {
+        for tag in tags {
             let value: String?
             switch tag.name {
             case "a", "link", "area": value = tag.attribute("href")
@@ -19,8 +24,7 @@ enum TemplateLinkCheck {
             default: value = nil
             }
             guard let url = value, url.hasPrefix("/") || url.hasPrefix("#"), !url.hasPrefix("//"), seen.insert(url).inserted else { continue }
-            // Links that came out of the page's Markdown were checked there.
-            if markdown.contains(url) || rewritten.contains("\"\(Escaping.html(url))\"") { continue }
+            if fromMarkdown.contains(url) { continue }
             var path = String(url.prefix { $0 != "#" && $0 != "?" })
             let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]) }
             if path.isEmpty { path = page.url }
