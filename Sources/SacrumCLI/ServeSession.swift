@@ -34,11 +34,13 @@ struct ServeSession: Sendable {
             Console.printPreviewUpdate(update, first: false)
             await publish(update, to: server, snapshot: snapshot)
         }
-        Console.printLine("Serving \(options.root) at \(server.url) (Ctrl-C to stop)")
         let rebuilding = Task { await loop.run(changes: watcher.changes) }
         defer { rebuilding.cancel() }
+        let serving = Task { try await server.run() }
         do {
-            try await server.run()
+            _ = try await server.waitUntilListening()
+            Console.printLine("Serving \(options.root) at \(server.url) (Ctrl-C to stop)")
+            try await serving.value
         } catch let error as PreviewServerError {
             Console.printError("\(error)")
             throw ExitCodeError.failure
