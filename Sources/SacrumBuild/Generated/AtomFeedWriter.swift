@@ -6,11 +6,16 @@ enum AtomFeedWriter {
     static let path = "feed.xml"
 
     static func feed(for site: Site) -> OutputFile {
-        let articles = site.pages.filter { $0.kind == .article && $0.role == .regular && $0.isWritten }
-            .sorted { ($0.lastModified ?? .init(year: 1970, month: 1, day: 1), $1.url) > ($1.lastModified ?? .init(year: 1970, month: 1, day: 1), $0.url) }
-            .prefix(20)
+        let epoch = ContentDate(year: 1970, month: 1, day: 1)
+        let candidates = site.pages.indices.filter {
+            site.pages[$0].kind == .article && site.pages[$0].role == .regular && site.pages[$0].isWritten
+        }
+        let keys = Dictionary(uniqueKeysWithValues: candidates.map { ($0, (site.pages[$0].lastModified ?? epoch).secondsSinceEpoch) })
+        let articles = candidates.sorted { a, b in
+            keys[a]! != keys[b]! ? keys[a]! > keys[b]! : site.pages[a].url < site.pages[b].url
+        }.prefix(20).map { site.pages[$0] }
         let newest = articles.compactMap(\.lastModified).max()
-            ?? site.pages.compactMap(\.lastModified).max()
+            ?? site.pages.indices.compactMap({ site.pages[$0].lastModified }).max()
             ?? ContentDate(year: 1970, month: 1, day: 1)
         let base = site.config.baseURL
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(Escaping.xml(site.config.language))\">\n"

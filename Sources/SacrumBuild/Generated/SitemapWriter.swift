@@ -5,9 +5,12 @@ import SacrumContent
 enum SitemapWriter {
     static func sitemap(for site: Site) -> OutputFile {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in site.pages.sorted(by: { $0.url < $1.url }) where page.role != .notFound && page.isWritten {
-            xml += "  <url>\n    <loc>" + Escaping.xml(Escaping.urlEncoded(site.absoluteURL(page.url))) + "</loc>\n"
-            if let date = lastModified(page, in: site) {
+        let indexes = site.pages.indices.filter { site.pages[$0].role != .notFound && site.pages[$0].isWritten }
+            .sorted { site.pages[$0].url < site.pages[$1].url }
+        var dates: [Int: ContentDate?] = [:]
+        for index in indexes {
+            xml += "  <url>\n    <loc>" + Escaping.xml(Escaping.urlEncoded(site.absoluteURL(site.pages[index].url))) + "</loc>\n"
+            if let date = lastModified(index, in: site, memo: &dates) {
                 xml += "    <lastmod>" + date.isoDate + "</lastmod>\n"
             }
             xml += "  </url>\n"
@@ -17,17 +20,19 @@ enum SitemapWriter {
     }
 
     /// The date a page last changed: its own, or for a list the newest of what it lists.
-    static func lastModified(_ page: Page, in site: Site) -> ContentDate? {
-        let own = page.lastModified
-        guard page.isList else { return own }
-        let listed = (page.children + page.subsections).compactMap { lastModified(site.pages[$0], depth: 1, in: site) }
-        return ([own].compactMap { $0 } + listed).max()
-    }
-
-    private static func lastModified(_ page: Page, depth: Int, in site: Site) -> ContentDate? {
-        guard page.isList, depth < 16 else { return page.lastModified }
-        let listed = (page.children + page.subsections).compactMap { lastModified(site.pages[$0], depth: depth + 1, in: site) }
-        return ([page.lastModified].compactMap { $0 } + listed).max()
+    static func lastModified(_ index: Int, in site: Site, memo: inout [Int: ContentDate?], depth: Int = 0) -> ContentDate? {
+        if let known = memo[index] { return known }
+        let page = site.pages[index]
+        var newest = page.source?.frontMatter.updated ?? page.source?.frontMatter.date
+        if page.isList, depth < 16 {
+            for child in page.children + page.subsections {
+                if let date = lastModified(child, in: site, memo: &memo, depth: depth + 1), newest.map({ date > $0 }) ?? true {
+                    newest = date
+                }
+            }
+        }
+        memo[index] = newest
+        return newest
     }
 
     static func robots(for site: Site) -> OutputFile {

@@ -60,6 +60,9 @@ public struct FrontMatter: Sendable, Hashable {
 
     /// Creates an empty front matter.
     public init() {}
+
+    /// The front matter of a page that has none.
+    public static let empty = FrontMatter()
 }
 
 /// A value with the place in its file where it was written.

@@ -1,11 +1,20 @@
 public import SacrumMarkdown
 
-/// A page's Markdown, rendered with its links resolved.
-public struct MarkdownContent: Sendable, Hashable {
+/// A page's Markdown, rendered with its links resolved. Immutable and shared by reference, like
+/// `PageSource`, so copying a page stays cheap.
+public final class MarkdownContent: Sendable, Hashable {
     /// The HTML and what was learned about the document.
-    public var document: MarkdownDocument
+    public let document: MarkdownDocument
     /// Links whose `#fragment` still has to be found on the target page once it is rendered.
-    public var pendingFragments: [PendingFragment]
+    public let pendingFragments: [PendingFragment]
+
+    public static func == (lhs: MarkdownContent, rhs: MarkdownContent) -> Bool {
+        lhs === rhs || (lhs.document == rhs.document && lhs.pendingFragments == rhs.pendingFragments)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(document.html)
+    }
 
     /// Creates rendered content.
     public init(document: MarkdownDocument, pendingFragments: [PendingFragment]) {

@@ -64,7 +64,7 @@ public struct Page: Sendable, Identifiable {
     }
 
     /// The front matter (empty for generated pages).
-    public var frontMatter: FrontMatter { source?.frontMatter ?? FrontMatter() }
+    @inlinable public var frontMatter: FrontMatter { source?.frontMatter ?? FrontMatter.empty }
 
     /// Whether the page lists other pages (home, sections, tags).
     public var isList: Bool { role != .regular }

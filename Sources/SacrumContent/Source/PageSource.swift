@@ -1,18 +1,21 @@
 /// One Markdown file of `content/`, read and with its front matter decoded.
-public struct PageSource: Sendable, Hashable {
+///
+/// An immutable reference type: pages are copied often (sorting, building contexts), and copying a
+/// reference is one retain where copying the front matter and body would be dozens.
+public final class PageSource: Sendable, Hashable {
     /// The path inside `content/` (`treatments/si-joint-fusion.md`).
-    public var contentPath: String
+    public let contentPath: String
     /// The path from the site's root, as diagnostics show it (`content/treatments/si-joint-fusion.md`).
-    public var file: String
+    public let file: String
     /// The decoded front matter (empty when the file has none or it is broken).
-    public var frontMatter: FrontMatter
+    public let frontMatter: FrontMatter
     /// The Markdown body.
-    public var body: String
+    public let body: String
     /// The line of the file on which the body starts.
-    public var bodyFirstLine: Int
+    public let bodyFirstLine: Int
     /// Whether the file and its front matter could be read; a page whose YAML is broken is left out of
     /// the site (the build fails on the diagnostic anyway) so it causes no follow-on errors.
-    public var isReadable: Bool
+    public let isReadable: Bool
 
     /// Creates a page source.
     public init(
@@ -25,6 +28,17 @@ public struct PageSource: Sendable, Hashable {
         self.body = body
         self.bodyFirstLine = bodyFirstLine
         self.isReadable = isReadable
+    }
+
+    public static func == (lhs: PageSource, rhs: PageSource) -> Bool {
+        lhs === rhs
+            || (lhs.contentPath == rhs.contentPath && lhs.bodyFirstLine == rhs.bodyFirstLine && lhs.isReadable == rhs.isReadable
+                && lhs.file == rhs.file && lhs.body == rhs.body && lhs.frontMatter == rhs.frontMatter)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(contentPath)
+        hasher.combine(body)
     }
 
     /// `_index.md`: the page of the folder it is in (the home page, or a section).
