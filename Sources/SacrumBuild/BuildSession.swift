@@ -40,6 +40,10 @@ struct BuildSession: Sendable {
     private var fragmentDiagnostics: [Diagnostic] = []
     /// Every output file by path.
     private(set) var files: [String: OutputFile] = [:]
+    /// The paths the last update changed; `nil` after a full build (everything may have changed).
+    private(set) var changedPaths: Set<String>?
+    /// The articles in the feed, newest first.
+    private var feedArticles: [Int] = []
     private(set) var timings: [PhaseTiming] = []
 
     struct CachedSource: Sendable {
@@ -70,6 +74,7 @@ struct BuildSession: Sendable {
     /// Builds everything, reusing what earlier builds read and rendered where the files are unchanged.
     mutating func buildAll() async {
         var clock = PhaseClock()
+        changedPaths = nil
         loadConfig()
         let loader = ContentLoader(contentFolder: root + "/content")
         let scan = loader.scan()
@@ -175,7 +180,8 @@ struct BuildSession: Sendable {
                 .collect(contentFiles: Set(scan.staticFiles))
             if collected.published == assets.published && !fingerprintAssets {
                 assets = collected
-                for file in collected.files { files[file.path] = file }
+                changedPaths = []
+                for file in collected.files { store(file) }
                 return stylesheetsOnly ? .stylesheets : .pages
             }
             await buildAll()
@@ -190,6 +196,8 @@ struct BuildSession: Sendable {
     /// so do the pages that show their summary. Returns false when the change is more than that.
     private mutating func updateBodies(_ paths: [String]) async -> Bool {
         guard var site, let config, let theme else { return false }
+        self.site = nil  // so that changing `site` below does not copy every page
+        defer { if self.site == nil { self.site = site } }
         var clock = PhaseClock()
         var changed: [(index: Int, cached: CachedSource)] = []
         for path in paths {
@@ -206,6 +214,7 @@ struct BuildSession: Sendable {
         guard !changed.isEmpty else { return true }
         let renderer = ContentStage.renderer(for: config)
         var affected: Set<Int> = []
+        changedPaths = []
         for (index, cached) in changed {
             sources[cached.source.contentPath] = cached
             let oldSummary = site.pages[index].content?.document.summary
@@ -221,7 +230,11 @@ struct BuildSession: Sendable {
         self.site = site
         clock.lap("markdown")
         await render(pages: Array(affected).sorted(), theme: theme)
-        refreshGeneratedFiles(articlesChanged: changed.contains { site.pages[$0.index].kind == .article })
+        // The front matter did not change, so the sitemap (URLs and dates) is the same; the feed carries
+        // the HTML of its articles.
+        if changed.contains(where: { feedArticles.contains($0.index) }) {
+            store(AtomFeedWriter.feed(for: site, articles: feedArticles))
+        }
         clock.lap("render")
         let context = checkContext(theme: theme)
         fragmentDiagnostics = FragmentCheck.check(site, pages: html)
@@ -306,17 +319,23 @@ struct BuildSession: Sendable {
         let rendered = await PageRenderStage.render(
             RenderEnvironment(site: site, assets: assets.names), theme: theme, pages: indexes)
         for index in indexes { renderDiagnostics[index] = rendered.diagnostics[index] }
-        for file in rendered.files { files[file.path] = file }
+        for file in rendered.files { store(file) }
         for (index, text) in rendered.pagesByIndex { html[index] = text }
         for (index, name) in rendered.templates { templates[index] = name }
+    }
+
+    /// Puts a file in the output, remembering that it changed.
+    private mutating func store(_ file: OutputFile) {
+        files[file.path] = file
+        changedPaths?.insert(file.path)
     }
 
     private mutating func refreshGeneratedFiles(articlesChanged: Bool) {
         guard let site else { return }
         for file in [SitemapWriter.sitemap(for: site), SitemapWriter.robots(for: site)] { files[file.path] = file }
         if articlesChanged {
-            let feed = AtomFeedWriter.feed(for: site)
-            files[feed.path] = feed
+            feedArticles = AtomFeedWriter.newestArticles(in: site)
+            store(AtomFeedWriter.feed(for: site, articles: feedArticles))
         }
     }
 
@@ -353,12 +372,12 @@ struct BuildSession: Sendable {
     /// under `strict`).
     var diagnostics: [Diagnostic] {
         var all = configDiagnostics + themeDiagnostics + assets.diagnostics + scanDiagnostics + treeDiagnostics
-        for path in sources.keys.sorted() { all += sources[path]!.diagnostics }
-        for index in markdownDiagnostics.keys.sorted() { all += markdownDiagnostics[index]! }
-        all += renderDiagnostics.keys.sorted().map { renderDiagnostics[$0]! }
+        for cached in sources.values where !cached.diagnostics.isEmpty { all += cached.diagnostics }
+        for diagnostics in markdownDiagnostics.values where !diagnostics.isEmpty { all += diagnostics }
+        all += renderDiagnostics.values
         all += fragmentDiagnostics
         var checks: [Diagnostic] = []
-        for index in pageChecks.keys.sorted() { checks += pageChecks[index]! }
+        for diagnostics in pageChecks.values where !diagnostics.isEmpty { checks += diagnostics }
         checks += siteChecks
         if let theme { checks = SiteChecks.mergingTemplateRepeats(checks, templateFiles: Set(theme.files.values)) }
         all += checks
@@ -367,12 +386,12 @@ struct BuildSession: Sendable {
         return (options.strict ? unique.map { $0.severity == .warning ? $0.asError() : $0 } : unique).sortedForDisplay()
     }
 
-    /// The state as a `BuildResult`.
-    func result() -> BuildResult {
+    /// Counts for the summary line.
+    var summary: BuildSummary {
         var summary = BuildSummary()
         if let site {
-            for page in site.publishedPages {
-                switch page.role {
+            for index in site.pages.indices where site.pages[index].isWritten {
+                switch site.pages[index].role {
                 case .regular: summary.pages += 1
                 case .home, .section: summary.sections += 1
                 case .tag, .tagIndex: summary.tags += 1
@@ -382,6 +401,12 @@ struct BuildSession: Sendable {
             summary.redirects = site.aliases.count
         }
         summary.assets = assets.files.count
+        return summary
+    }
+
+    /// The state as a `BuildResult`.
+    func result() -> BuildResult {
+        let summary = self.summary
         let ok = site != nil && theme != nil
         return BuildResult(
             files: ok ? files.values.sorted { $0.path < $1.path } : [], diagnostics: diagnostics, summary: summary,

@@ -46,29 +46,32 @@ public actor PreviewBuilder {
     /// The first build.
     public func build() async -> Update {
         let start = ContinuousClock.now
-        let before = session.files
         await withSession { await $0.buildAll() }
-        return update(since: before, start: start, stylesheetsOnly: false)
+        return update(start: start, stylesheetsOnly: false)
     }
 
     /// Brings the site up to date with the files at `paths` (absolute), which changed.
     public func rebuild(changed paths: Set<String>) async -> Update {
         let start = ContinuousClock.now
-        let before = session.files
+        let previous = session.files
         let change = await withSession { await $0.update(changed: paths) }
-        return update(since: before, start: start, stylesheetsOnly: change == .stylesheets)
+        var update = update(start: start, stylesheetsOnly: change == .stylesheets)
+        if session.changedPaths == nil {
+            // A full rebuild: files that are gone changed too.
+            for path in previous.keys where update.files[path] == nil { update.changedPaths.insert(path) }
+        }
+        return update
     }
 
-    private func update(since before: [String: OutputFile], start: ContinuousClock.Instant, stylesheetsOnly: Bool) -> Update {
+    /// The current state; after a full build every path counts as changed.
+    private func update(start: ContinuousClock.Instant, stylesheetsOnly: Bool) -> Update {
         let files = session.files
-        var changed: Set<String> = []
-        for (path, file) in files where before[path] != file { changed.insert(path) }
-        for path in before.keys where files[path] == nil { changed.insert(path) }
+        let changed = session.changedPaths ?? Set(files.keys)
+        let diagnostics = session.diagnostics
         let elapsed = ContinuousClock.now - start
-        let result = session.result()
         return Update(
-            files: files, changedPaths: changed, diagnostics: result.diagnostics, stylesheetsOnly: stylesheetsOnly,
+            files: files, changedPaths: changed, diagnostics: diagnostics, stylesheetsOnly: stylesheetsOnly,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            summary: result.summary)
+            summary: session.summary)
     }
 }

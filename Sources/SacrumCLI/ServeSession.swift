@@ -23,7 +23,8 @@ struct ServeSession: Sendable {
             .filter { FileIO.type(atPath: $0) != nil }
         let watcher: FileWatcher
         do {
-            watcher = try FileWatcher(paths: watched)
+            // 15 ms without events counts as settled: an atomic save or a checkout arrives in one burst.
+            watcher = try FileWatcher(paths: watched, settleTime: .milliseconds(15))
         } catch {
             Console.printError("cannot watch the site's files: \(error)")
             throw ExitCodeError.failure

@@ -6,14 +6,24 @@ enum AtomFeedWriter {
     static let path = "feed.xml"
 
     static func feed(for site: Site) -> OutputFile {
+        feed(for: site, articles: newestArticles(in: site))
+    }
+
+    /// The indexes of the 20 newest articles, newest first.
+    static func newestArticles(in site: Site) -> [Int] {
         let epoch = ContentDate(year: 1970, month: 1, day: 1)
         let candidates = site.pages.indices.filter {
             site.pages[$0].kind == .article && site.pages[$0].role == .regular && site.pages[$0].isWritten
         }
         let keys = Dictionary(uniqueKeysWithValues: candidates.map { ($0, (site.pages[$0].lastModified ?? epoch).secondsSinceEpoch) })
-        let articles = candidates.sorted { a, b in
+        return Array(candidates.sorted { a, b in
             keys[a]! != keys[b]! ? keys[a]! > keys[b]! : site.pages[a].url < site.pages[b].url
-        }.prefix(20).map { site.pages[$0] }
+        }.prefix(20))
+    }
+
+    /// The feed of the given articles (indexes into the site's pages, newest first).
+    static func feed(for site: Site, articles indexes: [Int]) -> OutputFile {
+        let articles = indexes.map { site.pages[$0] }
         let newest = articles.compactMap(\.lastModified).max()
             ?? site.pages.indices.compactMap({ site.pages[$0].lastModified }).max()
             ?? ContentDate(year: 1970, month: 1, day: 1)

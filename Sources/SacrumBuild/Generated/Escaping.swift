@@ -23,6 +23,10 @@ enum Escaping {
     /// Text safe in XML 1.0 content and attributes: the five special characters escaped, and characters
     /// XML cannot carry at all (most control characters, U+FFFE, U+FFFF) dropped.
     static func xml(_ text: String) -> String {
+        let needsWork = text.utf8.contains {
+            $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 || $0 == 0xC2 || $0 == 0xEF
+        }
+        guard needsWork else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
@@ -42,19 +46,29 @@ enum Escaping {
         return result
     }
 
+    /// Bytes a URL may carry as they are: the unreserved and reserved ASCII characters, and `%`.
+    private static let urlSafe: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%".utf8 {
+            table[Int(byte)] = true
+        }
+        return table
+    }()
+
     /// A URL with every byte outside the unreserved and reserved ASCII sets percent-encoded, as the
     /// sitemap protocol asks (`/tratamientos/fusión/` → `/tratamientos/fusi%C3%B3n/`).
     static func urlEncoded(_ url: String) -> String {
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%".utf8)
-        var result = ""
+        guard !url.utf8.allSatisfy({ urlSafe[Int($0)] }) else { return url }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(url.utf8.count + 16)
         for byte in url.utf8 {
-            if allowed.contains(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+            if urlSafe[Int(byte)] {
+                bytes.append(byte)
             } else {
-                let hex = String(byte, radix: 16, uppercase: true)
-                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
