@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 BENCH_DIR ?= /tmp/sacrum-bench
 
-.PHONY: build test setup leak-check bench-markdown clean
+.PHONY: build test setup leak-check bench-markdown bench-serve clean
 
 ## Build the practice site into output/ with a release build of sacrum.
 build: setup
@@ -57,6 +57,16 @@ bench-markdown: setup
 	$(SWIFT) build -c release --product sacrum-bench
 	python3 Benchmarks/bench-markdown.py --sacrum-bench "$$($(SWIFT) build -c release --show-bin-path)/sacrum-bench" \
 		--work $(BENCH_DIR)/markdown --pages 3000
+
+## Preview latency: from a file write to the reload event of `sacrum serve`, for the practice site and a
+## generated corpus (BENCH_PAGES, default 10000), after a page-body, template and CSS edit; next to
+## `hugo server` on the same corpus (installs Debian's hugo if missing).
+BENCH_PAGES ?= 10000
+bench-serve: setup
+	$(call need,hugo,hugo)
+	$(SWIFT) build -c release --product sacrum
+	python3 Benchmarks/bench-serve.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum" \
+		--work $(BENCH_DIR)/serve --pages $(BENCH_PAGES)
 
 clean:
 	rm -rf .build output

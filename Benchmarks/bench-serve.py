@@ -31,7 +31,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start(args):
+def start_server(args):
     """Starts a server whose output lines are read by a thread into `process.lines`."""
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     process.lines = queue.Queue()
@@ -103,7 +103,7 @@ def append(path, text):
 
 def bench_sacrum(sacrum, site, page, runs):
     port = free_port()
-    process = start([sacrum, "serve", "--source", site, "--port", str(port)])
+    process = start_server([sacrum, "serve", "--source", site, "--port", str(port)])
     try:
         started = time.monotonic()
         wait_line(process, r"Serving", 600)
@@ -139,7 +139,7 @@ def bench_hugo(hugo_site, content, page, runs):
     os.makedirs(static, exist_ok=True)
     with open(os.path.join(static, "style.css"), "w") as f:
         f.write("body { color: #222; }\n")
-    process = start(["hugo", "server", "-s", hugo_site, "--contentDir", content, "--port", str(port), "--bind", "127.0.0.1"])
+    process = start_server(["hugo", "server", "-s", hugo_site, "--contentDir", content, "--port", str(port), "--bind", "127.0.0.1"])
     try:
         started = time.monotonic()
         wait_line(process, r"Web Server is available", 600)
@@ -158,9 +158,10 @@ def bench_hugo(hugo_site, content, page, runs):
                 while not process.lines.empty():
                     process.lines.get_nowait()
                 append(path, text(n))
-                match = wait_line(process, r"Total in ([0-9.]+) ms", 120)
+                # Hugo logs "Total in N ms" after a rebuild, and "Syncing x to /" for a static file.
+                match = wait_line(process, r"Total in ([0-9.]+) ms|Syncing \S+ to", 120)
                 walls.append(time.perf_counter() - start)
-                if match.group(1):
+                if match.lastindex and match.group(1):
                     reported.append(float(match.group(1)) / 1000)
             results[label] = (statistics.median(walls[1:]), statistics.median(reported[1:]) if len(reported) > 1 else None)
         return first, results
