@@ -22,8 +22,7 @@ enum PageRenderStage {
             case .failure(let diagnostic):
                 return (index, nil, nil, diagnostic)
             case .success(let name):
-                let context = RootContext(
-                    environment: environment, page: index, jsonLD: StructuredData.jsonLD(for: page, in: site))
+                let context = RootContext(environment: environment, page: index) { StructuredData.jsonLD(for: page, in: site) }
                 return (index, theme.render(name, context: context), name, nil)
             }
         }

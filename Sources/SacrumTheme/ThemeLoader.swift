@@ -57,18 +57,22 @@ public struct ThemeLoader: Sendable {
 
     /// Parses templates given as name → (file, text) and checks their references.
     public static func compile(_ sources: [String: (file: String, text: String)]) -> (Theme, [Diagnostic]) {
+        HTMLEscaping.register()
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var files: [String: String] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                // The pragma selects the fast escaper; it takes a line of its own, which errors give back.
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
                 files[name] = source.file
             } catch let error as MustacheTemplate.ParserError {
+                let line = max(1, error.context.lineNumber - 1)
+                let column = error.context.columnNumber
                 diagnostics.append(
                     Diagnostic(
-                        .error, id: "template.syntax", file: source.file, line: error.context.lineNumber,
-                        column: max(1, error.context.columnNumber), message: TemplateErrorText.message(for: error.error),
+                        .error, id: "template.syntax", file: source.file, line: line,
+                        column: max(1, column), message: TemplateErrorText.message(for: error.error),
                         hint: TemplateErrorText.hint(for: error.error)))
             } catch {
                 diagnostics.append(Diagnostic(.error, id: "template.syntax", file: source.file, message: "the template cannot be parsed: \(error)"))

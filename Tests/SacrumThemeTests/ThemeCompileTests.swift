@@ -45,3 +45,13 @@ import Testing
         #expect(template.render(Outer()) == "[]no")
     }
 }
+
+@Suite struct HTMLEscapingTests {
+    @Test(arguments: ["plain", "a & b < c > d \"e\" 'f'", "émoji 🙂 & <script>", "", "&amp; already"])
+    func fastEscapingMatchesSwiftMustache(_ text: String) throws {
+        HTMLEscaping.register()
+        let library = try MustacheTemplate(string: "{{value}}").render(["value": text])
+        let fast = try MustacheTemplate(string: HTMLEscaping.pragma + "{{value}}").render(["value": text])
+        #expect(fast == library)
+    }
+}

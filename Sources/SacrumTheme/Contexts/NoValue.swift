@@ -14,3 +14,8 @@ extension Optional {
     /// The value, or `NoValue()` for templates.
     var orNoValue: Any { self.map { $0 as Any } ?? NoValue() }
 }
+
+extension Optional where Wrapped == String {
+    /// The text as `TemplateText`, or `NoValue()` for templates.
+    var orNoValue: Any { self.map { TemplateText($0) as Any } ?? NoValue() }
+}

@@ -16,13 +16,13 @@ public struct PageContext: MustacheParent, Sendable {
         let frontMatter = page.frontMatter
         switch name {
         // Identity
-        case "title": return page.title
+        case "title": return TemplateText(page.title)
         case "description": return (frontMatter.description ?? fallbackDescription).orNoValue
-        case "url": return page.url
-        case "permalink", "canonical": return site.absoluteURL(page.url)
-        case "kind": return page.kind.rawValue
-        case "role": return page.role.rawValue
-        case "layout": return frontMatter.layout?.value ?? ""
+        case "url": return TemplateText(page.url)
+        case "permalink", "canonical": return TemplateText(site.absoluteURL(page.url))
+        case "kind": return TemplateText(page.kind.rawValue)
+        case "role": return TemplateText(page.role.rawValue)
+        case "layout": return TemplateText(frontMatter.layout?.value ?? "")
         case "isHome": return page.role == .home
         case "isSection": return page.role == .section
         case "isRegular": return page.role == .regular
@@ -36,7 +36,7 @@ public struct PageContext: MustacheParent, Sendable {
         case "isArticle": return page.kind == .article && page.role == .regular
         case "isMedical": return page.kind.isMedical && page.role == .regular
         // Content
-        case "content": return page.content?.document.html ?? ""
+        case "content": return TemplateText(page.content?.document.html ?? "")
         case "summary": return PageLinkContext.summary(of: page).orNoValue
         case "toc": return tableOfContents
         case "hasToc": return tableOfContents.count >= 2
@@ -126,12 +126,12 @@ public struct PageLinkContext: MustacheParent, Sendable {
     public func child(named name: String) -> Any? {
         let page = environment.site.pages[index]
         switch name {
-        case "title": return page.title
-        case "url": return page.url
+        case "title": return TemplateText(page.title)
+        case "url": return TemplateText(page.url)
         case "description": return page.frontMatter.description.orNoValue
         case "summary": return Self.summary(of: page).orNoValue
         case "date": return page.frontMatter.date.map(DateContext.init).orNoValue
-        case "kind": return page.kind.rawValue
+        case "kind": return TemplateText(page.kind.rawValue)
         case "isCurrent": return false
         default: return nil
         }
@@ -156,9 +156,9 @@ public struct DateContext: MustacheParent, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "iso": date.secondsOfDay == nil ? date.isoDate : date.iso8601
-        case "display": date.longEnglish
-        case "year": String(date.year)
+        case "iso": TemplateText(date.secondsOfDay == nil ? date.isoDate : date.iso8601)
+        case "display": TemplateText(date.longEnglish)
+        case "year": TemplateText(String(date.year))
         default: nil
         }
     }
@@ -172,7 +172,7 @@ public struct ReviewContext: MustacheParent, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "name": self.name
+        case "name": TemplateText(self.name)
         case "url": url.orNoValue
         case "date": date
         default: nil
@@ -189,8 +189,8 @@ public struct HeadingContext: MustacheParent, Sendable {
     public func child(named name: String) -> Any? {
         switch name {
         case "level": level
-        case "text": text
-        case "id": id
+        case "text": TemplateText(text)
+        case "id": TemplateText(id)
         case "isSub": level > 2
         default: nil
         }

@@ -1,11 +1,14 @@
 public import SacrumContent
 
 /// What every page's render can read besides the page itself: the site and the published asset URLs.
-public struct RenderEnvironment: Sendable {
+///
+/// A reference, so that the many small contexts a render creates hold one pointer to it: a context
+/// of two words fits in an `Any` without a heap allocation, and copying it is one retain.
+public final class RenderEnvironment: Sendable {
     /// The built site.
-    public var site: Site
+    public let site: Site
     /// Asset URLs by name, e.g. `style` → `/css/style.3f2a9c1b.css` (fingerprinted stylesheets).
-    public var assets: [String: String]
+    public let assets: [String: String]
 
     /// Creates an environment.
     public init(site: Site, assets: [String: String]) {

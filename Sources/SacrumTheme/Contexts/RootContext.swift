@@ -6,10 +6,11 @@ import SacrumContent
 public struct RootContext: MustacheParent, Sendable {
     let environment: RenderEnvironment
     let pageIndex: Int
-    let jsonLD: String
+    let jsonLD: @Sendable () -> String
 
-    /// Creates the context for rendering `page`.
-    public init(environment: RenderEnvironment, page: Int, jsonLD: String) {
+    /// Creates the context for rendering `page`; `jsonLD` computes the page's structured data when a
+    /// template asks for it.
+    public init(environment: RenderEnvironment, page: Int, jsonLD: @escaping @Sendable () -> String) {
         self.environment = environment
         self.pageIndex = page
         self.jsonLD = jsonLD
@@ -22,7 +23,7 @@ public struct RootContext: MustacheParent, Sendable {
         case "menu": menu(environment.site.menu)
         case "footerMenu": menu(environment.site.footerMenu)
         case "assets": AssetsContext(assets: environment.assets)
-        case "jsonLD": jsonLD
+        case "jsonLD": TemplateText(jsonLD())
         default: nil
         }
     }
@@ -50,8 +51,8 @@ public struct MenuItemContext: MustacheParent, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "url": url
+        case "title": TemplateText(title)
+        case "url": TemplateText(url)
         case "isCurrent": isCurrent
         case "isActive": isActive
         default: nil

@@ -8,13 +8,13 @@ public struct SiteContext: MustacheParent, Sendable {
     public func child(named name: String) -> Any? {
         let config = environment.site.config
         switch name {
-        case "title": return config.title
-        case "baseURL": return config.baseURL
-        case "language": return config.language
-        case "ogLocale": return config.language.split(separator: "-").joined(separator: "_")
+        case "title": return TemplateText(config.title)
+        case "baseURL": return TemplateText(config.baseURL)
+        case "language": return TemplateText(config.language)
+        case "ogLocale": return TemplateText(config.language.split(separator: "-").joined(separator: "_"))
         case "practice": return PracticeContext(practice: config.practice)
-        case "storyDisclosure": return config.storyDisclosure
-        case "homeURL": return "/"
+        case "storyDisclosure": return TemplateText(config.storyDisclosure)
+        case "homeURL": return TemplateText("/")
         default: return nil
         }
     }
@@ -26,10 +26,10 @@ public struct PracticeContext: MustacheParent, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "name": practice.name
-        case "phone": practice.phone
-        case "phoneLink": "tel:" + practice.phoneLink
-        case "phoneInternational": practice.phoneInternational
+        case "name": TemplateText(practice.name)
+        case "phone": TemplateText(practice.phone)
+        case "phoneLink": TemplateText("tel:" + practice.phoneLink)
+        case "phoneInternational": TemplateText(practice.phoneInternational)
         case "address": AddressContext(address: practice.address)
         case "hours": practice.hours.week.map { DayContext(days: [$0.day], ranges: $0.ranges) }
         case "hoursByDays": practice.hours.consecutiveGroups.map { DayContext(days: $0.days, ranges: $0.ranges) }
@@ -45,12 +45,12 @@ public struct AddressContext: MustacheParent, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "street": address.street
-        case "city": address.city
-        case "region": address.region
-        case "postalCode": address.postalCode
-        case "country": address.country
-        case "singleLine": "\(address.street), \(address.city), \(address.region) \(address.postalCode)"
+        case "street": TemplateText(address.street)
+        case "city": TemplateText(address.city)
+        case "region": TemplateText(address.region)
+        case "postalCode": TemplateText(address.postalCode)
+        case "country": TemplateText(address.country)
+        case "singleLine": TemplateText("\(address.street), \(address.city), \(address.region) \(address.postalCode)")
         default: nil
         }
     }
@@ -66,10 +66,10 @@ public struct DayContext: MustacheParent, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "name": days.count == 1 ? days[0].name : "\(days[0].name) – \(days[days.count - 1].name)"
+        case "name": TemplateText(days.count == 1 ? days[0].name : "\(days[0].name) – \(days[days.count - 1].name)")
         case "isClosed": ranges.isEmpty
         case "ranges": ranges.map(RangeContext.init)
-        case "display": ranges.isEmpty ? "Closed" : ranges.map(\.display).joined(separator: ", ")
+        case "display": TemplateText(ranges.isEmpty ? "Closed" : ranges.map(\.display).joined(separator: ", "))
         case "closures": closures
         default: nil
         }
@@ -87,9 +87,9 @@ public struct RangeContext: MustacheParent, Sendable {
 
     public func child(named name: String) -> Any? {
         switch name {
-        case "opens": range.opens24
-        case "closes": range.closes24
-        case "display": range.display
+        case "opens": TemplateText(range.opens24)
+        case "closes": TemplateText(range.closes24)
+        case "display": TemplateText(range.display)
         default: nil
         }
     }
