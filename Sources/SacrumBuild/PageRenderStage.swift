@@ -15,6 +15,7 @@ enum PageRenderStage {
 
     /// Renders `pages` (indexes into the site's pages).
     static func render(_ environment: RenderEnvironment, theme: Theme, pages indexes: [Int]) async -> Result {
+        let environment = environment.renderingSitePartials(of: theme)
         let site = environment.site
         let rendered = await parallelMap(indexes) { index -> (Int, String?, String?, Diagnostic?) in
             let page = site.pages[index]

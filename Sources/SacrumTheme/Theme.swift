@@ -12,12 +12,34 @@ public struct Theme: Sendable {
     public let files: [String: String]
     /// Each template's text, by name, for checks that look for hard-coded facts in templates.
     public let sources: [String: String]
+    /// The site-wide partials (`partials/site/...`): rendered once per build, not once per page.
+    public let sitePartials: [String]
+    /// The templates as written, site-wide partials included, for rendering the site-wide partials.
+    let originals: MustacheLibrary
 
     /// Creates a theme from parsed templates.
-    public init(library: MustacheLibrary, files: [String: String], sources: [String: String] = [:]) {
+    public init(
+        library: MustacheLibrary, files: [String: String], sources: [String: String] = [:], sitePartials: [String] = [],
+        originals: MustacheLibrary? = nil
+    ) {
         self.library = library
         self.files = files
         self.sources = sources
+        self.sitePartials = sitePartials
+        self.originals = originals ?? library
+    }
+
+    /// The folder of site-wide partials.
+    public static let sitePartialPrefix = "partials/site/"
+
+    /// Renders every site-wide partial once, with a context that has only `site` and `assets`.
+    public func renderSitePartials(site: RenderEnvironment) -> [String: String] {
+        var rendered: [String: String] = [:]
+        let context = SiteOnlyContext(environment: site)
+        for name in sitePartials {
+            rendered[SitePartials.key(for: name)] = originals.render(context, withTemplate: name) ?? ""
+        }
+        return rendered
     }
 
     /// Whether a template of that name exists.

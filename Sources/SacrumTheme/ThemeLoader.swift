@@ -61,10 +61,21 @@ public struct ThemeLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var files: [String: String] = [:]
+        var sitePartials: [String] = []
+        var originals = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
                 // The pragma selects the fast escaper; it takes a line of its own, which errors give back.
-                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
+                let template = try MustacheTemplate(string: HTMLEscaping.pragma + source.text)
+                originals.register(template, named: name)
+                if name.hasPrefix(Theme.sitePartialPrefix) {
+                    // Rendered once per build (from `originals`); pages include the result.
+                    library.register(try MustacheTemplate(string: SitePartials.includeTemplate(for: name)), named: name)
+                    sitePartials.append(name)
+                    diagnostics += SitePartials.check(source.text, file: source.file)
+                } else {
+                    library.register(template, named: name)
+                }
                 files[name] = source.file
             } catch let error as MustacheTemplate.ParserError {
                 let line = max(1, error.context.lineNumber - 1)
@@ -89,7 +100,7 @@ public struct ThemeLoader: Sendable {
             }
         }
         let texts = Dictionary(uniqueKeysWithValues: sources.compactMap { name, source in files[name].map { _ in (name, source.text) } })
-        return (Theme(library: library, files: files, sources: texts), diagnostics)
+        return (Theme(library: library, files: files, sources: texts, sitePartials: sitePartials, originals: originals), diagnostics)
     }
 }
 

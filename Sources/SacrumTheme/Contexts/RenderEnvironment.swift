@@ -9,10 +9,18 @@ public final class RenderEnvironment: Sendable {
     public let site: Site
     /// Asset URLs by name, e.g. `style` → `/css/style.3f2a9c1b.css` (fingerprinted stylesheets).
     public let assets: [String: String]
+    /// The site-wide partials, rendered once (see `Theme.renderSitePartials`).
+    public let sitePartials: [String: String]
 
     /// Creates an environment.
-    public init(site: Site, assets: [String: String]) {
+    public init(site: Site, assets: [String: String], sitePartials: [String: String] = [:]) {
         self.site = site
         self.assets = assets
+        self.sitePartials = sitePartials
+    }
+
+    /// This environment with the theme's site-wide partials rendered.
+    public func renderingSitePartials(of theme: Theme) -> RenderEnvironment {
+        RenderEnvironment(site: site, assets: assets, sitePartials: theme.renderSitePartials(site: self))
     }
 }

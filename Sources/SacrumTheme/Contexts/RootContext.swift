@@ -24,6 +24,7 @@ public struct RootContext: MustacheParent, Sendable {
         case "footerMenu": menu(environment.site.footerMenu)
         case "assets": AssetsContext(assets: environment.assets)
         case "jsonLD": TemplateText(jsonLD())
+        case "sacrumSitePartials": SitePartialsContext(rendered: environment.sitePartials)
         default: nil
         }
     }

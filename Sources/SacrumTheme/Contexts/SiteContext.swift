@@ -15,6 +15,10 @@ public struct SiteContext: MustacheParent, Sendable {
         case "practice": return PracticeContext(practice: config.practice)
         case "storyDisclosure": return TemplateText(config.storyDisclosure)
         case "homeURL": return TemplateText("/")
+        case "footerMenu":
+            return environment.site.footerMenu.map {
+                MenuItemContext(title: $0.title, url: $0.url, isCurrent: false, isActive: false)
+            }
         default: return nil
         }
     }

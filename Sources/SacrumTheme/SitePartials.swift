@@ -1,0 +1,96 @@
+import Mustache
+import SacrumContent
+
+/// Partials under `templates/partials/site/` show only site-wide facts (the footer, the opening hours,
+/// a call to action): Sacrum renders each once per build, with a context that has only `site` and
+/// `assets`, and every page includes the result. On a large site that saves most of the template work
+/// of every page. A site-wide partial that names `page`, `menu`, `footerMenu` or `jsonLD` is an error.
+enum SitePartials {
+    /// The key of its rendering in `sacrumSitePartials`.
+    static func key(for name: String) -> String {
+        String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    }
+
+    /// The template registered under the partial's public name: the rendering, unescaped.
+    static func includeTemplate(for name: String) -> String { "{{{sacrumSitePartials.\(key(for: name))}}}" }
+
+    /// Names a site-wide partial must not use, because they differ from page to page.
+    static let pageNames: Set<String> = ["page", "menu", "footerMenu", "jsonLD"]
+
+    static func check(_ text: String, file: String) -> [Diagnostic] {
+        TemplateTagScanner.names(in: text).compactMap { name in
+            let root = name.name.split(separator: ".").first.map(String.init) ?? name.name
+            guard pageNames.contains(root) else { return nil }
+            return Diagnostic(
+                .error, id: "template.site-partial", file: file, line: name.line, column: name.column,
+                message: "'\(name.name)' differs from page to page, but partials/site/ is rendered once for the whole site",
+                hint: "move this partial out of partials/site/, or use only site.* and assets.* in it")
+        }
+    }
+}
+
+/// The context of site-wide partials: `site` and `assets`, nothing that belongs to a page.
+struct SiteOnlyContext: MustacheParent {
+    let environment: RenderEnvironment
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": SiteContext(environment: environment)
+        case "assets": AssetsContext(assets: environment.assets)
+        default: nil
+        }
+    }
+}
+
+/// The renderings of the site-wide partials, by key.
+struct SitePartialsContext: MustacheParent {
+    let rendered: [String: String]
+
+    func child(named name: String) -> Any? { rendered[name].map(TemplateText.init) ?? NoValue() }
+}
+
+/// The names a template's tags use, with their lines and columns.
+enum TemplateTagScanner {
+    struct Name {
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    static func names(in text: String) -> [Name] {
+        var names: [Name] = []
+        let bytes = Array(text.utf8)
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") else {
+                index += 1
+                continue
+            }
+            let column = index - lineStart + 1
+            var cursor = index + 2
+            while cursor < bytes.count, [UInt8(ascii: "{"), UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "/"),
+                UInt8(ascii: "&"), 0x20].contains(bytes[cursor]) { cursor += 1 }
+            guard cursor < bytes.count, ![UInt8(ascii: "!"), UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "$"),
+                UInt8(ascii: "="), UInt8(ascii: "%")].contains(bytes[cursor]) else {
+                index = cursor
+                continue
+            }
+            let start = cursor
+            while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "}"), bytes[cursor] != 0x20 { cursor += 1 }
+            var name = String(decoding: bytes[start..<cursor], as: UTF8.self)
+            // `first(list)` applies a transform: the name is inside the parentheses.
+            if let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
+                name = String(name[name.index(after: open)..<close])
+            }
+            if !name.isEmpty { names.append(Name(name: name, line: line, column: column)) }
+            index = cursor
+        }
+        return names
+    }
+}
