@@ -1,7 +1,25 @@
-/// A small scanner over HTML that Sacrum itself produced: it reports every start tag with its
-/// attributes (names lowercased, values with the basic entities decoded) and skips comments and the
-/// contents of `<script>` and `<style>`. It does not build a tree; checks only need tags.
+/// A small scanner over HTML that Sacrum itself produced: it reports the start and end tags the checks
+/// read (links, images, scripts, embeds, forms, tables) with the attributes they read (names
+/// lowercased, values with the basic entities decoded), any tag with a `style` attribute, and skips
+/// comments and the contents of `<script>` and `<style>`. It does not build a tree, and it makes no
+/// string for the tags and attributes no check reads: a site's pages are scanned once each.
 struct HTMLScanner {
+    /// Elements the checks look at.
+    static let elements: Set<UInt64> = Set([
+        "a", "link", "area", "img", "script", "source", "iframe", "frame", "video", "audio", "track", "embed", "object",
+        "input", "form", "image", "use", "table", "th",
+    ].map(pack))
+    /// Attributes the checks read.
+    static let attributeNames: Set<UInt64> = Set(["href", "src", "srcset", "rel", "data", "poster", "action", "style"].map(pack))
+    private static let style = pack("style")
+
+    /// Up to eight lowercase ASCII bytes as one number, for comparing names without making strings.
+    static func pack(_ name: String) -> UInt64 {
+        var value: UInt64 = 0
+        for byte in name.utf8.prefix(8) { value = value << 8 | UInt64(byte) }
+        return value
+    }
+
     struct Tag {
         var name: String
         var attributes: [(name: String, value: String)]
@@ -64,7 +82,9 @@ struct HTMLScanner {
                 var cursor = index + (isEnd ? 2 : 1)
                 let nameStart = cursor
                 while cursor < count, isNameByte(bytes[cursor]) { cursor += 1 }
-                let name = lowercased(bytes, nameStart, cursor)
+                let nameEnd = cursor
+                let packedName = cursor - nameStart <= 8 ? packLowercased(bytes, nameStart, cursor) : 0
+                let interesting = elements.contains(packedName)
                 var attributes: [(String, String)] = []
                 while cursor < count, bytes[cursor] != UInt8(ascii: ">") {
                     if bytes[cursor] == 0x0A { line += 1 }
@@ -76,7 +96,9 @@ struct HTMLScanner {
                     while cursor < count, !isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: "="),
                         bytes[cursor] != UInt8(ascii: ">")
                     { cursor += 1 }
-                    let attributeName = lowercased(bytes, attributeStart, cursor)
+                    let attributeEnd = cursor
+                    let packedAttribute = attributeEnd - attributeStart <= 8 ? packLowercased(bytes, attributeStart, attributeEnd) : 0
+                    let wanted = (interesting && attributeNames.contains(packedAttribute)) || packedAttribute == style
                     var value = ""
                     if cursor < count, bytes[cursor] == UInt8(ascii: "=") {
                         cursor += 1
@@ -88,21 +110,28 @@ struct HTMLScanner {
                                 if bytes[cursor] == 0x0A { line += 1 }
                                 cursor += 1
                             }
-                            value = decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<cursor]), as: UTF8.self))
+                            if wanted {
+                                value = decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<cursor]), as: UTF8.self))
+                            }
                             cursor += 1
                         } else {
                             let valueStart = cursor
                             while cursor < count, !isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: ">") { cursor += 1 }
-                            value = decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<cursor]), as: UTF8.self))
+                            if wanted {
+                                value = decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<cursor]), as: UTF8.self))
+                            }
                         }
                     }
-                    if !attributeName.isEmpty { attributes.append((attributeName, value)) }
+                    if wanted { attributes.append((lowercased(bytes, attributeStart, attributeEnd), value)) }
                 }
                 index = cursor + 1
                 textStart = index
                 if !isEnd {
-                    tags.append(Tag(name: name, attributes: attributes, line: tagLine))
-                    if name == "script" || name == "style" {
+                    if interesting || !attributes.isEmpty {
+                        tags.append(Tag(name: lowercased(bytes, nameStart, nameEnd), attributes: attributes, line: tagLine))
+                    }
+                    if packedName == scriptName || packedName == styleName {
+                        let name = packedName == scriptName ? "script" : "style"
                         // Raw text: skip to the end tag.
                         let close = Array("</\(name)".utf8)
                         while index + close.count <= count {
@@ -112,13 +141,25 @@ struct HTMLScanner {
                         }
                         textStart = index
                     }
-                } else {
-                    tags.append(Tag(name: "/" + name, attributes: [], line: tagLine))
+                } else if interesting {
+                    tags.append(Tag(name: "/" + lowercased(bytes, nameStart, nameEnd), attributes: [], line: tagLine))
                 }
             }
             flushText(until: count)
         }
         return tags
+    }
+
+    private static let scriptName = pack("script")
+    private static let styleName = pack("style")
+
+    private static func packLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var value: UInt64 = 0
+        for index in start..<end {
+            let byte = bytes[index]
+            value = value << 8 | UInt64((byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte)
+        }
+        return value
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
