@@ -16,6 +16,11 @@ enum PhoneNumberScanner {
         var matches: [Match] = []
         var index = 0
         while index < bytes.count {
+            let byte = bytes[index]
+            guard isDigit(byte) || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "+") else {
+                index += 1
+                continue
+            }
             if let (end, digits) = number(bytes, at: index) {
                 matches.append(Match(text: String(decoding: bytes[index..<end], as: UTF8.self), digits: digits, offset: index))
                 index = end
@@ -97,7 +102,9 @@ enum HoursTextScanner {
     }
 
     static func find(in text: String) -> [Match] {
-        let bytes = Array(text.lowercased().utf8)
+        // A range needs a dash, an en or em dash, or "to"; most text has times rarely.
+        guard text.utf8.contains(UInt8(ascii: ":")) || text.utf8.contains(UInt8(ascii: "m")) else { return [] }
+        let bytes = Array(text.utf8).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }
         var matches: [Match] = []
         var index = 0
         while index < bytes.count {

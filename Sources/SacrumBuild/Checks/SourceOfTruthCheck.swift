@@ -89,9 +89,13 @@ enum SourceOfTruthCheck {
         var diagnostics: [Diagnostic] = []
         // Both scanners need digits; most text has few, so look for them first.
         guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
-        let lines = LineTable(text)
+        var table: LineTable?
+        func position(_ offset: Int) -> (line: Int, column: Int) {
+            if table == nil { table = LineTable(text) }
+            return table!.position(of: offset, firstLine: firstLine)
+        }
         for match in PhoneNumberScanner.find(in: text) where match.digits != facts.phoneDigits {
-            let (line, column) = lines.position(of: match.offset, firstLine: firstLine)
+            let (line, column) = position(match.offset)
             diagnostics.append(
                 Diagnostic(
                     .error, id: "nap.phone", file: file, line: line, column: column,
@@ -101,7 +105,7 @@ enum SourceOfTruthCheck {
         guard !facts.boundaries.isEmpty else { return diagnostics }
         for match in HoursTextScanner.find(in: text)
         where !facts.boundaries.contains(match.opens) || !facts.boundaries.contains(match.closes) {
-            let (line, column) = lines.position(of: match.offset, firstLine: firstLine)
+            let (line, column) = position(match.offset)
             diagnostics.append(
                 Diagnostic(
                     .error, id: "nap.hours", file: file, line: line, column: column,

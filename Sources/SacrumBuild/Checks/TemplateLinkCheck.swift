@@ -8,12 +8,7 @@ enum TemplateLinkCheck {
     static func check(_ page: Page, context: CheckContext, tags: [HTMLScanner.Tag], idsByPath: [String: Set<String>]) -> [Diagnostic] {
         guard context.html[page.id] != nil else { return [] }
         // Links that came out of the page's Markdown were checked where they are written.
-        var fromMarkdown = Set((page.content?.document.links ?? []).map(\.destination))
-        if let content = page.content?.document.html, ByteSearch.contains(content, "<a") || ByteSearch.contains(content, "<img") {
-            for tag in HTMLScanner.tags(in: content) {
-                if let url = tag.attribute("href") ?? tag.attribute("src") { fromMarkdown.insert(url) }
-            }
-        }
+        let fromMarkdown = page.content?.linkTargets ?? []
         var diagnostics: [Diagnostic] = []
         var seen: Set<String> = []
         for tag in tags {

@@ -63,12 +63,20 @@ public enum ContentStage {
             return (page.id, MarkdownContent(document: renderer.render(""), pendingFragments: []), [])
         }
         var resolver = LinkResolver(site: site, page: page, publishedFiles: publishedFiles)
-        let document = renderer.render(source.body, firstLine: source.bodyFirstLine) { resolver.resolve($0) }
+        var targets: Set<String> = []
+        let document = renderer.render(source.body, firstLine: source.bodyFirstLine) { link in
+            let rewritten = resolver.resolve(link)
+            targets.insert(rewritten ?? link.destination)
+            return rewritten
+        }
         var diagnostics = resolver.diagnostics
         for problem in document.problems {
             diagnostics.append(diagnostic(for: problem, in: source))
         }
-        return (page.id, MarkdownContent(document: document, pendingFragments: resolver.pendingFragments), diagnostics)
+        return (
+            page.id, MarkdownContent(document: document, pendingFragments: resolver.pendingFragments, linkTargets: targets),
+            diagnostics
+        )
     }
 
     private static func diagnostic(for problem: MarkdownProblem, in source: PageSource) -> Diagnostic {

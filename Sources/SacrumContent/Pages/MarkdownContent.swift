@@ -7,6 +7,9 @@ public final class MarkdownContent: Sendable, Hashable {
     public let document: MarkdownDocument
     /// Links whose `#fragment` still has to be found on the target page once it is rendered.
     public let pendingFragments: [PendingFragment]
+    /// Every link and image destination as it is written in the HTML (after rewriting), for checks that
+    /// must tell the Markdown's links from the template's.
+    public let linkTargets: Set<String>
 
     public static func == (lhs: MarkdownContent, rhs: MarkdownContent) -> Bool {
         lhs === rhs || (lhs.document == rhs.document && lhs.pendingFragments == rhs.pendingFragments)
@@ -17,9 +20,10 @@ public final class MarkdownContent: Sendable, Hashable {
     }
 
     /// Creates rendered content.
-    public init(document: MarkdownDocument, pendingFragments: [PendingFragment]) {
+    public init(document: MarkdownDocument, pendingFragments: [PendingFragment], linkTargets: Set<String> = []) {
         self.document = document
         self.pendingFragments = pendingFragments
+        self.linkTargets = linkTargets
     }
 }
 
