@@ -33,29 +33,38 @@ public struct FrontMatterBlock: Sendable, Hashable {
         guard utf8.starts(with: "---".utf8) else {
             return FrontMatterBlock(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1)
         }
-        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)[...]
-        guard let opening = lines.popFirst(), isFence(opening, allowDots: false) else {
+        // The opening fence: `---` and nothing but spaces up to the end of the first line.
+        let bytes = Array(utf8)
+        var cursor = 3
+        while cursor < bytes.count, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
+        guard cursor == bytes.count || bytes[cursor] == 0x0A else {
             // `---something` on the first line is Markdown (a thematic break needs only dashes).
             return FrontMatterBlock(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1)
         }
-        var lineNumber = 1
-        for line in lines {
-            lineNumber += 1
-            if isFence(line, allowDots: true) {
-                let yamlStart = opening.endIndex < utf8.endIndex ? utf8.index(after: opening.endIndex) : utf8.endIndex
-                let yaml = String(text[yamlStart..<line.startIndex])
-                let bodyStart = line.endIndex < utf8.endIndex ? utf8.index(after: line.endIndex) : utf8.endIndex
+        let yamlStart = min(cursor + 1, bytes.count)
+        var lineStart = yamlStart
+        var lineNumber = 2
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            if isFence(bytes[lineStart..<lineEnd], allowDots: true) {
+                let yaml = String(decoding: bytes[yamlStart..<lineStart], as: UTF8.self)
+                let bodyStart = min(lineEnd + 1, bytes.count)
                 return FrontMatterBlock(
-                    yaml: yaml, yamlFirstLine: 2, body: String(text[bodyStart...]), bodyFirstLine: lineNumber + 1)
+                    yaml: yaml, yamlFirstLine: 2, body: String(decoding: bytes[bodyStart...], as: UTF8.self),
+                    bodyFirstLine: lineNumber + 1)
             }
+            if lineEnd >= bytes.count { break }
+            lineStart = lineEnd + 1
+            lineNumber += 1
         }
         throw Failure(
             line: 1, message: "the front matter that starts on line 1 is never closed",
             hint: "add a line with only '---' after the last front-matter line")
     }
 
-    private static func isFence(_ line: Substring.UTF8View.SubSequence, allowDots: Bool) -> Bool {
-        var bytes = line[...]
+    private static func isFence(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
+        var bytes = line
         while bytes.last == UInt8(ascii: " ") || bytes.last == UInt8(ascii: "\t") { bytes = bytes.dropLast() }
         return bytes.elementsEqual("---".utf8) || (allowDots && bytes.elementsEqual("...".utf8))
     }

@@ -31,6 +31,12 @@ public struct LinkResolver {
             return nil
         }
         if Self.hasScheme(destination) || destination.hasPrefix("//") { return nil }
+        // The common case, a plain site path to a page (`/conditions/back-pain/`), needs no parsing.
+        if destination.utf8.first == UInt8(ascii: "/"), destination.utf8.last == UInt8(ascii: "/"),
+            !destination.utf8.contains(where: Self.needsParsing), let target = site.pageByURL[destination]
+        {
+            return site.pages[target].url == destination ? nil : site.pages[target].url
+        }
 
         let parts = DestinationParts(destination)
         guard let path = parts.decodedPath else {
@@ -135,6 +141,12 @@ public struct LinkResolver {
     }
 
     // MARK: - Paths
+
+    /// Bytes that make a site path more than a plain lookup: query, fragment, escapes, dot segments.
+    private static func needsParsing(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "%") || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "\\") || byte < 0x20
+    }
 
     /// Whether the destination starts with a URL scheme (`https:`, `mailto:`, `tel:`).
     static func hasScheme(_ destination: String) -> Bool {
