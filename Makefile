@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 BENCH_DIR ?= /tmp/sacrum-bench
 
-.PHONY: build test setup leak-check bench-markdown bench-serve clean
+.PHONY: build test setup leak-check bench bench-instructions bench-markdown bench-serve clean
 
 ## Build the practice site into output/ with a release build of sacrum.
 build: setup
@@ -57,6 +57,25 @@ bench-markdown: setup
 	$(SWIFT) build -c release --product sacrum-bench
 	python3 Benchmarks/bench-markdown.py --sacrum-bench "$$($(SWIFT) build -c release --show-bin-path)/sacrum-bench" \
 		--work $(BENCH_DIR)/markdown --pages 3000
+
+BENCH_SIZES ?= 1000 10000 50000
+BENCH_OUT ?= $(shell [ -d /dev/shm ] && echo /dev/shm/sacrum-bench-out || echo $(BENCH_DIR)/out)
+## Full builds of generated corpora (BENCH_SIZES) with sacrum, Hugo (Debian's, installed if missing)
+## and the cmark CLI as the parsing floor, median of 5 alternating runs; then the instruction count.
+bench: setup
+	$(call need,hugo cmark time,hugo cmark /usr/bin/time)
+	$(SWIFT) build -c release --product sacrum
+	python3 Benchmarks/bench.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum" \
+		--work $(BENCH_DIR) --out $(BENCH_OUT) --sizes $(BENCH_SIZES)
+	$(MAKE) --no-print-directory bench-instructions
+
+## Instructions executed by a release build of a 1,000-page corpus under callgrind, compared with
+## Benchmarks/instructions.txt: more than 20% above it fails. RECORD=1 writes the new count.
+bench-instructions: setup
+	$(call need,valgrind binutils,valgrind strip)
+	$(SWIFT) build -c release --product sacrum
+	python3 Benchmarks/instructions.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum" \
+		--work $(BENCH_DIR) --record-file Benchmarks/instructions.txt $(if $(RECORD),--record,)
 
 ## Preview latency: from a file write to the reload event of `sacrum serve`, for the practice site and a
 ## generated corpus (BENCH_PAGES, default 10000), after a page-body, template and CSS edit; next to

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Counts the instructions a release `sacrum build` of the 1,000-page corpus executes, with valgrind's
+callgrind (repeatable on a busy machine, unlike time), and compares them with the recorded count.
+
+    instructions.py --sacrum PATH --work DIR --record-file FILE [--record]
+"""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+ALLOWED_GROWTH = 1.20
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sacrum", required=True)
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--record-file", required=True)
+    ap.add_argument("--record", action="store_true")
+    args = ap.parse_args()
+    corpus = os.path.join(args.work, "instructions-corpus-1000")
+    if not os.path.exists(os.path.join(corpus, ".complete")):
+        shutil.rmtree(corpus, ignore_errors=True)
+        subprocess.run([sys.executable, os.path.join(HERE, "make-corpus.py"), "--pages", "1000", "--out", corpus], check=True)
+        shutil.copytree(os.path.join(REPO, "themes"), os.path.join(corpus, "themes"))
+        open(os.path.join(corpus, ".complete"), "w").close()
+    with tempfile.TemporaryDirectory() as scratch:
+        # valgrind 3.19 cannot read Swift 6.3's DWARF 5: it runs a stripped copy.
+        binary = os.path.join(scratch, "sacrum")
+        subprocess.run(["strip", "-o", binary, args.sacrum], check=True)
+        result = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", binary, "build", "--source", corpus,
+             "--output", os.path.join(scratch, "out"), "--quiet"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if result.returncode != 0:
+            sys.exit("the build under callgrind failed:\n" + result.stderr[-3000:])
+    match = re.search(r"Collected : (\d+)", result.stderr)
+    if not match:
+        sys.exit("callgrind printed no instruction count:\n" + result.stderr[-2000:])
+    count = int(match.group(1))
+    if args.record or not os.path.exists(args.record_file):
+        with open(args.record_file, "w") as f:
+            f.write("%d\n" % count)
+        print("instructions: %d (recorded in %s)" % (count, args.record_file))
+        return
+    recorded = int(open(args.record_file).read().split()[0])
+    ratio = count / recorded
+    print("instructions: %d, recorded %d: %.2fx" % (count, recorded, ratio))
+    if ratio > ALLOWED_GROWTH:
+        sys.exit("the 1,000-page build executes %.0f%% more instructions than recorded; find out why, or record the new "
+                 "count with `make bench-instructions RECORD=1` if the cost is intended" % ((ratio - 1) * 100))
+
+
+if __name__ == "__main__":
+    main()
