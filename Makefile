@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 BENCH_DIR ?= /tmp/sacrum-bench
 
-.PHONY: build test setup leak-check bench bench-instructions bench-markdown bench-serve clean
+.PHONY: build test hostile setup leak-check bench bench-instructions bench-markdown bench-serve clean
 
 ## Build the practice site into output/ with a release build of sacrum.
 build: setup
@@ -22,6 +22,12 @@ test: setup
 	$(SWIFT) test --skip-build --disable-xctest
 	$(MAKE) --no-print-directory leak-check LEAK_BUILD=debug
 	$(MAKE) --no-print-directory e2e
+	$(MAKE) --no-print-directory hostile
+
+## The hostile-input and fault checks that need the real binary: a short fuzzing pass over each
+## libFuzzer target, SIGKILL, full-disk, read-only and concurrent builds, and the preview server
+## under load (the parts live in Fuzz/fuzz.mk, Tests/faults/faults.mk and Tests/load/load.mk).
+hostile: fuzz-smoke faults load
 
 ## Install the system packages Sacrum builds against, if they are missing.
 setup:
@@ -92,3 +98,6 @@ clean:
 
 # The end-to-end checks of the built site in a real browser (`make e2e`) live beside their script.
 -include Tests/e2e/e2e.mk
+-include Fuzz/fuzz.mk
+-include Tests/faults/faults.mk
+-include Tests/load/load.mk
