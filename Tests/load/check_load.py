@@ -306,6 +306,8 @@ def single_requests(site, port):
         ("open redirect /%2f%2fevil.example/treatments", get(b"/%2f%2fevil.example/treatments")),
         ("open redirect /%5cevil.example/treatments", get(b"/%5cevil.example/treatments")),
         ("redirect /treatments?/../../etc/passwd", get(b"/treatments?/../../etc/passwd")),
+        ("header injection /treatments?%0d%0aSet-Cookie:x", get(b"/treatments?%0d%0aSet-Cookie:%20x=1")),
+        ("raw bytes in the query /treatments?<FF FE>", get(b"/treatments?\xff\xfe")),
         ("query /index.html?file=../../etc/passwd", get(b"/index.html?file=../../etc/passwd"), "/index.html"),
         ("fragment /#/../../etc/passwd", get(b"/x#/../../etc/passwd")),
         ("10 KB: /a/a/a/... (5,000 levels)", get(b"/" + b"a/" * 5000)),
@@ -341,6 +343,8 @@ def judge(site, not_found_body, status, headers, body, note, inside=None):
         return "the body holds /etc/passwd"
     if inside is not None and status == 200:
         return "" if body == inside else "a 200 that is not the site page it names"
+    if "set-cookie" in headers:
+        return "a Set-Cookie header was injected"
     if status is None:
         return "" if not body else f"no status line ({note})"
     if 300 <= status < 400:
@@ -485,8 +489,8 @@ class ReconnectingClient(threading.Thread):
 class Editor(threading.Thread):
     """Saves the treatment page every 250 ms, its front matter every 8th time, broken front matter
     (fixed by the next save) every 5 s, the stylesheet every 3 s and site.yaml every 10 s; odd saves
-    write in place, even ones write a temporary file and rename it over the original (as many
-    editors do)."""
+    write in place, even ones write a temporary file (a dotfile beside it, or outside the site) and
+    rename it over the original (as many editors do)."""
 
     def __init__(self, site, stop):
         super().__init__(daemon=True, name="editor")
@@ -497,10 +501,13 @@ class Editor(threading.Thread):
     def save(self, path, text, index):
         if index % 2:
             path.write_text(text)
+            return
+        if index % 4:
+            temporary = path.with_name(f".{path.name}.{index}.tmp")  # beside it; dotfiles are not watched
         else:
             temporary = self.site.work / f"save-{index}.tmp"  # same file system, outside the watched folders
-            temporary.write_text(text)
-            os.replace(temporary, path)
+        temporary.write_text(text)
+        os.replace(temporary, path)
 
     def run(self):
         site = self.site
