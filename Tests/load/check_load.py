@@ -723,8 +723,8 @@ def main():
             clients = run_load(site, server, args.duration) or []
     finally:
         log()
+        connected = sum(1 for c in clients if c.is_alive() and c.closed_at is None)
         stopped = server.stop()
-        connected = sum(1 for c in clients if c.is_alive())
         check(stopped is not None and stopped < 1.0,
               (f"SIGTERM stops the server in {stopped:.2f} s" if stopped is not None else "SIGTERM stops the server (killed after 5 s)")
               + (f", with {connected} live-reload clients connected" if connected else ""))
