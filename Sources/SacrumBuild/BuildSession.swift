@@ -24,6 +24,8 @@ struct BuildSession: Sendable {
     private var theme: Theme?
     private var themeDiagnostics: [Diagnostic] = []
     private var assets = AssetCollector.Result()
+    /// Published files that would land on a page, redirect or generated file.
+    private var outputCollisions: [Diagnostic] = []
     private var scanDiagnostics: [Diagnostic] = []
     private var sources: [String: CachedSource] = [:]
     private var markdown: [String: ContentStage.Rendered] = [:]
@@ -116,6 +118,7 @@ struct BuildSession: Sendable {
             site = nil
             timings = clock.timings
             files = [:]
+            outputCollisions = []
             return
         }
         let content = ContentLoader.Result(
@@ -283,7 +286,7 @@ struct BuildSession: Sendable {
         } catch {
             configDiagnostics.append(
                 Diagnostic(.error, id: "file.encoding", file: "site.yaml", line: error.line, column: error.column, message: error.message,
-                           hint: "save site.yaml as UTF-8"))
+                           hint: error.hint))
             config = nil
             return
         }
@@ -304,6 +307,7 @@ struct BuildSession: Sendable {
         templates = [:]
         renderDiagnostics = [:]
         files = [:]
+        outputCollisions = []
         guard let site, let theme else { return }
         await render(pages: site.pages.indices.filter { site.pages[$0].isWritten }, theme: theme)
         for alias in site.aliases {
@@ -311,7 +315,8 @@ struct BuildSession: Sendable {
             files[file.path] = file
         }
         refreshGeneratedFiles(articlesChanged: true)
-        for file in assets.files { files[file.path] = file }
+        outputCollisions = OutputCollisions.find(assets: assets, written: files, site: site)
+        for file in assets.files where files[file.path] == nil { files[file.path] = file }
     }
 
     private mutating func render(pages indexes: [Int], theme: Theme) async {
@@ -371,7 +376,7 @@ struct BuildSession: Sendable {
     /// Every diagnostic of the current state, ignores applied, in display order (warnings as errors
     /// under `strict`).
     var diagnostics: [Diagnostic] {
-        var all = configDiagnostics + themeDiagnostics + assets.diagnostics + scanDiagnostics + treeDiagnostics
+        var all = configDiagnostics + themeDiagnostics + assets.diagnostics + outputCollisions + scanDiagnostics + treeDiagnostics
         for cached in sources.values where !cached.diagnostics.isEmpty { all += cached.diagnostics }
         for diagnostics in markdownDiagnostics.values where !diagnostics.isEmpty { all += diagnostics }
         all += renderDiagnostics.values

@@ -50,6 +50,9 @@ public enum HeadingSlug {
 /// "Recovery 1" and keeps `recovery-1` for itself).
 struct HeadingIDAllocator {
     private var taken: Set<String> = []
+    /// The next number to try for each preferred id: every lower one was taken (`taken` only grows),
+    /// so ten thousand headings called "Notes" cost ten thousand tries, not fifty million.
+    private var nextNumber: [String: Int] = [:]
     private let explicitIDs: Set<String>
     private let firstChoices: Set<String>
 
@@ -66,14 +69,15 @@ struct HeadingIDAllocator {
             taken.insert(preferred)
             return preferred
         }
-        var counter = 1
+        var counter = nextNumber[preferred] ?? 1
         while true {
             let candidate = "\(preferred)-\(counter)"
+            counter += 1
             if !taken.contains(candidate) && !firstChoices.contains(candidate) {
                 taken.insert(candidate)
+                nextNumber[preferred] = counter
                 return candidate
             }
-            counter += 1
         }
     }
 }

@@ -57,6 +57,9 @@ public struct MarkdownProblem: Sendable, Hashable {
         case dangerousURLRemoved(String)
         /// An image has empty alt text (`![](photo.jpg)`); the destination is attached.
         case imageWithoutAlt(String)
+        /// A paragraph has more image openers (`![`) than the limit on which cmark stays fast
+        /// (`MarkdownRenderer.maximumImageOpenersPerParagraph`); the document was not rendered.
+        case tooManyImageOpeners
     }
 
     /// What kind of problem.

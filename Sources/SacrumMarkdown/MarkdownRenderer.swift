@@ -18,6 +18,9 @@ public struct MarkdownRenderer: Sendable {
     /// Where cmark's memory comes from.
     public var allocator: MarkdownAllocator
 
+    /// Most image openers (`![`) accepted in one paragraph; see `MarkdownProblem.Kind.tooManyImageOpeners`.
+    public static var maximumImageOpenersPerParagraph: Int { PathologicalPattern.maximumImageOpenersPerParagraph }
+
     /// Creates a renderer.
     public init(options: MarkdownOptions = MarkdownOptions(), allocator: MarkdownAllocator = .arena) {
         self.options = options
@@ -33,13 +36,20 @@ public struct MarkdownRenderer: Sendable {
     ///   - rewriteLink: Called once for every link and image destination, in document order, before
     ///     the HTML is produced. Return a new destination, or `nil` to keep it. Destinations with a
     ///     dangerous scheme are removed in safe mode and not passed to it.
-    /// - Returns: The HTML and what was learned about the document.
+    /// - Returns: The HTML and what was learned about the document. A document that would make cmark
+    ///   take minutes (see `MarkdownProblem.Kind.tooManyImageOpeners`) is not rendered; its one
+    ///   problem says where it is.
     public func render(
         _ markdown: String,
         firstLine: Int = 1,
         rewriteLink: (MarkdownLink) -> String? = { _ in nil }
     ) -> MarkdownDocument {
-        CmarkRenderPass(options: options, allocator: allocator, lineOffset: firstLine - 1).run(markdown, rewriteLink: rewriteLink)
+        if let found = PathologicalPattern.tooManyImageOpeners(in: markdown) {
+            let problem = MarkdownProblem(
+                kind: .tooManyImageOpeners, position: SourcePosition(line: found + firstLine - 1, column: 1))
+            return MarkdownDocument(html: "", headings: [], links: [], plainText: "", summary: "", problems: [problem])
+        }
+        return CmarkRenderPass(options: options, allocator: allocator, lineOffset: firstLine - 1).run(markdown, rewriteLink: rewriteLink)
     }
 }
 

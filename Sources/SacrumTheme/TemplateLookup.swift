@@ -35,6 +35,13 @@ public enum TemplateLookup {
     /// no template is an error even when a fallback exists: the author asked for that one.
     public static func template(for page: Page, in theme: Theme) -> Result<String, Diagnostic> {
         if let layout = page.frontMatter.layout {
+            if !isTemplateName(layout.value) {
+                return .failure(
+                    Diagnostic(
+                        .error, id: "template.missing", file: page.file, line: layout.position.line, column: layout.position.column,
+                        message: "the layout '\(layout.value)' is not a template name",
+                        hint: "write the name of a template in templates/ without '.mustache', like 'layout: treatment'"))
+            }
             if theme.has(layout.value) { return .success(layout.value) }
             return .failure(
                 Diagnostic(
@@ -50,5 +57,16 @@ public enum TemplateLookup {
                 .error, id: "template.missing", file: page.file,
                 message: "no template can render \(page.url): none of \(names.map { "'\($0)'" }.joined(separator: ", ")) exists",
                 hint: "add one of them to the theme's templates/ folder"))
+    }
+
+    /// Whether `name` can name a template: a relative path inside templates/ made of plain segments,
+    /// without the extension. A layout is only ever looked up among the loaded templates, never read
+    /// from disk, but '../x' or '/etc/x' deserve to be told so rather than searched for.
+    static func isTemplateName(_ name: String) -> Bool {
+        guard !name.isEmpty, !name.hasSuffix(".mustache") else { return false }
+        return name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { segment in
+            !segment.isEmpty && segment != "." && segment != ".."
+                && segment.unicodeScalars.allSatisfy { $0 != "\\" && $0.value >= 0x20 && $0.value != 0x7F }
+        }
     }
 }

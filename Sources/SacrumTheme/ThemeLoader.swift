@@ -44,7 +44,9 @@ public struct ThemeLoader: Sendable {
                     diagnostics.append(Diagnostic(.error, id: "file.unreadable", file: file, message: "the template cannot be read: \(failure.reason)"))
                 } catch let failure as SourceText.DecodingFailure {
                     diagnostics.append(
-                        Diagnostic(.error, id: "file.encoding", file: file, line: failure.line, column: failure.column, message: failure.message))
+                        Diagnostic(
+                            .error, id: "file.encoding", file: file, line: failure.line, column: failure.column, message: failure.message,
+                            hint: failure.hint))
                 } catch {
                     diagnostics.append(Diagnostic(.error, id: "file.unreadable", file: file, message: "the template cannot be read: \(error)"))
                 }
@@ -78,7 +80,7 @@ public struct ThemeLoader: Sendable {
                 }
                 files[name] = source.file
             } catch let error as MustacheTemplate.ParserError {
-                let line = max(1, error.context.lineNumber - 1)
+                let line = TemplateErrorText.line(error.context.lineNumber, in: source.text)
                 let column = error.context.columnNumber
                 diagnostics.append(
                     Diagnostic(
@@ -106,6 +108,20 @@ public struct ThemeLoader: Sendable {
 
 /// Editor-friendly words for swift-mustache's parser errors.
 enum TemplateErrorText {
+    /// The line of an error in the template as written. swift-mustache counts the pragma's line and
+    /// every `Character.isNewline` (vertical tab, form feed, U+2028...) as a line break; editors count
+    /// line feeds only.
+    static func line(_ mustacheLine: Int, in text: String) -> Int {
+        var breaks = mustacheLine - 2
+        var line = 1
+        for character in text where character.isNewline {
+            guard breaks > 0 else { break }
+            breaks -= 1
+            if character == "\n" { line += 1 }
+        }
+        return line
+    }
+
     static func message(for error: any Error) -> String {
         guard let error = error as? MustacheTemplate.Error else { return "the template cannot be parsed: \(error)" }
         switch error {

@@ -16,6 +16,8 @@ struct AssetCollector {
         var names: [String: String] = [:]
         /// Every published file, as a path without the leading `/`, for link checks.
         var published: Set<String> = []
+        /// The site-relative source file of each published path, for diagnostics.
+        var sources: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
     }
 
@@ -23,25 +25,40 @@ struct AssetCollector {
         var result = Result()
         var origin: [String: String] = [:]
         let themeAssets = "themes/\(themeName)/assets"
+        var folded: [String: String] = [:]  // lower-cased path → path; Swift compares strings up to Unicode normalisation
         for (folder, display) in [(themeAssets, themeAssets), ("static", "static")] {
             let scan = FolderScanner().scan(root: root + "/" + folder, displayPrefix: display)
             result.diagnostics.append(contentsOf: scan.diagnostics)
-            for path in scan.files {
+            var twins: [String: String] = [:]
+            for path in scan.files.sorted() {
+                if let twin = twins.updateValue(path, forKey: path.lowercased()) {
+                    result.diagnostics.append(Self.twins(display + "/" + path, display + "/" + twin))
+                    continue
+                }
+                if let earlier = folded[path.lowercased()], Array(earlier.utf8) != Array(path.utf8) {
+                    result.diagnostics.append(Self.twins(display + "/" + path, themeAssets + "/" + earlier))
+                    continue
+                }
                 origin[path] = root + "/" + folder + "/" + path  // static/ replaces a theme asset of the same path
+                folded[path.lowercased()] = path
             }
         }
         for path in contentFiles.sorted() {
-            if origin[path] != nil {
+            if let earlier = folded[path.lowercased()] {
                 result.diagnostics.append(
-                    Diagnostic(
-                        .error, id: "url.collision", file: "content/" + path,
-                        message: "this file and a theme or static/ file are both published at /\(path)",
-                        hint: "rename or move one of them"))
+                    Array(earlier.utf8) == Array(path.utf8)
+                        ? Diagnostic(
+                            .error, id: "url.collision", file: "content/" + path,
+                            message: "this file and a theme or static/ file are both published at /\(path)",
+                            hint: "rename or move one of them")
+                        : Self.twins("content/" + path, display(origin[earlier] ?? earlier)))
                 continue
             }
             origin[path] = root + "/content/" + path
+            folded[path.lowercased()] = path
         }
         for (path, source) in origin.sorted(by: { $0.key < $1.key }) {
+            result.sources[path] = display(source)
             if path.hasSuffix(".css") {
                 addStylesheet(path, source: source, into: &result)
             } else {
@@ -65,6 +82,7 @@ struct AssetCollector {
         let hashed = fingerprint ? stem + "." + Fingerprint.hex(of: bytes) + ".css" : path
         result.files.append(OutputFile(path: hashed, contents: .bytes(bytes)))
         result.published.insert(hashed)
+        result.sources[hashed] = display(source)
         let name = String(stem.split(separator: "/").last ?? "")
         if result.names[name] != nil {
             result.diagnostics.append(
@@ -74,6 +92,14 @@ struct AssetCollector {
                     hint: "rename one of them"))
         }
         result.names[name] = "/" + hashed
+    }
+
+    /// Two published files whose names differ only in letter case or Unicode normalisation.
+    private static func twins(_ file: String, _ other: String) -> Diagnostic {
+        Diagnostic(
+            .error, id: "url.collision", file: file,
+            message: "this file and \(other) differ only in letter case or accents; they would be one file on macOS and Windows",
+            hint: "rename one of them")
     }
 
     private func display(_ absolute: String) -> String {

@@ -26,6 +26,19 @@ public struct OutputWriter: Sendable {
 
     /// Writes `files` and swaps them in.
     public func write(_ files: [OutputFile]) async throws(Diagnostic) {
+        guard FileIO.type(atPath: parent) == .directory else {
+            throw Diagnostic(
+                .error, id: "output.write", file: "",
+                message: "cannot write the site to \(location.path): the folder \(parent) that should hold it does not exist",
+                hint: "create it (mkdir -p \(parent)) or choose another --output; nothing was written")
+        }
+        if isMountPoint {
+            throw Diagnostic(
+                .error, id: "output.write", file: "",
+                message: "cannot write the site to \(location.path): it is a mount point, and a build replaces the output folder as a whole",
+                hint: "mount the file system one folder higher and build into a folder inside it, or choose another --output; "
+                    + "the previous site in \(location.path) is unchanged")
+        }
         let lock = try await acquireLock()
         defer {
             flock(lock, LOCK_UN)
@@ -33,7 +46,7 @@ public struct OutputWriter: Sendable {
         }
         removeStaleStagingFolders()
         let staging = parent + "/" + stagingPrefix + String(getpid())
-        guard mkdir(staging, 0o755) == 0 else { throw failure("cannot create \(staging)", code: errno) }
+        guard mkdir(staging, 0o755) == 0 else { throw failure("cannot create the staging folder \(staging)", code: errno) }
         do {
             try await writeFiles(files, into: staging)
             try swap(staging)
@@ -48,7 +61,7 @@ public struct OutputWriter: Sendable {
 
     private func acquireLock() async throws(Diagnostic) -> Int32 {
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { throw failure("cannot create the lock file \(lockPath)", code: errno) }
+        guard fd >= 0 else { throw failure("cannot open the lock file \(lockPath) beside the output folder", code: errno) }
         var waited = 0
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {
@@ -93,26 +106,34 @@ public struct OutputWriter: Sendable {
         }
         for folder in folders.sorted() {
             guard mkdir(staging + "/" + folder, 0o755) == 0 || errno == EEXIST else {
-                throw failure("cannot create the folder \(folder)", code: errno)
+                throw failure("cannot create the folder \(folder) of the new site in \(staging)", code: errno, partial: true, files: files)
             }
         }
-        let errors = await parallelMap(files, chunksPerCore: 2) { file -> Diagnostic? in
-            do throws(Diagnostic) {
-                try Self.writeFile(file, into: staging)
-                return nil
-            } catch {
-                return error
-            }
+        let failures = await parallelMap(files, chunksPerCore: 2) { file -> WriteFailure? in
+            Self.writeFile(file, into: staging)
         }
-        if let first = errors.compactMap({ $0 }).first { throw first }
+        guard let first = failures.lazy.compactMap({ $0 }).first else { return }
+        switch first {
+        case .unreadable(let diagnostic):
+            throw diagnostic
+        case .system(let path, let code):
+            throw failure("cannot write \(path) of the new site in \(staging)", code: code, partial: true, files: files)
+        }
     }
 
-    private static func writeFile(_ file: OutputFile, into staging: String) throws(Diagnostic) {
+    /// Why a file could not be written.
+    private enum WriteFailure: Sendable {
+        /// The file to copy could not be read.
+        case unreadable(Diagnostic)
+        /// The system refused a write: the file's path in the site, and the error number.
+        case system(path: String, code: Int32)
+    }
+
+    private static func writeFile(_ file: OutputFile, into staging: String) -> WriteFailure? {
         let path = staging + "/" + file.path
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw failure(writing: file.path, code: errno) }
-        defer { close(fd) }
-        let code: Int32
+        guard fd >= 0 else { return .system(path: file.path, code: errno) }
+        var code: Int32
         switch file.contents {
         case .text(var text):
             code = text.withUTF8 { writeAll(fd, $0) }
@@ -123,11 +144,15 @@ public struct OutputWriter: Sendable {
             do {
                 bytes = try FileIO.read(source)
             } catch {
-                throw Diagnostic(.error, id: "output.write", file: "", message: "cannot read \(source) to publish it: \(error.reason)")
+                close(fd)
+                return .unreadable(
+                    Diagnostic(.error, id: "output.write", file: "", message: "cannot read \(source) to publish it: \(error.reason)"))
             }
             code = bytes.withUnsafeBufferPointer { writeAll(fd, $0) }
         }
-        if code != 0 { throw failure(writing: file.path, code: code) }
+        // Some file systems (NFS, quotas) report a full disk only when the file is closed.
+        if close(fd) != 0, code == 0, errno != EINTR { code = errno }
+        return code == 0 ? nil : .system(path: file.path, code: code)
     }
 
     /// Writes the whole buffer; 0, or the error number.
@@ -156,24 +181,37 @@ public struct OutputWriter: Sendable {
 
     private func swap(_ staging: String) throws(Diagnostic) {
         if FileIO.type(atPath: location.path) == nil {
-            guard rename(staging, location.path) == 0 else { throw failure("cannot move the new site into place", code: errno) }
+            guard rename(staging, location.path) == 0 else { throw failure("cannot move the new site into place", code: errno, partial: true) }
             return
         }
-        if let exchange = Self.renameExchange, exchange(AT_FDCWD, staging, AT_FDCWD, location.path, 2 /* RENAME_EXCHANGE */) == 0 {
-            return
+        if let exchange = Self.renameExchange {
+            if exchange(AT_FDCWD, staging, AT_FDCWD, location.path, 2 /* RENAME_EXCHANGE */) == 0 { return }
+            let code = errno
+            guard code == EINVAL || code == ENOSYS || code == EOPNOTSUPP else {
+                throw failure("cannot swap the new site into place", code: code, partial: true)
+            }
         }
         // A file system without RENAME_EXCHANGE: two renames, with a moment between them without output.
         let previous = staging + ".previous"
-        guard rename(location.path, previous) == 0 else { throw failure("cannot move the previous site aside", code: errno) }
+        guard rename(location.path, previous) == 0 else { throw failure("cannot move the previous site aside", code: errno, partial: true) }
         guard rename(staging, location.path) == 0 else {
             let code = errno
             _ = rename(previous, location.path)
-            throw failure("cannot move the new site into place", code: code)
+            throw failure("cannot move the new site into place", code: code, partial: true)
         }
         guard rename(previous, staging) == 0 else { return }
     }
 
     // MARK: - Helpers
+
+    /// Whether the output folder is on another file system than its parent (a mount point), which
+    /// cannot be renamed.
+    private var isMountPoint: Bool {
+        var outputInfo = stat()
+        var parentInfo = stat()
+        guard lstat(location.path, &outputInfo) == 0, lstat(parent, &parentInfo) == 0 else { return false }
+        return outputInfo.st_dev != parentInfo.st_dev
+    }
 
     /// A relative path of plain segments: no `/` at the start, no empty, `.` or `..` segment, no NUL.
     static func isSafeRelativePath(_ path: String) -> Bool {
@@ -198,21 +236,51 @@ public struct OutputWriter: Sendable {
         rmdir(path)
     }
 
-    private func failure(_ message: String, code: Int32) -> Diagnostic {
-        Diagnostic(
-            .error, id: "output.write", file: "", message: "\(message): \(String(cString: strerror(code)))",
-            hint: "the previous site in \(location.path) is unchanged")
+    /// A failed file operation as a diagnostic: the system's reason, what it means for this build and
+    /// what to do, and the state of the output folder (the previous site, untouched, or none).
+    /// `partial`: the failure happened after the staging folder was made (which the caller removes).
+    private func failure(_ message: String, code: Int32, partial: Bool = false, files: [OutputFile]? = nil) -> Diagnostic {
+        let hasPrevious = FileIO.type(atPath: location.path) != nil
+        let previous = hasPrevious ? "the previous site in \(location.path) is unchanged" : "nothing was written to \(location.path)"
+        let advice: String
+        switch code {
+        case ENOSPC, EDQUOT:
+            let size = files.map { "about \(Self.megabytes(Self.approximateSize(of: $0)))" } ?? "its size"
+            advice =
+                "the disk holding \(parent) is full: "
+                + (hasPrevious
+                    ? "the new site is written beside the previous one before it replaces it, so it needs \(size) of free space"
+                    : "the new site needs \(size) of free space")
+                + "; free some space or choose another --output, then build again"
+        case EROFS:
+            advice = "the file system holding \(parent) is mounted read-only; remount it read-write or choose another --output"
+        case EBUSY, EXDEV:
+            advice = "\(location.path) is in use as a mount point, so it cannot be replaced; mount the file system one folder higher "
+                + "and build into a folder inside it, or choose another --output"
+        case EACCES, EPERM:
+            advice = "you may not write in \(parent); change its permissions or owner, or choose another --output"
+        default:
+            advice = "check the folder \(parent) and its file system"
+        }
+        return Diagnostic(
+            .error, id: "output.write", file: "",
+            message: "\(message): \(String(cString: strerror(code)))",
+            hint: advice + "; " + previous + (partial ? ", and the partly written new site was removed" : ""))
     }
 
-    private static func failure(writing path: String, code: Int32) -> Diagnostic {
-        let hint: String =
-            switch code {
-            case ENOSPC: "the disk is full; free some space and build again"
-            case EROFS, EACCES, EPERM: "the output folder's file system is read-only or not writable by you"
-            default: "check the output folder"
+    /// The bytes the site's files take (files copied from the site by their current size).
+    private static func approximateSize(of files: [OutputFile]) -> Int {
+        files.reduce(0) { total, file in
+            switch file.contents {
+            case .text(let text): total + text.utf8.count
+            case .bytes(let bytes): total + bytes.count
+            case .copy(let source):
+                total + Int(FileIO.fingerprint(source)?.size ?? 0)
             }
-        return Diagnostic(
-            .error, id: "output.write", file: "", message: "cannot write \(path): \(String(cString: strerror(code)))",
-            hint: hint + "; the previous site is unchanged")
+        }
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        bytes < 1_000_000 ? "\(max(1, bytes / 1000)) KB" : String(format: "%.1f MB", Double(bytes) / 1e6)
     }
 }

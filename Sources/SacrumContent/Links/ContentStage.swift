@@ -98,6 +98,11 @@ public enum ContentStage {
                 .error, id: "a11y.alt-missing", file: source.file, line: line, column: column,
                 message: "the image '\(url)' has no alt text",
                 hint: "describe the image between the brackets: ![Surgeon pointing at the SI joint on a model](\(url)); a blind patient hears only that")
+        case .tooManyImageOpeners:
+            return Diagnostic(
+                .error, id: "markdown.too-complex", file: source.file, line: line, column: column,
+                message: "this paragraph holds more than \(MarkdownRenderer.maximumImageOpenersPerParagraph) image openers '!['; the page was not rendered, as it would take cmark minutes",
+                hint: "split the paragraph with blank lines, or write '\\![' where an exclamation mark and a bracket are meant as text")
         }
     }
 }

@@ -135,12 +135,19 @@ public struct SiteTreeBuilder {
         }
         if let other = claimedOutputPaths[folded] {
             let otherName = other.isEmpty ? "a generated page" : other
-            let sameCase = pageByURL[page.url] != nil
+            // Swift compares strings by canonical equivalence, so a URL spelled in NFD finds the same
+            // one spelled in NFC here; the bytes tell the two apart for the message.
+            let sameURL = pageByURL[page.url].map { pages[$0].url }
+            let message: String
+            if let sameURL, Array(sameURL.utf8) != Array(page.url.utf8) {
+                message = "this page (\(page.url)) and \(otherName) differ only in how accented letters are encoded (Unicode NFC and NFD); they would be one file on macOS"
+            } else if sameURL != nil {
+                message = "this page and \(otherName) are both published at \(page.url)"
+            } else {
+                message = "this page (\(page.url)) and \(otherName) differ only in letter case or accents; they would be one file on macOS and Windows"
+            }
             report(
-                page.source, position, id: "url.collision",
-                sameCase
-                    ? "this page and \(otherName) are both published at \(page.url)"
-                    : "this page (\(page.url)) and \(otherName) differ only in letter case or accents; they would be one file on macOS and Windows",
+                page.source, position, id: "url.collision", message,
                 hint: "give one of them another file name, 'slug' or 'url'")
             return false
         }

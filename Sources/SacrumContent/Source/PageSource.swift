@@ -89,7 +89,7 @@ public final class PageSource: Sendable, Hashable {
                 [
                     Diagnostic(
                         .error, id: "file.encoding", file: file, line: error.line, column: error.column, message: error.message,
-                        hint: "save the file as UTF-8 (most editors offer it under 'Save with encoding')")
+                        hint: error.hint)
                 ]
             )
         }

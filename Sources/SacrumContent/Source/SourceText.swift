@@ -18,22 +18,55 @@ public struct SourceText: Sendable, Hashable {
         public var column: Int
         /// What was found.
         public var message: String
+        /// How to fix it.
+        public var hint: String = "save the file as UTF-8 (most editors offer it under 'Save with encoding')"
     }
 
     /// Decodes a file's bytes.
     ///
     /// - Throws: `DecodingFailure` at the first byte that is not valid UTF-8 (a Latin-1 or Windows-1252
-    ///   file, say), so that the editor can be told where and how to fix it.
+    ///   file, say), or at the first NUL byte (a binary file, or UTF-16 saved without a byte-order mark),
+    ///   so that the editor can be told where and how to fix it.
     public static func decode(_ bytes: [UInt8]) throws(DecodingFailure) -> SourceText {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return try decodeUTF16(bytes)
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let nul = body.firstIndex(of: 0) {
+            // Whichever comes first: a byte that is not UTF-8 (a binary file's header), or the NUL.
+            if let failure = utf16WithoutMark(body) { throw failure }
+            if String(validating: body[..<nul], as: UTF8.self) == nil { throw invalidUTF8(in: body[..<nul]) }
+            throw nulByte(at: nul, in: body)
+        }
         if let text = String(validating: body, as: UTF8.self) {
             return SourceText(text)
         }
         throw invalidUTF8(in: body)
+    }
+
+    /// UTF-16 without a byte-order mark: ASCII text then has a NUL in every other byte.
+    private static func utf16WithoutMark(_ bytes: ArraySlice<UInt8>) -> DecodingFailure? {
+        let head = bytes.prefix(64)
+        let evenZeros = head.indices.filter { ($0 - head.startIndex) % 2 == 0 && head[$0] == 0 }.count
+        let oddZeros = head.indices.filter { ($0 - head.startIndex) % 2 == 1 && head[$0] == 0 }.count
+        guard head.count >= 4 && max(evenZeros, oddZeros) * 4 >= head.count else { return nil }
+        return DecodingFailure(
+            line: 1, column: 1, message: "the file looks like UTF-16 without a byte-order mark (every other byte is NUL)")
+    }
+
+    /// A NUL byte: text files never hold one.
+    private static func nulByte(at index: Int, in bytes: ArraySlice<UInt8>) -> DecodingFailure {
+        var line = 1
+        var lineStart = bytes.startIndex
+        for position in bytes.startIndex..<index where bytes[position] == 0x0A {
+            line += 1
+            lineStart = position + 1
+        }
+        return DecodingFailure(
+            line: line, column: index - lineStart + 1,
+            message: "the file holds a NUL byte (0x00), which text never does; it may be a binary file or damaged",
+            hint: "delete the invisible character at this position; images and other binary files belong in static/")
     }
 
     private static func decodeUTF16(_ bytes: [UInt8]) throws(DecodingFailure) -> SourceText {

@@ -25,7 +25,8 @@ public struct YAMLParser: Sendable {
         public var message: String
         /// How to fix it.
         public var hint: String?
-        /// `yaml.syntax`, `yaml.duplicate-key`, `yaml.tag`, `yaml.too-deep` or `yaml.too-large`.
+        /// `yaml.syntax`, `yaml.duplicate-key`, `yaml.tag`, `yaml.too-deep`, `yaml.too-large` or
+        /// `yaml.control-character`.
         public var id: String
     }
 
@@ -55,6 +56,17 @@ public struct YAMLParser: Sendable {
         return try convert(node, depth: 0, budget: &budget, lineOffset: lineOffset)
     }
 
+    /// The first C0 or C1 control character other than tab and line breaks, or DEL. libyaml refuses
+    /// them written out, but a quoted value's escapes (`"\u0001"`) still produce them.
+    static func firstControlCharacter(in text: String) -> Unicode.Scalar? {
+        let suspicious = text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 }
+        guard suspicious else { return nil }
+        return text.unicodeScalars.first { scalar in
+            let value = scalar.value
+            return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
+        }
+    }
+
     // MARK: - Conversion
 
     private func convert(_ node: Node, depth: Int, budget: inout Int, lineOffset: Int) throws(Failure) -> YAMLValue {
@@ -74,6 +86,13 @@ public struct YAMLParser: Sendable {
         try checkTag(Self.writtenTag(of: node), at: position)
         switch node {
         case .scalar(let scalar):
+            if let control = Self.firstControlCharacter(in: scalar.string) {
+                let code = String(control.value, radix: 16, uppercase: true)
+                throw Failure(
+                    position: position,
+                    message: "the value holds the invisible control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which pages, feeds and search results cannot carry",
+                    hint: "remove it (an escape such as \"\\u0001\" in a quoted value writes one)", id: "yaml.control-character")
+            }
             return .scalar(scalar.string, isPlain: scalar.style == .plain || scalar.style == .any, at: position)
         case .sequence(let sequence):
             var values: [YAMLValue] = []
@@ -106,7 +125,15 @@ public struct YAMLParser: Sendable {
                         id: "yaml.duplicate-key")
                 }
                 seen[keyScalar.string] = keyPosition
-                let value = try convert(valueNode, depth: depth + 1, budget: &budget, lineOffset: lineOffset)
+                let value: YAMLValue
+                do {
+                    value = try convert(valueNode, depth: depth + 1, budget: &budget, lineOffset: lineOffset)
+                } catch {
+                    // An alias expands where its anchor was written; the editor needs the key that
+                    // used it, so a blown budget is reported at the top-level key being read.
+                    guard depth == 0 && error.id == "yaml.too-large" else { throw error }
+                    throw Failure(position: keyPosition, message: error.message, hint: error.hint, id: error.id)
+                }
                 pairs.append(YAMLPair(key: keyScalar.string, keyPosition: keyPosition, value: value))
             }
             return .mapping(pairs, at: position)
