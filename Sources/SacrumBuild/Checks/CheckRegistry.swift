@@ -16,6 +16,7 @@ public enum CheckRegistry {
         Check(id: "link.hidden", summary: "A link leads to a draft, future or expired page."),
         Check(id: "link.outside", summary: "A link leaves the content folder."),
         Check(id: "link.empty", summary: "A link or image has no destination."),
+        Check(id: "link.local-file", summary: "A link or image names a file on a Windows computer (C:\\...)."),
         Check(id: "link.template", summary: "A link, image or asset that a template produced goes nowhere."),
         Check(id: "url.collision", summary: "Two pages, files or aliases claim one URL."),
         Check(id: "url.reserved", summary: "A page claims a file Sacrum generates (sitemap.xml, 404.html, robots.txt, feed.xml)."),

@@ -89,10 +89,13 @@ public enum ContentStage {
                 message: "another heading already has the id '\(id)'; this one gets a numbered id instead",
                 hint: "give each heading its own {#id}")
         case .dangerousURLRemoved(let url):
+            let isFile = url.trimmed.lowercased().hasPrefix("file:")
             return Diagnostic(
                 .error, id: "markdown.unsafe-url", file: source.file, line: line, column: column,
-                message: "the link '\(url)' could run code in the reader's browser and was removed",
-                hint: "link to a page or an https:// address")
+                message: isFile
+                    ? "the link '\(url)' is a file on the author's or reader's own computer, not an address on the web, and was removed"
+                    : "the link '\(url)' could run code in the reader's browser and was removed",
+                hint: isFile ? "copy the file into content/ or static/ and link to it there" : "link to a page or an https:// address")
         case .imageWithoutAlt(let url):
             return Diagnostic(
                 .error, id: "a11y.alt-missing", file: source.file, line: line, column: column,

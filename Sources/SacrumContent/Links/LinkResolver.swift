@@ -30,6 +30,11 @@ public struct LinkResolver {
             report(link, id: "link.empty", "the \(what) has no destination", hint: "write where it leads between the parentheses")
             return nil
         }
+        if Self.isWindowsPath(destination) {
+            report(link, id: "link.local-file", "the \(what) '\(destination)' is a file on a Windows computer, not an address on the web",
+                   hint: "copy the file into content/ or static/ and link to it there, like images/x-ray.png")
+            return nil
+        }
         if Self.hasScheme(destination) || destination.hasPrefix("//") { return nil }
         // The common case, a plain site path to a page (`/conditions/back-pain/`), needs no parsing.
         if destination.utf8.first == UInt8(ascii: "/"), destination.utf8.last == UInt8(ascii: "/"),
@@ -231,5 +236,16 @@ struct DestinationParts {
     /// `?query#fragment`, as far as present.
     var suffix: String {
         (query.map { "?" + $0 } ?? "") + (fragment.map { "#" + $0 } ?? "")
+    }
+}
+
+extension LinkResolver {
+    /// `C:\folder\file` or `C:/folder/file`: a drive letter, which would otherwise pass for a URL
+    /// scheme named `c`.
+    static func isWindowsPath(_ destination: String) -> Bool {
+        let bytes = Array(destination.utf8.prefix(3))
+        guard bytes.count == 3, bytes[1] == UInt8(ascii: ":") else { return false }
+        let letter = bytes[0] | 0x20
+        return letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z") && (bytes[2] == UInt8(ascii: "\\") || bytes[2] == UInt8(ascii: "/"))
     }
 }

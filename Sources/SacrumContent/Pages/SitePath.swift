@@ -57,6 +57,9 @@ public enum SitePath {
                 if index == segments.count - 1 { continue }  // the trailing slash
                 throw Problem(message: "it contains '//'")
             }
+            guard segment.utf8.count <= maximumSegmentLength else {
+                throw Problem(message: "a part of it is \(segment.utf8.count) bytes long; at most \(maximumSegmentLength) are accepted")
+            }
             try checkSegment(String(segment))
             kept.append(String(segment))
         }

@@ -135,7 +135,7 @@ public struct SiteTreeBuilder {
         }
         if let other = claimedOutputPaths[folded] {
             let otherName = other.isEmpty ? "a generated page" : other
-            // Swift compares strings by canonical equivalence, so a URL spelled in NFD finds the same
+            // Swift compares strings by canonical equivalence, so a name spelled in NFD finds the same
             // one spelled in NFC here; the bytes tell the two apart for the message.
             let sameURL = pageByURL[page.url].map { pages[$0].url }
             let message: String

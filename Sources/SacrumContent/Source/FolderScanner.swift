@@ -40,7 +40,11 @@ public struct FolderScanner: Sendable {
                 continue
             }
             var subfolders: [String] = []
-            for entry in entries {
+            // Swift finds names equal up to Unicode normalisation: `seen` catches 'café' written
+            // precomposed (NFC) beside 'café' written with a combining accent (NFD), which would be
+            // one file on macOS. Sorting the bytes first makes the one reported the same every time.
+            var seen: [String: String] = [:]
+            for entry in entries.sorted(by: { $0.nameBytes.lexicographicallyPrecedes($1.nameBytes) }) {
                 guard let name = String(validating: entry.nameBytes, as: UTF8.self) else {
                     result.diagnostics.append(
                         Diagnostic(
@@ -57,6 +61,14 @@ public struct FolderScanner: Sendable {
                         Diagnostic(
                             .error, id: "file.name", file: shown, message: "the name contains control characters or a backslash",
                             hint: "rename it with letters, digits, '-' and '_'"))
+                    continue
+                }
+                if let twin = seen.updateValue(name, forKey: name) {
+                    result.diagnostics.append(
+                        Diagnostic(
+                            .error, id: "file.name", file: shown,
+                            message: "this name and '\(twin)' beside it differ only in how accented letters are encoded (Unicode NFC and NFD); they would be one file on macOS, so this one is skipped",
+                            hint: "rename or delete one of them"))
                     continue
                 }
                 switch entry.type {
