@@ -16,6 +16,8 @@ file systems (private to that namespace, so they vanish with it) as the parent o
   read-only     a tmpfs holding site A, remounted read-only (chmod would not stop root): the build of B
                 must fail with "Read-only file system" and advice, output/ still exactly A. Also a
                 read-only tmpfs with no lock file and no site yet.
+  mount point   the output folder itself a tmpfs, or a bind mount (a container volume, say): it cannot be
+                swapped, so the build must fail clearly ("mount point") and leave its contents alone.
 
 Without root, or when mounting is not possible, it FAILS, unless SACRUM_FAULTS_ALLOW_SKIP=1 is set,
 then it prints SKIPPED and exits 0.
@@ -83,6 +85,12 @@ class Mounts:
             raise Failure("mounting a tmpfs failed: %s" % result.stdout.strip())
         self.points.append(point)
         return point
+
+    def bind(self, source, point):
+        result = subprocess.run(["mount", "--bind", source, point], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if result.returncode != 0:
+            raise Failure("mount --bind %s %s failed: %s" % (source, point, result.stdout.strip()))
+        self.points.append(point)
 
     def remount(self, point, options):
         result = subprocess.run(["mount", "-o", "remount," + options, point],
@@ -239,6 +247,28 @@ def run_cases(sacrum, work, mounts, pages):
     expect_failure(result, case, read_only, NO_PREVIOUS)
     expect_clean(point, name, case, None)
     log("  ok: exit 1, nothing written")
+
+    # The output folder itself a mount point (a container volume, say): it cannot be swapped.
+    mount_point = [(r"error: .*mount point", "say the output folder is a mount point"),
+                   (r"one folder higher|choose another --output", "say what to do")]
+    for case, make in (("output is a mount point", "tmpfs"), ("output is a bind mount", "bind")):
+        parent = os.path.join(work, "mnt-parent-" + make)
+        output = os.path.join(parent, name)
+        os.makedirs(output)
+        if make == "tmpfs":
+            mounts.tmpfs(output, "size=%d,mode=0755" % ((blocks_a + blocks_b) * 2))
+        else:
+            source = os.path.join(work, "bind-source")
+            os.makedirs(source)
+            mounts.bind(source, output)
+        with open(os.path.join(output, "keep.txt"), "w") as keep:
+            keep.write("the previous contents\n")
+        before = faultlib.manifest(output)
+        log("%s: %s mounted at the output folder" % (case, make))
+        result = faultlib.build(sacrum, site_a, output)
+        expect_failure(result, case, mount_point)
+        expect_clean(parent, name, case, before)
+        log("  ok: exit 1, the folder's contents unchanged, no staging folder left")
     log("PASS")
 
 

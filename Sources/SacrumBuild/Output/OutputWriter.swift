@@ -26,11 +26,13 @@ public struct OutputWriter: Sendable {
 
     /// Writes `files` and swaps them in.
     public func write(_ files: [OutputFile]) async throws(Diagnostic) {
-        guard FileIO.type(atPath: parent) == .directory else {
+        let parentType = FileIO.type(atPath: parent)
+        guard parentType == .directory else {
             throw Diagnostic(
                 .error, id: "output.write", file: "",
-                message: "cannot write the site to \(location.path): the folder \(parent) that should hold it does not exist",
-                hint: "create it (mkdir -p \(parent)) or choose another --output; nothing was written")
+                message: "cannot write the site to \(location.path): \(parent) "
+                    + (parentType == nil ? "does not exist" : "is not a folder"),
+                hint: "create the folder (mkdir -p \(parent)) or choose another --output; nothing was written")
         }
         if isMountPoint {
             throw Diagnostic(
@@ -245,12 +247,19 @@ public struct OutputWriter: Sendable {
         let advice: String
         switch code {
         case ENOSPC, EDQUOT:
-            let size = files.map { "about \(Self.megabytes(Self.approximateSize(of: $0)))" } ?? "its size"
+            var space = statvfs()
+            let noInodes = code == ENOSPC && statvfs(parent, &space) == 0 && space.f_files > 0 && space.f_favail == 0
+            let need =
+                noInodes
+                ? (files.map { "\($0.count) files and their folders" } ?? "a file for each of its files")
+                : (files.map { "about \(Self.megabytes(Self.approximateSize(of: $0)))" } ?? "all of it")
             advice =
-                "the disk holding \(parent) is full: "
+                (noInodes
+                    ? "the file system holding \(parent) has no free inodes left for new files: "
+                    : "the disk holding \(parent) is full: ")
                 + (hasPrevious
-                    ? "the new site is written beside the previous one before it replaces it, so it needs \(size) of free space"
-                    : "the new site needs \(size) of free space")
+                    ? "the new site is written beside the previous one before it replaces it, so it needs room for \(need)"
+                    : "the new site needs room for \(need)")
                 + "; free some space or choose another --output, then build again"
         case EROFS:
             advice = "the file system holding \(parent) is mounted read-only; remount it read-write or choose another --output"
