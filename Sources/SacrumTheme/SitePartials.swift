@@ -74,9 +74,14 @@ enum TemplateTagScanner {
             }
             let column = index - lineStart + 1
             var cursor = index + 2
+            var closesSection = false
             while cursor < bytes.count, [UInt8(ascii: "{"), UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "/"),
-                UInt8(ascii: "&"), 0x20].contains(bytes[cursor]) { cursor += 1 }
-            guard cursor < bytes.count, ![UInt8(ascii: "!"), UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "$"),
+                UInt8(ascii: "&"), 0x20].contains(bytes[cursor]) {
+                if bytes[cursor] == UInt8(ascii: "/") { closesSection = true }
+                cursor += 1
+            }
+            // A closing tag repeats the name its section opened with; the opening one is reported.
+            guard cursor < bytes.count, !closesSection, ![UInt8(ascii: "!"), UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "$"),
                 UInt8(ascii: "="), UInt8(ascii: "%")].contains(bytes[cursor]) else {
                 index = cursor
                 continue

@@ -31,6 +31,34 @@ import Testing
         #expect(result.relevantDiagnostics.first?.hint == "did you mean 'partials/header'?")
     }
 
+    @Test func sitePartialIsRenderedOnceAndIncludedInEveryPage() async throws {
+        let site = try TemporarySite([
+            "content/a.md": "---\ntitle: A\n---\n",
+            "content/b.md": "---\ntitle: B\n---\n",
+            "themes/test/templates/page.mustache": "<h1>{{page.title}}</h1>\n{{> partials/site/footer}}",
+            "themes/test/templates/partials/site/footer.mustache": "<footer>{{site.title}} · {{site.practice.phone}}</footer>",
+        ])
+        defer { site.remove() }
+        let result = await site.build()
+        #expect(result.relevantDiagnostics.isEmpty)
+        #expect(result.text("a/index.html") == "<h1>A</h1>\n<footer>Test Clinic · (580) 234-7246</footer>")
+        #expect(result.text("b/index.html") == "<h1>B</h1>\n<footer>Test Clinic · (580) 234-7246</footer>")
+    }
+
+    @Test func sitePartialMayNotNameWhatDiffersFromPageToPage() async throws {
+        let site = try TemporarySite([
+            "content/a.md": "---\ntitle: A\n---\n",
+            "themes/test/templates/page.mustache": "<h1>{{page.title}}</h1>\n{{> partials/site/footer}}",
+            "themes/test/templates/partials/site/footer.mustache": "<footer>\n  <a href=\"{{page.url}}\">top</a>{{#menu}}{{title}}{{/menu}}\n</footer>",
+        ])
+        defer { site.remove() }
+        let found = await site.diagnostics()
+        #expect(found == [
+            "themes/test/templates/partials/site/footer.mustache:2:12: error: 'page.url' differs from page to page, but partials/site/ is rendered once for the whole site [template.site-partial]",
+            "themes/test/templates/partials/site/footer.mustache:2:33: error: 'menu' differs from page to page, but partials/site/ is rendered once for the whole site [template.site-partial]",
+        ])
+    }
+
     @Test func missingLayoutIsAnErrorEvenWithAFallback() async throws {
         let site = try TemporarySite(["content/a.md": "---\ntitle: A\nlayout: contcat\n---\n"])
         defer { site.remove() }
