@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 BENCH_DIR ?= /tmp/sacrum-bench
 
-.PHONY: build test hostile setup leak-check bench bench-instructions bench-markdown bench-serve clean
+.PHONY: build test hostile setup leak-check bench bench-instructions bench-markdown bench-serve bench-hostile clean
 
 ## Build the practice site into output/ with a release build of sacrum.
 build: setup
@@ -82,6 +82,14 @@ bench-instructions: setup
 	$(SWIFT) build -c release --product sacrum
 	python3 Benchmarks/instructions.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum" \
 		--work $(BENCH_DIR) --record-file Benchmarks/instructions.txt $(if $(RECORD),--record,)
+
+## Time and peak memory of `sacrum check` on oversized and pathological pages (a 20 MB page, a 5 MB
+## line, 10,000-deep nesting, cmark's pathological patterns, YAML bombs): the README's bounds.
+bench-hostile: setup
+	$(call need,time,/usr/bin/time)
+	$(SWIFT) build -c release --product sacrum
+	python3 Benchmarks/hostile-sizes.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum" \
+		--work $(BENCH_DIR)/hostile
 
 ## Preview latency: from a file write to the reload event of `sacrum serve`, for the practice site and a
 ## generated corpus (BENCH_PAGES, default 10000), after a page-body, template and CSS edit; next to

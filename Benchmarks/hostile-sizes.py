@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Time and peak memory of `sacrum check` on oversized and pathological pages (issue 8, item 3).
+
+Each case is a one-page site (the page, a minimal site.yaml and theme) under --work; the page's
+body is generated here. Prints one row per case: wall seconds and peak RSS from GNU time, and the
+exit status (1 where Sacrum refuses the input with a diagnostic, as it should for the cases marked
+"refused"). The README's bounds come from this.
+
+    python3 Benchmarks/hostile-sizes.py --sacrum .build/release/sacrum --work /tmp/sacrum-bench/hostile
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+
+SITE_YAML = """title: Size Test Clinic
+base_url: https://size.example
+theme: plain
+practice:
+  name: Size Test Clinic
+  phone: "(580) 234-7246"
+  phone_link: "+15802347246"
+  address: {street: 1 Main St, city: Lawton, region: OK, postal_code: "73501", country: US}
+  hours:
+    monday: ["08:00-17:00"]
+stories:
+  disclosure: Results vary.
+"""
+
+PAGE_TEMPLATE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{page.title}}</title>
+<link rel="canonical" href="{{page.canonical}}"></head><body><main><h1>{{page.title}}</h1>
+{{{page.content}}}</main></body></html>
+"""
+
+
+def r(text, count):
+    return text * count
+
+
+CASES = [
+    ("20 MB page, 250,000 paragraphs with links",
+     lambda: "".join(f"Paragraph {i} about the SI joint, with **bold** text and [a link](https://example.com/{i}).\n\n" for i in range(250_000))),
+    ("5 MB single line", lambda: r("word ", 1_000_000) + "\n"),
+    ("10,000 nested block quotes", lambda: r("> ", 10_000) + "a\n"),
+    ("10,000 nested lists", lambda: r("- ", 10_000) + "a\n"),
+    ("50,000 nested block quotes", lambda: r(">", 50_000) + "a\n"),
+    ("10,000 headings with one title", lambda: r("## Notes\n\n", 10_000)),
+    ("cmark: nested strong emph", lambda: r("*a **a ", 65_000) + "b" + r(" a** a*", 65_000)),
+    ("cmark: many emph closers", lambda: r("a_ ", 65_000)),
+    ("cmark: many emph openers", lambda: r("_a ", 65_000)),
+    ("cmark: many link closers", lambda: r("a]", 65_000)),
+    ("cmark: many link openers", lambda: r("[a", 65_000)),
+    ("cmark: mismatched openers and closers", lambda: r("*a_ ", 50_000)),
+    ("cmark: openers and closers multiple of 3", lambda: "a**b" + r("c* ", 50_000)),
+    ("cmark: link openers and emph closers", lambda: r("[ a_", 50_000)),
+    ("cmark: pattern [ (]( repeated", lambda: r("[ (](", 80_000)),
+    ("cmark: pattern ![[]() repeated (refused)", lambda: r("![[]()", 160_000)),
+    ("cmark: nested brackets", lambda: r("[", 50_000) + "a" + r("]", 50_000)),
+    ("cmark: backticks", lambda: "".join("e" + "`" * n for n in range(1, 5_000))),
+    ("cmark: unclosed links A", lambda: r("[a](<b", 30_000)),
+    ("cmark: unclosed links B", lambda: r("[a](b", 30_000)),
+    ("cmark: unclosed <!--", lambda: "</" + r("<!--", 300_000)),
+    ("cmark: many references", lambda: "".join(f"[{i}]: https://example.com/u\n" for i in range(50_000)) + r("[0] ", 50_000)),
+    ("YAML: billion laughs (refused)", None),
+    ("YAML: 10,000 nested lists (refused)", None),
+]
+
+
+def front_matter(name):
+    if name.startswith("YAML: billion"):
+        lines = ["title: Laughs", "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 10)]
+        return "\n".join(lines)
+    if name.startswith("YAML: 10,000"):
+        return "title: Deep\nx: " + r("[", 10_000) + r("]", 10_000)
+    return "title: Page"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sacrum", required=True)
+    parser.add_argument("--work", required=True)
+    args = parser.parse_args()
+    sacrum = os.path.abspath(args.sacrum)
+    print(f"{'case':48} {'wall':>8} {'peak RSS':>10}  exit")
+    worst_time = worst_rss = 0.0
+    for index, (name, body) in enumerate(CASES):
+        site = os.path.join(args.work, f"case-{index:02d}")
+        shutil.rmtree(site, ignore_errors=True)
+        os.makedirs(os.path.join(site, "content"))
+        os.makedirs(os.path.join(site, "themes", "plain", "templates"))
+        with open(os.path.join(site, "site.yaml"), "w") as f:
+            f.write(SITE_YAML)
+        for template in ("page", "list", "404"):
+            with open(os.path.join(site, "themes", "plain", "templates", template + ".mustache"), "w") as f:
+                f.write(PAGE_TEMPLATE)
+        with open(os.path.join(site, "content", "page.md"), "w") as f:
+            f.write("---\n" + front_matter(name) + "\n---\n" + (body() if body else "Body.\n"))
+        measure = os.path.join(args.work, "time.txt")
+        process = subprocess.run(
+            ["/usr/bin/time", "-f", "%e %M", "-o", measure, sacrum, "check", "--source", site],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with open(measure) as f:
+            wall_text, rss_text = f.read().split()[-2:]
+        wall, peak = float(wall_text), int(rss_text) / 1024
+        print(f"{name:48} {wall:7.2f}s {peak:7.0f} MB  {process.returncode}")
+        worst_time = max(worst_time, wall)
+        worst_rss = max(worst_rss, peak)
+        shutil.rmtree(site, ignore_errors=True)
+    print(f"worst: {worst_time:.2f} s, {worst_rss:.0f} MB peak")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
