@@ -6,11 +6,12 @@
 Generates two versions of a site (Benchmarks/make-corpus.py; version B appends a paragraph to every
 page, so every page differs) and records the manifest of each (relative path, type, size and sha256
 of every file and folder) from clean reference builds, checked to be reproducible. Builds A into
-WORK/live/output, then measures a few builds (time to the staging folder, to the swap, to exit).
+WORK/live/output, then measures a few builds (time to the staging folder, to the swap, to exit), and
+again every 10 kills, since the disk's speed can change a lot while the test runs.
 
 Then, `--kills` times: starts `sacrum build` of the version that is not in output/ now, sends SIGKILL
-after a random delay (early in start-up, anywhere in the build, in the write phase, right around the
-swap), and checks that output/ is exactly manifest A or exactly manifest B (nothing missing, extra or
+after a random delay (early in start-up, anywhere in the build, in the write phase counted from the
+moment the build's staging folder appears, just before the swap, within 5 ms after it), and checks that output/ is exactly manifest A or exactly manifest B (nothing missing, extra or
 different), that nothing is beside it but Sacrum's lock file and staging folders of killed builds,
 and that the lock is free again. A build that finishes before its kill is checked to have written its
 site and does not count. Finally a normal build must succeed, write its site and leave no staging
@@ -44,6 +45,7 @@ def measure(sacrum, site, parent, name):
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     staging_at = swap_at = None
     while process.poll() is None:
+        time.sleep(0.0002)
         now = time.monotonic() - start
         if staging_at is None and any(pattern.match(e) for e in os.listdir(parent)):
             staging_at = now
@@ -64,22 +66,54 @@ KINDS = ("early", "anywhere", "write", "before-swap", "after-swap")
 
 def delays(rng, count):
     """The kind of each of `count` kills, shuffled: 15% in the first 50 ms after spawn, 35% anywhere in
-    the build, 25% anywhere in the write phase, 15% within 15 ms of the swap and 10% right after it."""
+    the build, 25% anywhere in the write phase, 15% in the last 15% of the write phase before the
+    swap and 10% within 5 ms after it."""
     kinds = ["early"] * 15 + ["anywhere"] * 35 + ["write"] * 25 + ["before-swap"] * 15 + ["after-swap"] * 10
     plan = [kinds[i * len(kinds) // count] for i in range(count)]
     rng.shuffle(plan)
     return plan
 
 
+class Timing:
+    """What a build of the site takes now: medians of the last few measurements (full builds measured
+    every few kills, and the builds killed right after their swap), so the kills follow the machine
+    when its load, or the disk's speed, changes during the test."""
+
+    def __init__(self):
+        self.to_staging, self.staging_to_swap, self.to_exit = [], [], []
+
+    def add(self, staging_at, swap_at, exit_at=None):
+        self.to_staging.append(staging_at)
+        self.staging_to_swap.append(swap_at - staging_at)
+        if exit_at is not None:
+            self.to_exit.append(exit_at)
+
+    @staticmethod
+    def recent(values):
+        return statistics.median(values[-5:])
+
+    @property
+    def staging(self):
+        return self.recent(self.to_staging)
+
+    @property
+    def write(self):
+        return self.recent(self.staging_to_swap)
+
+    @property
+    def exit(self):
+        return self.recent(self.to_exit)
+
+
 def wait_and_kill(process, start, kind, rng, timing, staging, output, inode):
     """Sends SIGKILL at a random moment of the given kind; the kinds tied to the write phase wait for the
     build's own staging folder (or the swap) to appear first, so a slower or faster machine than at
     calibration still gets its kills there. Returns the delay from spawn."""
-    staging_at, swap_at, exit_at = timing
 
     def until(condition):
         while process.poll() is None and not condition():
             time.sleep(0.0002)
+        return time.monotonic()
 
     def changed():
         try:
@@ -88,21 +122,21 @@ def wait_and_kill(process, start, kind, rng, timing, staging, output, inode):
             return False
 
     if kind == "early":
-        pause = rng.uniform(0.0, min(0.05, exit_at / 10))
+        pause = rng.uniform(0.0, min(0.05, timing.exit / 10)) - (time.monotonic() - start)
     elif kind == "anywhere":
-        pause = rng.uniform(0.0, exit_at)
+        pause = rng.uniform(0.0, timing.exit) - (time.monotonic() - start)
     elif kind == "write":
         until(lambda: os.path.exists(staging))
-        pause = rng.uniform(0.0, exit_at - staging_at)
+        pause = rng.uniform(0.0, timing.write * 1.1)
     elif kind == "before-swap":
         until(lambda: os.path.exists(staging))
-        pause = rng.uniform(max(0.0, swap_at - staging_at - 0.015), swap_at - staging_at + 0.015)
+        pause = rng.uniform(timing.write * 0.85, timing.write * 1.02)
     else:
-        until(changed)
+        staging_seen = until(lambda: os.path.exists(staging))
+        swap_seen = until(changed)
+        if process.poll() is None and swap_seen > staging_seen:
+            timing.add(staging_seen - start, swap_seen - start)
         pause = rng.uniform(0.0, 0.005)
-    # The pause counts from spawn for the first two kinds, from the event just seen for the others.
-    if kind in ("early", "anywhere"):
-        pause -= time.monotonic() - start
     if pause > 0:
         time.sleep(pause)
     delay = time.monotonic() - start
@@ -172,21 +206,28 @@ def main():
     if which_site()[0] != "A":
         raise Failure("the first build did not write site A: %s" % which_site()[1])
 
-    samples = []
-    for _ in range(3):
+    timing = Timing()
+
+    def calibrate():
+        nonlocal current
         target = other[current]
-        samples.append(measure(sacrum, sites[target], parent, name))
+        staging_at, swap_at, exit_at = measure(sacrum, sites[target], parent, name)
         label, why = which_site()
         if label != target:
             raise Failure("a complete build of site %s left %s" % (target, why or "site " + str(label)))
+        if staging_at is None or swap_at is None:
+            raise Failure("a measured build showed no staging folder or no swap")
+        timing.add(staging_at, swap_at, exit_at)
         current = target
-    if any(s[0] is None or s[1] is None for s in samples):
-        raise Failure("calibration did not see the staging folder or the swap: %r" % samples)
-    timing = tuple(statistics.median(s[i] for s in samples) for i in range(3))
-    log("build of a %d-page site: staging folder at %.0f ms, swap at %.0f ms, exit at %.0f ms (medians of 3)"
-        % (args.pages, timing[0] * 1000, timing[1] * 1000, timing[2] * 1000))
+
+    for _ in range(3):
+        calibrate()
+    first = (timing.staging, timing.staging + timing.write, timing.exit)
+    log("build of a %d-page site: staging folder at %.0f ms, swap at %.0f ms, exit at %.0f ms (medians of 3; "
+        "measured again every 10 kills)" % (args.pages, first[0] * 1000, first[1] * 1000, first[2] * 1000))
 
     plan = delays(rng, args.kills)
+    calibrated_at = 0
     kills = []          # (delay, kind, old or new, phase)
     finished = []       # delays of builds that exited before their kill
     max_staging = 0
@@ -196,6 +237,9 @@ def main():
         if attempts > args.kills * 3:
             raise Failure("%d of %d builds finished before their kill; the machine is much faster than calibrated"
                           % (len(finished), attempts - 1))
+        if len(kills) - calibrated_at >= 10:
+            calibrate()
+            calibrated_at = len(kills)
         kind = plan[len(kills)]
         target = other[current]
         inode = os.lstat(output).st_ino
@@ -257,18 +301,23 @@ def main():
                   "after the swap, removing the previous site", "after the swap and clean-up"):
         log("    %-48s %3d" % (phase, sum(1 for k in kills if k[3] == phase)))
     values = sorted(k[0] for k in kills)
-    log("kill delays: min %.1f ms, median %.1f ms, max %.1f ms; build %.0f ms, swap at %.0f ms"
-        % (values[0] * 1000, statistics.median(values) * 1000, values[-1] * 1000, timing[2] * 1000, timing[1] * 1000))
+    exits = sorted(timing.to_exit)
+    swaps = sorted(a + b for a, b in zip(timing.to_staging, timing.staging_to_swap))
+    log("measured builds (%d): %.0f-%.0f ms, median %.0f ms; swap at %.0f-%.0f ms, median %.0f ms (%d measurements)"
+        % (len(exits), exits[0] * 1000, exits[-1] * 1000, statistics.median(exits) * 1000, swaps[0] * 1000,
+           swaps[-1] * 1000, statistics.median(swaps) * 1000, len(swaps)))
+    log("kill delays: min %.1f ms, median %.1f ms, max %.1f ms"
+        % (values[0] * 1000, statistics.median(values) * 1000, values[-1] * 1000))
     for kind in KINDS:
         chosen = [k for k in kills if k[1] == kind]
         if chosen:
             log("    %-11s %3d kills, %3d old / %3d new" % (kind, len(chosen), sum(1 for k in chosen if k[2] == "old"),
                                                          sum(1 for k in chosen if k[2] == "new")))
-    log(histogram(values, timing[2]))
+    log(histogram(values, statistics.median(exits)))
     log("most staging folders of killed builds at once: %d; the final build removed them all" % max_staging)
     if old == 0 or new == 0:
         raise Failure("every kill left the %s site: the kills never hit both sides of the swap, so the test proved "
-                      "little (the build's timing changed since calibration?)" % ("old" if new == 0 else "new"))
+                      "little" % ("old" if new == 0 else "new"))
     log("PASS")
     if not args.keep and not args.work:
         shutil.rmtree(work)
