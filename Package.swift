@@ -16,6 +16,9 @@ let package = Package(
         .executable(name: "sacrum", targets: ["sacrum"]),
         .library(name: "SacrumMarkdown", targets: ["SacrumMarkdown"]),
         .library(name: "SacrumBuild", targets: ["SacrumBuild"]),
+        // For the libFuzzer targets of Fuzz/, which see only this package's products.
+        .library(name: "SacrumContent", targets: ["SacrumContent"]),
+        .library(name: "SacrumTheme", targets: ["SacrumTheme"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -91,8 +91,10 @@ public struct ThemeLoader: Sendable {
                 diagnostics.append(Diagnostic(.error, id: "template.syntax", file: source.file, message: "the template cannot be parsed: \(error)"))
             }
         }
+        var references: [String: [TemplateReferenceScanner.Reference]] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) where files[name] != nil {
-            for reference in TemplateReferenceScanner.references(in: source.text) where files[reference.name] == nil {
+            references[name] = TemplateReferenceScanner.references(in: source.text)
+            for reference in references[name] ?? [] where files[reference.name] == nil {
                 let suggestion = Suggestion.closest(to: reference.name, in: files.keys)
                 diagnostics.append(
                     Diagnostic(
@@ -101,6 +103,7 @@ public struct ThemeLoader: Sendable {
                         hint: suggestion.map { "did you mean '\($0)'?" } ?? "add templates/\(reference.name).mustache"))
             }
         }
+        diagnostics += TemplateRecursion.diagnostics(references: references, files: files)
         let texts = Dictionary(uniqueKeysWithValues: sources.compactMap { name, source in files[name].map { _ in (name, source.text) } })
         return (Theme(library: library, files: files, sources: texts, sitePartials: sitePartials, originals: originals), diagnostics)
     }

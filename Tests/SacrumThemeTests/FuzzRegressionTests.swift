@@ -1,0 +1,47 @@
+import SacrumContent
+@testable import SacrumTheme
+import Testing
+
+/// Inputs that `make fuzz` (Fuzz/, target fuzz-template) found crashing or misreported, each with the
+/// result Sacrum must give instead. The inputs are also seeds in Fuzz/corpus/template/, so the smoke
+/// pass replays them.
+@Suite struct TemplateFuzzRegressionTests {
+    /// The fuzz input: nine NUL-separated templates, the ninth (`partials/site/hours`) including itself.
+    /// Rendering the site-wide partials recursed until the stack overflowed.
+    @Test func siteWidePartialIncludingItselfIsAnErrorNotAStackOverflow() {
+        let (theme, diagnostics) = ThemeLoader.compile([
+            "partials/site/hours": (file: "t/partials/site/hours.mustache", text: "{{>partials/site/hours}}"),
+            "page": (file: "t/page.mustache", text: ""),
+        ])
+        #expect(diagnostics.map { "\($0.location): \($0.id)" } == ["t/partials/site/hours.mustache:1:1: template.recursive"])
+        #expect(diagnostics.containsErrors)
+        #expect(theme.has("page"))
+    }
+
+    @Test func indirectPartialCyclesAndParentCyclesAreErrors() {
+        let (_, diagnostics) = ThemeLoader.compile([
+            "page": (file: "t/page.mustache", text: "a\n  {{> partials/a}}"),
+            "partials/a": (file: "t/partials/a.mustache", text: "{{#page.children}}{{>partials/b}}{{/page.children}}"),
+            "partials/b": (file: "t/partials/b.mustache", text: "{{>page}}"),
+            "base": (file: "t/base.mustache", text: "{{<list}}{{/list}}"),
+            "list": (file: "t/list.mustache", text: "{{<base}}{{$main}}x{{/main}}{{/base}}"),
+            "ok": (file: "t/ok.mustache", text: "{{>partials/c}}{{>partials/c}}"),
+            "partials/c": (file: "t/partials/c.mustache", text: "c"),
+        ])
+        #expect(diagnostics.map { "\($0.location): \($0.id): \($0.message)" } == [
+            "t/list.mustache:1:1: template.recursive: the template 'base' includes itself ('base' → 'list' → 'base'), so it would never finish rendering",
+            "t/partials/b.mustache:1:1: template.recursive: the template 'page' includes itself ('page' → 'partials/a' → 'partials/b' → 'page'), so it would never finish rendering",
+        ])
+    }
+
+    /// `{E{{` and five vertical tabs: swift-mustache counts a vertical tab as a line break, so the error
+    /// was reported on line 6 of a file an editor shows as one line.
+    @Test func syntaxErrorLineCountsLineFeedsOnly() {
+        let (_, diagnostics) = ThemeLoader.compile(["page": (file: "t/page.mustache", text: "{E{{\u{0B}\u{0B}\u{0B}\u{0B}\u{0B}3{")])
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.id == "template.syntax")
+        #expect(diagnostics.first?.line == 1)
+        let (_, later) = ThemeLoader.compile(["page": (file: "t/page.mustache", text: "a\u{0C}b\n\u{2028}c\n{{#x}}")])
+        #expect(later.first?.line == 3)
+    }
+}
