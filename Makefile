@@ -79,8 +79,8 @@ bench: setup
 ## Benchmarks/instructions.txt: more than 20% above it fails. RECORD=1 writes the new count.
 bench-instructions: setup
 	$(call need,valgrind binutils,valgrind strip)
-	$(SWIFT) build -c release --product sacrum
-	python3 Benchmarks/instructions.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum" \
+	$(SWIFT) build -c release --product sacrum-bench
+	python3 Benchmarks/instructions.py --sacrum-bench "$$($(SWIFT) build -c release --show-bin-path)/sacrum-bench" \
 		--work $(BENCH_DIR) --record-file Benchmarks/instructions.txt $(if $(RECORD),--record,)
 
 ## Time and peak memory of `sacrum check` on oversized and pathological pages (a 20 MB page, a 5 MB

@@ -1,4 +1,5 @@
 import Foundation
+import SacrumBuild
 import SacrumMarkdown
 
 /// Benchmarks and stress runs that need Sacrum's modules in-process. Usage:
@@ -7,11 +8,29 @@ import SacrumMarkdown
 ///     sacrum-bench stress [--documents N] [--arena]
 ///                                            renders N generated hostile documents for leak checks,
 ///                                            with the system allocator unless --arena is given
+///     sacrum-bench build SOURCE OUTPUT       `sacrum build` of SOURCE into OUTPUT, dated 2026-11-25,
+///                                            for instruction counts: valgrind 3.19 crashes on the
+///                                            `sacrum` binary's async main
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "markdown":
     guard arguments.count >= 2 else { usage() }
     MarkdownBenchmark(directory: arguments[1], runs: option("--runs", in: arguments) ?? 7).run()
+case "build":
+    guard arguments.count >= 3 else { usage() }
+    let options = BuildOptions(root: arguments[1], output: arguments[2], now: 1_795_608_000)
+    // No top-level `await`: that makes an async main parked in dispatch's signal thread, which
+    // valgrind 3.19 does not survive. The main thread waits instead; the task ends the process.
+    let finished = DispatchSemaphore(value: 0)
+    Task {
+        let outcome = await BuildAction(options: options).run()
+        if outcome.exitStatus != 0 {
+            FileHandle.standardError.write(Data("the build failed with \(outcome.diagnostics.count) diagnostics\n".utf8))
+            exit(outcome.exitStatus)
+        }
+        finished.signal()
+    }
+    finished.wait()
 case "stress":
     let allocator: MarkdownAllocator = arguments.contains("--arena") ? .arena : .system
     MarkdownStress(documents: option("--documents", in: arguments) ?? 3000, allocator: allocator).run()
@@ -25,6 +44,6 @@ func option(_ name: String, in arguments: [String]) -> Int? {
 }
 
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: sacrum-bench markdown DIR [--runs N] | stress [--documents N] [--arena]\n".utf8))
+    FileHandle.standardError.write(Data("usage: sacrum-bench markdown DIR [--runs N] | stress [--documents N] [--arena] | build SOURCE OUTPUT\n".utf8))
     exit(64)
 }

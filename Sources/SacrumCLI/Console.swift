@@ -64,7 +64,15 @@ enum Console {
                 print("  (ms: " + phases.joined(separator: ", ") + ")")
             }
         } else {
-            print("The build failed: \(DiagnosticPrinter.summary(of: diagnostics)). The previous site was not changed.")
+            // `check` writes nothing; a build says whether there was a previous site to keep.
+            let kept: String
+            if let path = outcome.outputPath {
+                kept = FileIO.type(atPath: path) == .directory
+                    ? " The previous site in \(path) was not changed." : " Nothing was written to \(path)."
+            } else {
+                kept = ""
+            }
+            print("The build failed: \(DiagnosticPrinter.summary(of: diagnostics)).\(kept)")
         }
     }
 }
