@@ -93,8 +93,16 @@ public struct ThemeLoader: Sendable {
         }
         var references: [String: [TemplateReferenceScanner.Reference]] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) where files[name] != nil {
-            references[name] = TemplateReferenceScanner.references(in: source.text)
-            for reference in references[name] ?? [] where files[reference.name] == nil {
+            let scan = TemplateReferenceScanner.scan(source.text)
+            references[name] = scan.references
+            for reference in scan.dynamic {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, id: "template.dynamic-partial", file: source.file, line: reference.line, column: reference.column,
+                        message: "this partial's name is read from '\(reference.name)' while the page renders, so Sacrum cannot check that it exists or that it does not include itself",
+                        hint: "name the partial ({{>partials/sidebar}}), or choose between partials with sections ({{#page.isStory}}{{>partials/story}}{{/page.isStory}})"))
+            }
+            for reference in scan.references where files[reference.name] == nil {
                 let suggestion = Suggestion.closest(to: reference.name, in: files.keys)
                 diagnostics.append(
                     Diagnostic(

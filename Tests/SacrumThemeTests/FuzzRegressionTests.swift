@@ -34,6 +34,28 @@ import Testing
         ])
     }
 
+    /// `{{=<% %>=}}<%>page%>` as `page`: the partial was written with other delimiters, which the scan for
+    /// partials did not follow, so the recursion went unnoticed and rendering overflowed the stack.
+    @Test func partialAfterNewDelimitersIsFoundAndItsRecursionIsAnError() {
+        let (_, diagnostics) = ThemeLoader.compile(["page": (file: "t/page.mustache", text: "{{=<% %>=}}<%>page%>")])
+        #expect(diagnostics.map { "\($0.location): \($0.id)" } == ["t/page.mustache:1:12: template.recursive"])
+        #expect(
+            TemplateReferenceScanner.references(in: "{{! {{=<% %>=}} }}{{>a}}\n{{=| |=}}|> b|{{>c}}|={{ }}=|{{< d }}\t{{!{{>e}}}}")
+                == [.init(name: "a", line: 1, column: 19), .init(name: "b", line: 2, column: 10), .init(name: "d", line: 2, column: 30)])
+    }
+
+    /// `treatment` = `{{>*page.params.sidebar}}` with `sidebar: treatment` in the page's front matter: a
+    /// partial named at render time included the template itself. Such partials cannot be checked when
+    /// the theme loads, so they are an error.
+    @Test func dynamicPartialsAreAnError() {
+        let (_, diagnostics) = ThemeLoader.compile([
+            "treatment": (file: "t/treatment.mustache", text: "x\n {{>*page.params.sidebar}}{{> * page.kind}}")
+        ])
+        #expect(diagnostics.map { "\($0.location): \($0.id)" } == [
+            "t/treatment.mustache:2:2: template.dynamic-partial", "t/treatment.mustache:2:27: template.dynamic-partial",
+        ])
+    }
+
     /// `{E{{` and five vertical tabs: swift-mustache counts a vertical tab as a line break, so the error
     /// was reported on line 6 of a file an editor shows as one line.
     @Test func syntaxErrorLineCountsLineFeedsOnly() {

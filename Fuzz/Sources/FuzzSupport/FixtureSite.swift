@@ -127,6 +127,8 @@ public enum FixtureSite {
             nested:
               deeper:
                 deepest: true
+            sidebar: treatment
+            partials: [partials/header, page, base]
             ---
             SI-joint fusion is *surgery* for **long-lasting** pain; see [back pain](../conditions/back-pain.md#symptoms).
 
