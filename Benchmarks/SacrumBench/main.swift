@@ -20,9 +20,10 @@ case "build":
     guard arguments.count >= 3 else { usage() }
     let options = BuildOptions(root: arguments[1], output: arguments[2], now: 1_795_608_000)
     // No top-level `await`: that makes an async main parked in dispatch's signal thread, which
-    // valgrind 3.19 does not survive. The main thread waits instead; the task ends the process.
+    // valgrind 3.19 does not survive. The main thread waits instead, for a task detached from the
+    // main actor (top-level code runs on it).
     let finished = DispatchSemaphore(value: 0)
-    Task {
+    Task.detached {
         let outcome = await BuildAction(options: options).run()
         if outcome.exitStatus != 0 {
             FileHandle.standardError.write(Data("the build failed with \(outcome.diagnostics.count) diagnostics\n".utf8))

@@ -17,13 +17,16 @@ enum PageRenderStage {
     static func render(_ environment: RenderEnvironment, theme: Theme, pages indexes: [Int]) async -> Result {
         let environment = environment.renderingSitePartials(of: theme)
         let site = environment.site
+        let clinic = StructuredData.serializedClinic(site)  // the same on every page: written once
         let rendered = await parallelMap(indexes) { index -> (Int, String?, String?, Diagnostic?) in
             let page = site.pages[index]
             switch TemplateLookup.template(for: page, in: theme) {
             case .failure(let diagnostic):
                 return (index, nil, nil, diagnostic)
             case .success(let name):
-                let context = RootContext(environment: environment, page: index) { StructuredData.jsonLD(for: page, in: site) }
+                let context = RootContext(environment: environment, page: index) {
+                    StructuredData.jsonLD(for: page, in: site, clinic: clinic)
+                }
                 return (index, theme.render(name, context: context), name, nil)
             }
         }

@@ -1,3 +1,5 @@
+import SacrumContent
+
 /// Finds North American phone numbers in text as people write them: `(580) 234-7246`,
 /// `580-234-7246`, `580.234.7246`, `580 234 7246`, `+1 580 234 7246`, `1-580-234-7246`. Short numbers
 /// (911) and runs of digits without separators are not phone numbers here.
@@ -42,7 +44,7 @@ enum PhoneNumberScanner {
             guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "1") else { return nil }
             index += 2
             index = skipSeparator(bytes, index)
-        } else if bytes[index] == UInt8(ascii: "1"), index + 1 < bytes.count, [0x20, 0x2D, 0x2E].contains(bytes[index + 1]) {
+        } else if bytes[index] == UInt8(ascii: "1"), index + 1 < bytes.count, isSeparator(bytes[index + 1]) {
             index = skipSeparator(bytes, index + 1)
         }
         // Area code, optionally in parentheses.
@@ -58,12 +60,12 @@ enum PhoneNumberScanner {
             index += 1
             if index < bytes.count, bytes[index] == 0x20 || bytes[index] == UInt8(ascii: "-") { index += 1 }
         } else {
-            guard index < bytes.count, [0x20, 0x2D, 0x2E].contains(bytes[index]) else { return nil }
+            guard index < bytes.count, isSeparator(bytes[index]) else { return nil }
             index += 1
         }
         guard let exchange = digits(bytes, at: index, count: 3) else { return nil }
         index += 3
-        guard index < bytes.count, [0x20, 0x2D, 0x2E].contains(bytes[index]) else { return nil }
+        guard index < bytes.count, isSeparator(bytes[index]) else { return nil }
         index += 1
         guard let line = digits(bytes, at: index, count: 4) else { return nil }
         index += 4
@@ -72,8 +74,11 @@ enum PhoneNumberScanner {
     }
 
     private static func skipSeparator(_ bytes: [UInt8], _ index: Int) -> Int {
-        index < bytes.count && [0x20, 0x2D, 0x2E].contains(bytes[index]) ? index + 1 : index
+        index < bytes.count && isSeparator(bytes[index]) ? index + 1 : index
     }
+
+    /// A space, '-' or '.' between the groups of a number.
+    private static func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x2D || byte == 0x2E }
 
     private static func digits(_ bytes: [UInt8], at index: Int, count: Int) -> String? {
         guard index + count <= bytes.count, bytes[index..<(index + count)].allSatisfy(isDigit) else { return nil }
@@ -103,7 +108,7 @@ enum HoursTextScanner {
 
     static func find(in text: String) -> [Match] {
         // A range needs a dash, an en or em dash, or "to"; most text has times rarely.
-        guard text.utf8.contains(UInt8(ascii: ":")) || text.utf8.contains(UInt8(ascii: "m")) else { return [] }
+        guard text.containsUTF8Byte(UInt8(ascii: ":")) || text.containsUTF8Byte(UInt8(ascii: "m")) else { return [] }
         let bytes = Array(text.utf8).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }
         var matches: [Match] = []
         var index = 0
@@ -135,8 +140,10 @@ enum HoursTextScanner {
                 continue
             }
             let (opens, closes) = resolve(first, second)
-            let original = Array(text.utf8)
-            let matched = String(decoding: original[index..<min(second.end, original.count)], as: UTF8.self)
+            let original = text.utf8
+            let matched = String(
+                decoding: original[original.index(original.startIndex, offsetBy: index)..<original.index(original.startIndex, offsetBy: min(second.end, bytes.count))],
+                as: UTF8.self)
             matches.append(Match(text: matched, opens: opens, closes: closes, offset: index))
             index = second.end
         }
@@ -166,9 +173,9 @@ enum HoursTextScanner {
         var probe = index
         while probe < bytes.count, bytes[probe] == 0x20 { probe += 1 }
         var meridiem: Character?
-        for (spelling, value) in [("a.m.", "a"), ("p.m.", "p"), ("am", "a"), ("pm", "p"), ("noon", "n")] as [(String, Character)] {
-            if bytes[probe...].starts(with: spelling.utf8) {
-                let after = probe + spelling.utf8.count
+        for (spelling, value) in meridiemSpellings {
+            if bytes[probe...].starts(with: spelling) {
+                let after = probe + spelling.count
                 if after >= bytes.count || !(bytes[after] >= 0x61 && bytes[after] <= 0x7A) {
                     meridiem = value
                     index = after
@@ -179,6 +186,12 @@ enum HoursTextScanner {
         }
         return Time(hour: hour, minute: minute, meridiem: meridiem, explicit: explicit, end: index)
     }
+
+    /// How "a.m.", "p.m." and "noon" are written after a time, longest first.
+    private static let meridiemSpellings: [([UInt8], Character)] = [
+        (Array("a.m.".utf8), "a"), (Array("p.m.".utf8), "p"), (Array("am".utf8), "a"), (Array("pm".utf8), "p"),
+        (Array("noon".utf8), "n"),
+    ]
 
     /// Minutes after midnight, inferring a.m./p.m. when only one end says (`12:00-12:45pm`, `8–5 p.m.`).
     private static func resolve(_ first: Time, _ second: Time) -> (Int, Int) {

@@ -75,45 +75,53 @@ enum OutcomeClaims {
     private static let phraseBytes = phrases.map { Array($0.utf8) }
 
     static func find(in text: String, firstLine: Int) -> [Claim] {
-        var claims: [Claim] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let bytes = Array(line.utf8).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }
-            var found: [(Int, String)] = []
-            bytes.withUnsafeBufferPointer { buffer in
-                for phrase in phraseBytes {
-                    for start in ByteSearch.offsets(of: phrase, in: buffer) {
-                        let end = start + phrase.count
-                        let letterBefore = start > 0 && isLetter(buffer[start - 1])
-                        let letterAfter = end < buffer.count && isLetter(buffer[end])
-                        guard !letterBefore, !letterAfter,
-                            !found.contains(where: { $0.0 <= start && start < $0.0 + $0.1.utf8.count })
-                        else { continue }
-                        found.append((start, String(decoding: buffer[start..<end], as: UTF8.self)))
-                    }
+        // One pass per phrase over the whole lower-cased text, then offsets become lines and columns;
+        // splitting the text into lines first cost more than all the searching.
+        let bytes = Array(text.utf8).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }
+        var found: [(start: Int, end: Int)] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            for phrase in phraseBytes {
+                for start in ByteSearch.offsets(of: phrase, in: buffer) {
+                    let end = start + phrase.count
+                    let letterBefore = start > 0 && isLetter(buffer[start - 1])
+                    let letterAfter = end < buffer.count && isLetter(buffer[end])
+                    guard !letterBefore, !letterAfter, !found.contains(where: { $0.start <= start && start < $0.end }) else { continue }
+                    found.append((start, end))
                 }
-            }
-            // Percentages: digits followed by '%' or ' percent'.
-            var index = 0
-            while index < bytes.count {
-                guard bytes[index] >= 0x30 && bytes[index] <= 0x39, index == 0 || !(bytes[index - 1] >= 0x30 && bytes[index - 1] <= 0x39) else {
-                    index += 1
-                    continue
-                }
-                var end = index
-                while end < bytes.count, (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == UInt8(ascii: ".") { end += 1 }
-                var suffixEnd = end
-                if suffixEnd < bytes.count, bytes[suffixEnd] == 0x20 { suffixEnd += 1 }
-                if suffixEnd < bytes.count, bytes[suffixEnd] == UInt8(ascii: "%") {
-                    found.append((index, String(decoding: bytes[index...suffixEnd], as: UTF8.self)))
-                } else if bytes[suffixEnd...].starts(with: "percent".utf8) {
-                    found.append((index, String(decoding: bytes[index..<(suffixEnd + 7)], as: UTF8.self)))
-                }
-                index = end
-            }
-            for (column, phrase) in found.sorted(by: { $0.0 < $1.0 }) {
-                claims.append(Claim(text: phrase, line: firstLine + offset, column: column + 1))
             }
         }
-        return claims
+        // Percentages: digits followed by '%' or ' percent', on one line.
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] >= 0x30 && bytes[index] <= 0x39, index == 0 || !(bytes[index - 1] >= 0x30 && bytes[index - 1] <= 0x39) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == UInt8(ascii: ".") { end += 1 }
+            var suffixEnd = end
+            if suffixEnd < bytes.count, bytes[suffixEnd] == 0x20 { suffixEnd += 1 }
+            if suffixEnd < bytes.count, bytes[suffixEnd] == UInt8(ascii: "%") {
+                found.append((index, suffixEnd + 1))
+            } else if bytes[suffixEnd...].starts(with: "percent".utf8) {
+                found.append((index, suffixEnd + 7))
+            }
+            index = end
+        }
+        guard !found.isEmpty else { return [] }
+        var lineStarts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
+        return found.sorted { $0.start < $1.start }.map { match in
+            // The last line start at or before the match.
+            var low = 0
+            var high = lineStarts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if lineStarts[middle] <= match.start { low = middle } else { high = middle - 1 }
+            }
+            return Claim(
+                text: String(decoding: bytes[match.start..<match.end], as: UTF8.self), line: firstLine + low,
+                column: match.start - lineStarts[low] + 1)
+        }
     }
 }

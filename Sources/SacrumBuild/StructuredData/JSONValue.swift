@@ -5,6 +5,8 @@ indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Express
     case bool(Bool)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// A value already serialized by `serialized()`, written as it is.
+    case serializedJSON([UInt8])
 
     init(stringLiteral value: String) { self = .string(value) }
     init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
@@ -30,6 +32,8 @@ indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Express
             output.append(contentsOf: String(number).utf8)
         case .bool(let bool):
             output.append(contentsOf: (bool ? "true" : "false").utf8)
+        case .serializedJSON(let bytes):
+            output.append(contentsOf: bytes)
         case .array(let elements):
             output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
@@ -51,8 +55,24 @@ indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Express
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// Bytes `writeString` escapes (0xE2 may start U+2028 or U+2029).
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
+            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2
+    }
+
     private static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        // Most strings (types, URLs, names) need no escape: copy them in one go.
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: needsEscape) else { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if copied == true {
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         var utf8 = Array(text.utf8)
         let count = utf8.count
         utf8.withUnsafeMutableBufferPointer { bytes in

@@ -8,8 +8,9 @@ import SacrumMarkdown
 /// `SurgicalProcedure` or a percutaneous `TherapeuticProcedure`, the condition as a `MedicalCondition`,
 /// and a `BreadcrumbList`. Never review or rating markup: stories are testimonials, not reviews.
 enum StructuredData {
-    static func jsonLD(for page: Page, in site: Site) -> String {
-        var graph: [JSONValue] = [clinic(site)]
+    /// The page's JSON-LD; `clinic` is `serializedClinic(site)`, which is the same on every page.
+    static func jsonLD(for page: Page, in site: Site, clinic: JSONValue? = nil) -> String {
+        var graph: [JSONValue] = [clinic ?? self.clinic(site)]
         if page.role == .home { graph.append(website(site)) }
         graph.append(webPage(page, in: site))
         if let entity = mainEntity(page, in: site) { graph.append(entity) }
@@ -19,6 +20,11 @@ enum StructuredData {
 
     private static func id(_ site: Site, _ path: String, _ fragment: String) -> JSONValue {
         .string(site.absoluteURL(path) + "#" + fragment)
+    }
+
+    /// The practice's node, serialized once for all the pages of a build.
+    static func serializedClinic(_ site: Site) -> JSONValue {
+        .serializedJSON(Array(clinic(site).serialized().utf8))
     }
 
     static func clinic(_ site: Site) -> JSONValue {

@@ -48,7 +48,10 @@ public final class PageSource: Sendable, Hashable {
     public var isBundleIndex: Bool { fileName == "index.md" }
 
     /// The file name (`si-joint-fusion.md`).
-    public var fileName: String { String(contentPath.split(separator: "/").last ?? "") }
+    public var fileName: String {
+        guard let slash = contentPath.lastIndex(of: "/") else { return contentPath }
+        return String(contentPath[contentPath.index(after: slash)...])
+    }
 
     /// The folder inside `content/` (`treatments`; empty for the top).
     public var folder: String {

@@ -124,7 +124,7 @@ public struct SourceText: Sendable, Hashable {
 
     /// CRLF and lone CR become LF.
     static func normalizingLineEndings(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
+        guard text.containsUTF8Byte(0x0D) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var previousWasCR = false
