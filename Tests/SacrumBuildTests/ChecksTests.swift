@@ -160,6 +160,16 @@ import Testing
         #expect(good == [])
     }
 
+    @Test func hoursAreFoundInCapitalsAndEverySpelling() async throws {
+        let bad = try await found([
+            "content/a.md": Self.page("A", body: "Open 9 AM To 5 PM. Lunch 12:00–12:45 PM. Fridays 8:00 A.M.—NOON.")
+        ], only: ["nap."])
+        // The lunch closure and the morning range are the practice's own; only the first differs.
+        #expect(bad == [
+            "content/a.md:5:6: error: the hours '9 AM To 5 PM' differ from the opening hours in site.yaml (8:00 a.m. – 12:00 noon, 12:45 p.m. – 5:00 p.m.) [nap.hours]"
+        ])
+    }
+
     @Test func hardCodedPhoneInATemplateIsReportedThere() async throws {
         let bad = try await found([
             "themes/test/templates/page.mustache": "<link rel=\"canonical\" href=\"{{page.canonical}}\">\n<p>Call (580) 555-0100</p> <a href=\"tel:+15805550100\">x</a>{{{page.content}}}{{page.disclosure}}"

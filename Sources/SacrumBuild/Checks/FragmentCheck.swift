@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
 import SacrumContent
 import SacrumMarkdown
 
@@ -35,23 +38,29 @@ enum FragmentCheck {
 /// The `id` attributes of an HTML document.
 enum HTMLIDs {
     static func ids(in html: String) -> Set<String> {
+        var html = html
+        html.makeContiguousUTF8()
+        return html.utf8.withContiguousStorageIfAvailable(ids(in:)) ?? []
+    }
+
+    /// ` id="..."` or ` id='...'`, preceded by whitespace so `data-id` and `valid` do not count; the scan
+    /// jumps from one `=` to the next with `memchr`.
+    private static func ids(in bytes: UnsafeBufferPointer<UInt8>) -> Set<String> {
         var ids: Set<String> = []
-        let bytes = Array(html.utf8)
+        guard let base = bytes.baseAddress else { return ids }
         var index = 0
-        while index + 4 < bytes.count {
-            // ` id="` preceded by whitespace, so `data-id` and `valid` do not count.
-            if bytes[index] == UInt8(ascii: "i"), bytes[index + 1] == UInt8(ascii: "d"), bytes[index + 2] == UInt8(ascii: "="),
-                index > 0, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x0A || bytes[index - 1] == 0x09
-            {
-                let quote = bytes[index + 3]
-                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-                    var end = index + 4
-                    while end < bytes.count, bytes[end] != quote { end += 1 }
-                    ids.insert(String(decoding: bytes[(index + 4)..<end], as: UTF8.self))
-                    index = end
-                }
-            }
-            index += 1
+        while index < bytes.count, let found = memchr(base + index, Int32(UInt8(ascii: "=")), bytes.count - index) {
+            let equals = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            index = equals + 1
+            guard equals >= 3, equals + 1 < bytes.count, bytes[equals - 2] == UInt8(ascii: "i"), bytes[equals - 1] == UInt8(ascii: "d"),
+                bytes[equals - 3] == 0x20 || bytes[equals - 3] == 0x0A || bytes[equals - 3] == 0x09
+            else { continue }
+            let quote = bytes[equals + 1]
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { continue }
+            var end = equals + 2
+            while end < bytes.count, bytes[end] != quote { end += 1 }
+            ids.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[(equals + 2)..<end]), as: UTF8.self))
+            index = end
         }
         return ids
     }

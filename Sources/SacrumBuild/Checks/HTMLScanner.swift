@@ -1,3 +1,5 @@
+import SacrumContent
+
 /// A small scanner over HTML that Sacrum itself produced: it reports the start and end tags the checks
 /// read (links, images, scripts, embeds, forms, tables) with the attributes they read (names
 /// lowercased, values with the basic entities decoded), any tag with a `style` attribute, and skips
@@ -189,7 +191,7 @@ struct HTMLScanner {
 
     /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;` and numeric references.
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.containsUTF8Byte(UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let ampersand = rest.firstIndex(of: "&") {

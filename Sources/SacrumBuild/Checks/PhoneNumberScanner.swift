@@ -109,7 +109,13 @@ enum HoursTextScanner {
     static func find(in text: String) -> [Match] {
         // A range needs a dash, an en or em dash, or "to"; most text has times rarely.
         guard text.containsUTF8Byte(UInt8(ascii: ":")) || text.containsUTF8Byte(UInt8(ascii: "m")) else { return [] }
-        let bytes = Array(text.utf8).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { find(in: LowercasedBytes(bytes: $0)) } ?? []
+    }
+
+    /// The scan itself, over the text's own bytes read as lowercase ASCII (no copy of the text).
+    private static func find(in bytes: LowercasedBytes) -> [Match] {
         var matches: [Match] = []
         var index = 0
         while index < bytes.count {
@@ -140,19 +146,28 @@ enum HoursTextScanner {
                 continue
             }
             let (opens, closes) = resolve(first, second)
-            let original = text.utf8
-            let matched = String(
-                decoding: original[original.index(original.startIndex, offsetBy: index)..<original.index(original.startIndex, offsetBy: min(second.end, bytes.count))],
-                as: UTF8.self)
+            let matched = String(decoding: bytes.bytes[index..<min(second.end, bytes.count)], as: UTF8.self)
             matches.append(Match(text: matched, opens: opens, closes: closes, offset: index))
             index = second.end
         }
         return matches
     }
 
+    /// A text's UTF-8 bytes with ASCII capitals read as small letters, so "9 AM To 5 PM" scans like
+    /// "9 am to 5 pm".
+    private struct LowercasedBytes: RandomAccessCollection {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var startIndex: Int { 0 }
+        var endIndex: Int { bytes.count }
+        subscript(position: Int) -> UInt8 {
+            let byte = bytes[position]
+            return byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+        }
+    }
+
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    private static func time(_ bytes: [UInt8], at start: Int) -> Time? {
+    private static func time(_ bytes: LowercasedBytes, at start: Int) -> Time? {
         var index = start
         var hour = 0
         var count = 0
