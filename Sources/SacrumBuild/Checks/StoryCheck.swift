@@ -109,19 +109,10 @@ enum OutcomeClaims {
             index = end
         }
         guard !found.isEmpty else { return [] }
-        var lineStarts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
+        let lines = LineTable(text)
         return found.sorted { $0.start < $1.start }.map { match in
-            // The last line start at or before the match.
-            var low = 0
-            var high = lineStarts.count - 1
-            while low < high {
-                let middle = (low + high + 1) / 2
-                if lineStarts[middle] <= match.start { low = middle } else { high = middle - 1 }
-            }
-            return Claim(
-                text: String(decoding: bytes[match.start..<match.end], as: UTF8.self), line: firstLine + low,
-                column: match.start - lineStarts[low] + 1)
+            let (line, column) = lines.position(of: match.start, firstLine: firstLine)
+            return Claim(text: String(decoding: bytes[match.start..<match.end], as: UTF8.self), line: line, column: column)
         }
     }
 }
