@@ -198,6 +198,16 @@ import Testing
         ])
     }
 
+    /// Browsers read `/\host/...` as `//host/...`: a tracking pixel written that way is another host too.
+    @Test func backslashProtocolRelativeURLIsAnotherHost() async throws {
+        let bad = try await found([
+            "themes/test/templates/list.mustache": "<link rel=\"canonical\" href=\"{{page.canonical}}\">\n<img src=\"/\\pixel.example.com/p.gif\" alt=\"\"><h1>{{page.title}}</h1>"
+        ], only: ["privacy."])
+        #expect(bad == [
+            "themes/test/templates/list.mustache:2:11: error: / loads /\\pixel.example.com/p.gif from another host: pixel.example.com is not in site.yaml's privacy.allowed_hosts (and 2 more pages) [privacy.external-resource]"
+        ])
+    }
+
     @Test func allowedHostsAreStillRefusedOnMedicalPages() async throws {
         let config = TemporarySite.minimalConfig + "\nprivacy:\n  allowed_hosts: [images.example.org]\n"
         let files = [

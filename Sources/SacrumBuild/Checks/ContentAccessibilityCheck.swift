@@ -57,7 +57,7 @@ enum ContentAccessibilityCheck {
     private static func looksLikeFileName(_ text: String) -> Bool {
         let lower = text.lowercased()
         return [".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp", ".avif"].contains { lower.hasSuffix($0) }
-            && !lower.contains(" ")
+            && !lower.containsUTF8Byte(0x20)
     }
 
     /// Tables (from raw HTML in Markdown, or from a template) need a header row: `<th>` cells.

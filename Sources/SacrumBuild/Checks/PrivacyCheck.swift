@@ -110,11 +110,14 @@ enum PrivacyCheck {
 
     /// The host of an absolute or protocol-relative URL, lowercased; `nil` for site paths and `data:`.
     static func externalHost(_ url: String) -> String? {
-        let lower = url.trimmed.lowercased()
+        let trimmed = url.trimmed
+        // A site path; browsers read `/\host` as `//host`, so that one is not.
+        if trimmed.hasPrefix("/"), !trimmed.hasPrefix("//"), !trimmed.hasPrefix("/\\") { return nil }
+        let lower = trimmed.lowercased()
         let rest: Substring
-        if lower.hasPrefix("//") {
+        if lower.hasPrefix("//") || lower.hasPrefix("/\\") {
             rest = lower.dropFirst(2)
-        } else if let colon = lower.firstIndex(of: ":"), lower[..<colon].allSatisfy({ $0.isLetter }),
+        } else if let colon = lower.utf8.firstIndex(of: UInt8(ascii: ":")), lower[..<colon].allSatisfy({ $0.isLetter }),
             lower[lower.index(after: colon)...].hasPrefix("//")
         {
             rest = lower[lower.index(colon, offsetBy: 3)...]

@@ -20,8 +20,9 @@ enum TemplateLinkCheck {
             }
             guard let url = value, url.hasPrefix("/") || url.hasPrefix("#"), !url.hasPrefix("//"), seen.insert(url).inserted else { continue }
             if fromMarkdown.contains(url) { continue }
-            var path = String(url.prefix { $0 != "#" && $0 != "?" })
-            let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]) }
+            let pathEnd = url.utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? url.endIndex
+            var path = String(url[..<pathEnd])
+            let fragment = url.utf8.firstIndex(of: UInt8(ascii: "#")).map { String(url[url.index(after: $0)...]) }
             if path.isEmpty { path = page.url }
             guard let target = outputFile(for: path, in: context.outputPaths) else {
                 // A page of the tree that could not be rendered is already reported where it failed.
@@ -49,7 +50,7 @@ enum TemplateLinkCheck {
     /// The output file a site path names: `/a/` → `a/index.html`, `/a` → `a/index.html` if that exists.
     static func outputFile(for path: String, in files: Set<String>) -> String? {
         var decoded = path
-        if path.contains("%"), let value = DestinationDecoding.decode(path) { decoded = value }
+        if path.containsUTF8Byte(UInt8(ascii: "%")), let value = DestinationDecoding.decode(path) { decoded = value }
         let relative = String(decoded.dropFirst())
         if relative.isEmpty { return files.contains("index.html") ? "index.html" : nil }
         if files.contains(relative) { return relative }

@@ -217,7 +217,7 @@ public struct OutputWriter: Sendable {
 
     /// A relative path of plain segments: no `/` at the start, no empty, `.` or `..` segment, no NUL.
     static func isSafeRelativePath(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), !path.contains("\\") else { return false }
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.containsUTF8Byte(0), !path.containsUTF8Byte(UInt8(ascii: "\\")) else { return false }
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
             !$0.isEmpty && $0 != "." && $0 != ".."
         }

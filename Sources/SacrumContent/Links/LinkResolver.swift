@@ -55,7 +55,7 @@ public struct LinkResolver {
             }
             return nil
         }
-        if path.contains("\\") || path.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+        if path.containsUTF8Byte(UInt8(ascii: "\\")) || path.utf8.contains(where: { $0 < 0x20 }) {
             report(link, id: "link.broken", "the \(what) '\(destination)' contains a backslash or control character",
                    hint: "use '/' between folders")
             return nil
@@ -203,11 +203,11 @@ struct DestinationParts {
 
     init(_ destination: String) {
         var rest = Substring(destination)
-        if let hash = rest.firstIndex(of: "#") {
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
             fragment = String(rest[rest.index(after: hash)...])
             rest = rest[..<hash]
         }
-        if let question = rest.firstIndex(of: "?") {
+        if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
             query = String(rest[rest.index(after: question)...])
             rest = rest[..<question]
         }
@@ -217,7 +217,7 @@ struct DestinationParts {
     /// The path with percent-escapes decoded once (`my%20file.pdf` → `my file.pdf`), or `nil` if an escape
     /// is malformed or decodes to a NUL.
     var decodedPath: String? {
-        guard path.contains("%") else { return path }
+        guard path.containsUTF8Byte(UInt8(ascii: "%")) else { return path }
         var bytes: [UInt8] = []
         var iterator = Array(path.utf8).makeIterator()
         while let byte = iterator.next() {

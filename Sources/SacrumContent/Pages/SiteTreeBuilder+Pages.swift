@@ -151,7 +151,7 @@ extension SiteTreeBuilder {
     // MARK: - Helpers
 
     func parentFolder(_ folder: String) -> String {
-        guard let slash = folder.lastIndex(of: "/") else { return "" }
+        guard let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(folder[..<slash])
     }
 

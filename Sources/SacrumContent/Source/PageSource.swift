@@ -49,13 +49,13 @@ public final class PageSource: Sendable, Hashable {
 
     /// The file name (`si-joint-fusion.md`).
     public var fileName: String {
-        guard let slash = contentPath.lastIndex(of: "/") else { return contentPath }
+        guard let slash = contentPath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return contentPath }
         return String(contentPath[contentPath.index(after: slash)...])
     }
 
     /// The folder inside `content/` (`treatments`; empty for the top).
     public var folder: String {
-        guard let slash = contentPath.lastIndex(of: "/") else { return "" }
+        guard let slash = contentPath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(contentPath[..<slash])
     }
 
