@@ -7,7 +7,8 @@ Generates two versions of a site (Benchmarks/make-corpus.py; version B appends a
 page, so every page differs) and records the manifest of each (relative path, type, size and sha256
 of every file and folder) from clean reference builds, checked to be reproducible. Builds A into
 WORK/live/output, then measures a few builds (time to the staging folder, to the swap, to exit), and
-again every 10 kills, since the disk's speed can change a lot while the test runs.
+again every 10 kills and after three builds in a row finished before their kill, since the disk's
+speed can change a lot while the test runs.
 
 Then, `--kills` times: starts `sacrum build` of the version that is not in output/ now, sends SIGKILL
 after a random delay (early in start-up, anywhere in the build, in the write phase counted from the
