@@ -16,12 +16,29 @@ enum TemplateReferenceScanner {
         scan(text).references
     }
 
-    /// The partials and parents named in `text`, and those whose name is read from the context when
-    /// the template renders (`{{>*name}}`, `{{<*name}}`; `name` is the key they are read from).
-    static func scan(_ text: String) -> (references: [Reference], dynamic: [Reference]) {
-        let characters = Array(text)
+
+    /// How deeply sections (`{{#a}}`, `{{^a}}`, blocks and parents) may nest in one template.
+    /// swift-mustache parses and renders them by recursion, and a few thousand levels overflow the
+    /// stack (a segmentation fault of `sacrum build`, found by fuzzing); no real template needs more
+    /// than a dozen.
+    static let nestingLimit = 100
+
+    /// What a scan of a template finds.
+    struct Scan {
+        /// The partials and parents it names.
         var references: [Reference] = []
+        /// Partials and parents whose name is read from the context when the template renders
+        /// (`{{>*name}}`, `{{<*name}}`; `name` is the key they are read from).
         var dynamic: [Reference] = []
+        /// The first section that opens deeper than `nestingLimit` (its name is the tag's key).
+        var tooDeep: Reference?
+    }
+
+    /// Partials, parents and nesting of `text`.
+    static func scan(_ text: String) -> Scan {
+        let characters = Array(text)
+        var result = Scan()
+        var depth = 0
         var open: [Character] = ["{", "{"]
         var close: [Character] = ["}", "}"]
         var line = 1
@@ -84,7 +101,23 @@ enum TemplateReferenceScanner {
                 } else {
                     index += 1  // not a valid set-delimiter tag; Mustache refuses the template
                 }
+            case "#", "^", "$", "/":
+                // Sections and blocks open a level and `{{/name}}` closes one; a parent (`{{<name}}`,
+                // below) opens one too.
+                if characters[cursor] == "/" {
+                    depth = max(0, depth - 1)
+                } else {
+                    depth += 1
+                    if depth > nestingLimit, result.tooDeep == nil {
+                        var end = cursor + 1
+                        while end < characters.count, !matches(close, at: end), end - cursor < 80 { end += 1 }
+                        let key = String(characters[(cursor + 1)..<end].filter { !$0.isWhitespace })
+                        result.tooDeep = Reference(name: key, line: line, column: column)
+                    }
+                }
+                index += 1
             case ">", "<":
+                let isParent = characters[cursor] == "<"
                 cursor += 1
                 skipWhitespace(&cursor)
                 let isDynamic = cursor < characters.count && characters[cursor] == "*"
@@ -96,14 +129,18 @@ enum TemplateReferenceScanner {
                 while cursor < characters.count, partialNameCharacters.contains(characters[cursor]) { cursor += 1 }
                 if cursor > start {
                     let reference = Reference(name: String(characters[start..<cursor]), line: line, column: column)
-                    if isDynamic { dynamic.append(reference) } else { references.append(reference) }
+                    if isDynamic { result.dynamic.append(reference) } else { result.references.append(reference) }
+                    if isParent {
+                        depth += 1
+                        if depth > nestingLimit, result.tooDeep == nil { result.tooDeep = reference }
+                    }
                 }
                 skip(to: cursor)
             default:
                 index += 1
             }
         }
-        return (references, dynamic)
+        return result
     }
 
     /// The characters swift-mustache accepts in a partial's name.

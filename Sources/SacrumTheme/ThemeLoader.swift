@@ -65,7 +65,19 @@ public struct ThemeLoader: Sendable {
         var files: [String: String] = [:]
         var sitePartials: [String] = []
         var originals = MustacheLibrary()
+        var scans: [String: TemplateReferenceScanner.Scan] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            let scan = TemplateReferenceScanner.scan(source.text)
+            scans[name] = scan
+            if let deep = scan.tooDeep {
+                // Before swift-mustache sees it: its parser would overflow the stack.
+                diagnostics.append(
+                    Diagnostic(
+                        .error, id: "template.too-deep", file: source.file, line: deep.line, column: deep.column,
+                        message: "sections are nested more than \(TemplateReferenceScanner.nestingLimit) levels deep here ('\(deep.name)')",
+                        hint: "close the sections you opened ({{/name}}), or move the inner part into a partial"))
+                continue
+            }
             do {
                 // The pragma selects the fast escaper; it takes a line of its own, which errors give back.
                 let template = try MustacheTemplate(string: HTMLEscaping.pragma + source.text)
@@ -93,7 +105,7 @@ public struct ThemeLoader: Sendable {
         }
         var references: [String: [TemplateReferenceScanner.Reference]] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) where files[name] != nil {
-            let scan = TemplateReferenceScanner.scan(source.text)
+            guard let scan = scans[name] else { continue }
             references[name] = scan.references
             for reference in scan.dynamic {
                 diagnostics.append(

@@ -18,6 +18,32 @@ import Testing
         #expect(theme.has("page"))
     }
 
+    /// The fuzz input (shortened): 1,870 nested `{{#a}}` sections. swift-mustache parses sections by
+    /// recursion; `sacrum build` died with a segmentation fault at about 3,000 levels, the fuzz build
+    /// at 1,870. Nesting is now counted before the parser sees the template.
+    @Test func sectionsNestedThousandsDeepAreAnErrorNotAStackOverflow() {
+        let deep = String(repeating: "{{#a}}", count: 5_000) + "x" + String(repeating: "{{/a}}", count: 5_000)
+        let (theme, diagnostics) = ThemeLoader.compile([
+            "page": (file: "t/page.mustache", text: "<p>\n" + deep),
+            "list": (file: "t/list.mustache", text: "{{=<% %>=}}" + String(repeating: "<%^b%>", count: 101)),
+            "base": (file: "t/base.mustache", text: String(repeating: "{{<base2}}", count: 101)),
+        ])
+        #expect(diagnostics.map { "\($0.location): \($0.id): \($0.message)" } == [
+            "t/base.mustache:1:1001: template.too-deep: sections are nested more than 100 levels deep here ('base2')",
+            "t/list.mustache:1:612: template.too-deep: sections are nested more than 100 levels deep here ('b')",
+            "t/page.mustache:2:601: template.too-deep: sections are nested more than 100 levels deep here ('a')",
+        ])
+        #expect(!theme.has("page"))
+    }
+
+    @Test func sectionsNestedAHundredDeepAreFine() {
+        let text = String(repeating: "{{#a}}", count: 100) + "x" + String(repeating: "{{/a}}", count: 100)
+            + String(repeating: "{{#b}}{{/b}}", count: 1_000)
+        let (theme, diagnostics) = ThemeLoader.compile(["page": (file: "t/page.mustache", text: text)])
+        #expect(diagnostics.isEmpty)
+        #expect(theme.has("page"))
+    }
+
     @Test func indirectPartialCyclesAndParentCyclesAreErrors() {
         let (_, diagnostics) = ThemeLoader.compile([
             "page": (file: "t/page.mustache", text: "a\n  {{> partials/a}}"),
