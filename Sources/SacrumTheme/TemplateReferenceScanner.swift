@@ -1,6 +1,7 @@
 /// Finds the partials (`{{> name}}`) and parents (`{{< name}}`) a template names, with their lines and
 /// columns, so that a missing one is an error when the theme loads instead of an empty string later,
-/// and so that a template including itself is an error instead of endless recursion.
+/// and so that a template including itself is an error instead of endless recursion; and counts how
+/// deeply its sections nest, so that nesting swift-mustache cannot parse is an error too.
 ///
 /// It reads tags the way swift-mustache does — by `Character`, following set-delimiter tags
 /// (`{{=<% %>=}}`) and skipping comments — so that every partial Mustache will render is found.
@@ -15,7 +16,6 @@ enum TemplateReferenceScanner {
     static func references(in text: String) -> [Reference] {
         scan(text).references
     }
-
 
     /// How deeply sections (`{{#a}}`, `{{^a}}`, blocks and parents) may nest in one template.
     /// swift-mustache parses and renders them by recursion, and a few thousand levels overflow the
