@@ -27,7 +27,15 @@ enum PageRenderStage {
                 let context = RootContext(environment: environment, page: index) {
                     StructuredData.jsonLD(for: page, in: site, clinic: clinic)
                 }
-                return (index, theme.render(name, context: context), name, nil)
+                do throws(RenderLimitExceeded) {
+                    return (index, try theme.render(name, context: context), name, nil)
+                } catch {
+                    let diagnostic = Diagnostic(
+                        .error, id: "template.render-limit", file: theme.files[name] ?? name,
+                        message: "rendering \(page.url) with this template needed more than \(error.limit) lookups, so it was stopped",
+                        hint: "sections over lists nested in each other multiply ({{#menu}}{{#menu}}…{{/menu}}{{/menu}}); loop over each list once")
+                    return (index, nil, name, diagnostic)
+                }
             }
         }
         var result = Result(files: [], pagesByIndex: [:], templates: [:], diagnostics: [:])

@@ -34,7 +34,8 @@ struct SiteOnlyContext: MustacheParent {
     let environment: RenderEnvironment
 
     func child(named name: String) -> Any? {
-        switch name {
+        guard RenderBudget.spend() else { return nil }
+        return switch name {
         case "site": SiteContext(environment: environment)
         case "assets": AssetsContext(assets: environment.assets)
         default: nil
@@ -45,8 +46,16 @@ struct SiteOnlyContext: MustacheParent {
 /// The renderings of the site-wide partials, by key.
 struct SitePartialsContext: MustacheParent {
     let rendered: [String: String]
+    /// Keys of the partials whose own render went over the budget: a page including one goes over too.
+    let overBudget: Set<String>
 
-    func child(named name: String) -> Any? { rendered[name].map(TemplateText.init) ?? NoValue() }
+    func child(named name: String) -> Any? {
+        guard !overBudget.contains(name) else {
+            RenderBudget.exhaust()
+            return nil
+        }
+        return rendered[name].map(TemplateText.init) ?? NoValue()
+    }
 }
 
 /// The names a template's tags use, with their lines and columns.

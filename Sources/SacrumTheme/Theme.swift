@@ -32,21 +32,41 @@ public struct Theme: Sendable {
     /// The folder of site-wide partials.
     public static let sitePartialPrefix = "partials/site/"
 
-    /// Renders every site-wide partial once, with a context that has only `site` and `assets`.
-    public func renderSitePartials(site: RenderEnvironment) -> [String: String] {
+    /// Renders every site-wide partial once, with a context that has only `site` and `assets`; the
+    /// keys of those that went over the render budget come back apart (and render as nothing).
+    func renderSitePartials(site: RenderEnvironment) -> (rendered: [String: String], overBudget: Set<String>) {
         var rendered: [String: String] = [:]
+        var overBudget: Set<String> = []
         let context = SiteOnlyContext(environment: site)
         for name in sitePartials {
-            rendered[SitePartials.key(for: name)] = originals.render(context, withTemplate: name) ?? ""
+            do {
+                rendered[SitePartials.key(for: name)] = try RenderBudget.run { originals.render(context, withTemplate: name) } ?? ""
+            } catch {
+                rendered[SitePartials.key(for: name)] = ""
+                overBudget.insert(SitePartials.key(for: name))
+            }
         }
-        return rendered
+        return (rendered, overBudget)
     }
 
     /// Whether a template of that name exists.
     public func has(_ name: String) -> Bool { files[name] != nil }
 
-    /// Renders the template `name` with `context`; `nil` if there is no such template.
-    public func render(_ name: String, context: some MustacheParent) -> String? {
-        library.render(context, withTemplate: name)
+    /// Renders the template `name` with `context`; `nil` if there is no such template. Throws when the
+    /// render needs more than `RenderBudget.limit` lookups (sections over lists nested in each other).
+    public func render(_ name: String, context: some MustacheParent) throws(RenderLimitExceeded) -> String? {
+        do {
+            return try RenderBudget.run { library.render(context, withTemplate: name) }
+        } catch {
+            throw RenderLimitExceeded(template: name, limit: RenderBudget.limit)
+        }
     }
+}
+
+/// A render that needed more lookups than a page may take.
+public struct RenderLimitExceeded: Error, Sendable {
+    /// The template rendered.
+    public let template: String
+    /// The number of lookups allowed.
+    public let limit: Int
 }

@@ -12,6 +12,7 @@ public struct PageContext: MustacheParent, Sendable {
     private var page: Page { environment.site.pages[index] }
 
     public func child(named name: String) -> Any? {
+        guard RenderBudget.spend() else { return nil }
         let page = self.page
         let frontMatter = page.frontMatter
         switch name {
@@ -124,6 +125,7 @@ public struct PageLinkContext: MustacheParent, Sendable {
     let index: Int
 
     public func child(named name: String) -> Any? {
+        guard RenderBudget.spend() else { return nil }
         let page = environment.site.pages[index]
         switch name {
         case "title": return TemplateText(page.title)
@@ -155,7 +157,8 @@ public struct DateContext: MustacheParent, Sendable {
     }
 
     public func child(named name: String) -> Any? {
-        switch name {
+        guard RenderBudget.spend() else { return nil }
+        return switch name {
         case "iso": TemplateText(date.secondsOfDay == nil ? date.isoDate : date.iso8601)
         case "display": TemplateText(date.longEnglish)
         case "year": TemplateText(String(date.year))
@@ -171,7 +174,8 @@ public struct ReviewContext: MustacheParent, Sendable {
     let date: DateContext
 
     public func child(named name: String) -> Any? {
-        switch name {
+        guard RenderBudget.spend() else { return nil }
+        return switch name {
         case "name": TemplateText(self.name)
         case "url": url.orNoValue
         case "date": date
@@ -187,7 +191,8 @@ public struct HeadingContext: MustacheParent, Sendable {
     let id: String
 
     public func child(named name: String) -> Any? {
-        switch name {
+        guard RenderBudget.spend() else { return nil }
+        return switch name {
         case "level": level
         case "text": TemplateText(text)
         case "id": TemplateText(id)
@@ -202,6 +207,7 @@ public struct ParamsContext: MustacheParent, Sendable {
     let values: [String: FrontMatterValue]
 
     public func child(named name: String) -> Any? {
+        guard RenderBudget.spend() else { return nil }
         guard let value = values[name] else { return NoValue() }
         return Self.templateValue(value)
     }

@@ -11,16 +11,25 @@ public final class RenderEnvironment: Sendable {
     public let assets: [String: String]
     /// The site-wide partials, rendered once (see `Theme.renderSitePartials`).
     public let sitePartials: [String: String]
+    /// Keys of the site-wide partials whose render went over `RenderBudget.limit`; a page that
+    /// includes one fails to render.
+    let sitePartialsOverBudget: Set<String>
 
     /// Creates an environment.
-    public init(site: Site, assets: [String: String], sitePartials: [String: String] = [:]) {
+    public convenience init(site: Site, assets: [String: String], sitePartials: [String: String] = [:]) {
+        self.init(site: site, assets: assets, sitePartials: sitePartials, overBudget: [])
+    }
+
+    private init(site: Site, assets: [String: String], sitePartials: [String: String], overBudget: Set<String>) {
         self.site = site
         self.assets = assets
         self.sitePartials = sitePartials
+        self.sitePartialsOverBudget = overBudget
     }
 
     /// This environment with the theme's site-wide partials rendered.
     public func renderingSitePartials(of theme: Theme) -> RenderEnvironment {
-        RenderEnvironment(site: site, assets: assets, sitePartials: theme.renderSitePartials(site: self))
+        let partials = theme.renderSitePartials(site: self)
+        return RenderEnvironment(site: site, assets: assets, sitePartials: partials.rendered, overBudget: partials.overBudget)
     }
 }

@@ -17,14 +17,16 @@ public struct RootContext: MustacheParent, Sendable {
     }
 
     public func child(named name: String) -> Any? {
-        switch name {
+        guard RenderBudget.spend() else { return nil }
+        return switch name {
         case "site": SiteContext(environment: environment)
         case "page": PageContext(environment: environment, index: pageIndex)
         case "menu": menu(environment.site.menu)
         case "footerMenu": menu(environment.site.footerMenu)
         case "assets": AssetsContext(assets: environment.assets)
         case "jsonLD": TemplateText(jsonLD())
-        case "sacrumSitePartials": SitePartialsContext(rendered: environment.sitePartials)
+        case "sacrumSitePartials":
+            SitePartialsContext(rendered: environment.sitePartials, overBudget: environment.sitePartialsOverBudget)
         default: nil
         }
     }
@@ -51,7 +53,8 @@ public struct MenuItemContext: MustacheParent, Sendable {
     let isActive: Bool
 
     public func child(named name: String) -> Any? {
-        switch name {
+        guard RenderBudget.spend() else { return nil }
+        return switch name {
         case "title": TemplateText(title)
         case "url": TemplateText(url)
         case "isCurrent": isCurrent
@@ -65,5 +68,8 @@ public struct MenuItemContext: MustacheParent, Sendable {
 public struct AssetsContext: MustacheParent, Sendable {
     let assets: [String: String]
 
-    public func child(named name: String) -> Any? { assets[name].orNoValue }
+    public func child(named name: String) -> Any? {
+        guard RenderBudget.spend() else { return nil }
+        return assets[name].orNoValue
+    }
 }

@@ -6,6 +6,7 @@ public struct SiteContext: MustacheParent, Sendable {
     let environment: RenderEnvironment
 
     public func child(named name: String) -> Any? {
+        guard RenderBudget.spend() else { return nil }
         let config = environment.site.config
         switch name {
         case "title": return TemplateText(config.title)
@@ -29,7 +30,8 @@ public struct PracticeContext: MustacheParent, Sendable {
     let practice: PracticeInfo
 
     public func child(named name: String) -> Any? {
-        switch name {
+        guard RenderBudget.spend() else { return nil }
+        return switch name {
         case "name": TemplateText(practice.name)
         case "phone": TemplateText(practice.phone)
         case "phoneLink": TemplateText("tel:" + practice.phoneLink)
@@ -48,7 +50,8 @@ public struct AddressContext: MustacheParent, Sendable {
     let address: PostalAddress
 
     public func child(named name: String) -> Any? {
-        switch name {
+        guard RenderBudget.spend() else { return nil }
+        return switch name {
         case "street": TemplateText(address.street)
         case "city": TemplateText(address.city)
         case "region": TemplateText(address.region)
@@ -69,7 +72,8 @@ public struct DayContext: MustacheParent, Sendable {
     let ranges: [TimeRange]
 
     public func child(named name: String) -> Any? {
-        switch name {
+        guard RenderBudget.spend() else { return nil }
+        return switch name {
         case "name": TemplateText(days.count == 1 ? days[0].name : "\(days[0].name) – \(days[days.count - 1].name)")
         case "isClosed": ranges.isEmpty
         case "ranges": ranges.map(RangeContext.init)
@@ -90,7 +94,8 @@ public struct RangeContext: MustacheParent, Sendable {
     let range: TimeRange
 
     public func child(named name: String) -> Any? {
-        switch name {
+        guard RenderBudget.spend() else { return nil }
+        return switch name {
         case "opens": TemplateText(range.opens24)
         case "closes": TemplateText(range.closes24)
         case "display": TemplateText(range.display)
