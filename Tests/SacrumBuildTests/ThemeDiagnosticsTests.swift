@@ -19,7 +19,8 @@ import Testing
 
     /// Found by fuzz-template as a build that never finished: sections over a list nested in each
     /// other render their inside (entries)^(depth) times. A render stops after `RenderBudget.limit`
-    /// lookups and is an error; here 4^20 and 7^15 renders are refused in well under a second.
+    /// lookups and is an error; here 4^20 and 7^15 renders are refused (without the budget this test
+    /// never finishes).
     @Test func nestedLoopsThatMultiplyAreStoppedAndReported() async throws {
         let loops = String(repeating: "{{#page.tags}}", count: 20) + "{{title}}" + String(repeating: "{{/page.tags}}", count: 20)
         let week = String(repeating: "{{#site.practice.hours}}", count: 15) + "{{name}}" + String(repeating: "{{/site.practice.hours}}", count: 15)
@@ -31,14 +32,12 @@ import Testing
             "themes/test/templates/partials/site/week.mustache": week,
         ])
         defer { site.remove() }
-        let started = ContinuousClock.now
         let result = await site.build()
         #expect(result.relevantDiagnostics.map(TemporarySite.line) == [
             "themes/test/templates/page.mustache: error: rendering /a/ with this template needed more than 2000000 lookups, so it was stopped [template.render-limit]",
             "themes/test/templates/week.mustache: error: rendering /b/ with this template needed more than 2000000 lookups, so it was stopped [template.render-limit]",
         ])
         #expect(!result.files.contains { $0.path == "a/index.html" || $0.path == "b/index.html" })
-        #expect(ContinuousClock.now - started < .seconds(60))  // without the budget: never
     }
 
     @Test func missingPartialIsAnErrorWhenTheThemeLoads() async throws {

@@ -35,7 +35,7 @@ struct AssetCollector {
                     result.diagnostics.append(Self.twins(display + "/" + path, display + "/" + twin))
                     continue
                 }
-                if let earlier = folded[path.lowercased()], Array(earlier.utf8) != Array(path.utf8) {
+                if let earlier = folded[path.lowercased()], !earlier.utf8.elementsEqual(path.utf8) {
                     result.diagnostics.append(Self.twins(display + "/" + path, themeAssets + "/" + earlier))
                     continue
                 }
@@ -46,7 +46,7 @@ struct AssetCollector {
         for path in contentFiles.sorted() {
             if let earlier = folded[path.lowercased()] {
                 result.diagnostics.append(
-                    Array(earlier.utf8) == Array(path.utf8)
+                    earlier.utf8.elementsEqual(path.utf8)
                         ? Diagnostic(
                             .error, id: "url.collision", file: "content/" + path,
                             message: "this file and a theme or static/ file are both published at /\(path)",

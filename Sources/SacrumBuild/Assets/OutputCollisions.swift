@@ -15,7 +15,7 @@ enum OutputCollisions {
         for file in assets.files {
             guard let taken = folded[file.path.lowercased()] else { continue }
             let owner = Self.owner(of: taken, in: site)
-            let sameBytes = Array(taken.utf8) == Array(file.path.utf8)
+            let sameBytes = taken.utf8.elementsEqual(file.path.utf8)
             let message =
                 sameBytes
                 ? "this file would be published at /\(file.path), where the build writes \(owner)"

@@ -139,7 +139,7 @@ public struct SiteTreeBuilder {
             // one spelled in NFC here; the bytes tell the two apart for the message.
             let sameURL = pageByURL[page.url].map { pages[$0].url }
             let message: String
-            if let sameURL, Array(sameURL.utf8) != Array(page.url.utf8) {
+            if let sameURL, !sameURL.utf8.elementsEqual(page.url.utf8) {
                 message = "this page (\(page.url)) and \(otherName) differ only in how accented letters are encoded (Unicode NFC and NFD); they would be one file on macOS"
             } else if sameURL != nil {
                 message = "this page and \(otherName) are both published at \(page.url)"
