@@ -201,7 +201,9 @@ public struct OutputWriter: Sendable {
             _ = rename(previous, location.path)
             throw failure("cannot move the new site into place", code: code, partial: true)
         }
-        guard rename(previous, staging) == 0 else { return }
+        // The caller removes the staging folder, now holding the previous site; should this rename
+        // fail, the next build removes `.previous` with the other stale staging folders.
+        _ = rename(previous, staging)
     }
 
     // MARK: - Helpers
@@ -218,8 +220,9 @@ public struct OutputWriter: Sendable {
     /// A relative path of plain segments: no `/` at the start, no empty, `.` or `..` segment, no NUL.
     static func isSafeRelativePath(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.containsUTF8Byte(0), !path.containsUTF8Byte(UInt8(ascii: "\\")) else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
-            !$0.isEmpty && $0 != "." && $0 != ".."
+        // Bytes, not Characters: this runs once for every file a build writes.
+        return path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy {
+            !$0.isEmpty && !$0.elementsEqual(".".utf8) && !$0.elementsEqual("..".utf8)
         }
     }
 
