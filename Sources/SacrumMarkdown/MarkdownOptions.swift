@@ -1,7 +1,7 @@
 /// How `MarkdownRenderer` parses and renders a document.
 ///
 /// The defaults are the safe, editor-friendly choice: typographic punctuation, no raw HTML, no
-/// `javascript:` links, heading ids, and lazy-loading images.
+/// `javascript:` links, heading ids, lazy-loading images, and the GitHub-flavoured extensions.
 public struct MarkdownOptions: Sendable, Hashable {
     /// Turn straight quotes into curly ones, `--` into an en dash, `---` into an em dash and `...`
     /// into an ellipsis.
@@ -16,6 +16,18 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var imageLoadingHints: Bool
     /// Add cmark's `data-sourcepos` attributes to block elements in the HTML.
     public var sourcePositionsInHTML: Bool
+    /// GitHub-flavoured pipe tables.
+    public var tables: Bool
+    /// GitHub-flavoured `~~strikethrough~~`.
+    public var strikethrough: Bool
+    /// GitHub-flavoured extended autolinks: `www.`, `http(s)://` and e-mail addresses in text.
+    public var autolinks: Bool
+    /// GitHub-flavoured task list items (`- [x] done`), rendered as disabled checkboxes.
+    public var taskLists: Bool
+    /// Footnotes: `[^label]` references and `[^label]: text` definitions, as a numbered list at the end.
+    public var footnotes: Bool
+    /// Alerts: `> [!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]` as asides with a title.
+    public var alerts: Bool
 
     /// Creates options; every argument has the safe default.
     public init(
@@ -23,16 +35,29 @@ public struct MarkdownOptions: Sendable, Hashable {
         unsafe: Bool = false,
         headingIDs: Bool = true,
         imageLoadingHints: Bool = true,
-        sourcePositionsInHTML: Bool = false
+        sourcePositionsInHTML: Bool = false,
+        tables: Bool = true,
+        strikethrough: Bool = true,
+        autolinks: Bool = true,
+        taskLists: Bool = true,
+        footnotes: Bool = true,
+        alerts: Bool = true
     ) {
         self.smartPunctuation = smartPunctuation
         self.unsafe = unsafe
         self.headingIDs = headingIDs
         self.imageLoadingHints = imageLoadingHints
         self.sourcePositionsInHTML = sourcePositionsInHTML
+        self.tables = tables
+        self.strikethrough = strikethrough
+        self.autolinks = autolinks
+        self.taskLists = taskLists
+        self.footnotes = footnotes
+        self.alerts = alerts
     }
 
     /// Options under which `MarkdownRenderer` changes nothing in cmark's own output.
     public static let plainCmark = MarkdownOptions(
-        smartPunctuation: false, headingIDs: false, imageLoadingHints: false)
+        smartPunctuation: false, headingIDs: false, imageLoadingHints: false, tables: false,
+        strikethrough: false, autolinks: false, taskLists: false, footnotes: false, alerts: false)
 }
