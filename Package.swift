@@ -82,6 +82,7 @@ let package = Package(
         .testTarget(
             name: "SacrumMarkdownTests",
             dependencies: ["SacrumMarkdown", "CCmark"],
+            exclude: ["Spec"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
