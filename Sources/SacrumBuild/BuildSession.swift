@@ -29,6 +29,11 @@ struct BuildSession: Sendable {
     private var scanDiagnostics: [Diagnostic] = []
     private var sources: [String: CachedSource] = [:]
     private var markdown: [String: ContentStage.Rendered] = [:]
+    /// What the cached Markdown was rendered with besides its source: shortcodes show site.yaml's facts
+    /// through templates, so a change to either renders the Markdown again.
+    private var markdownInputs: (config: SiteConfig, templates: [String: String])?
+    /// The shortcodes pages are expanded with.
+    private var shortcodes: ShortcodeTemplates?
 
     private(set) var site: Site?
     private var treeDiagnostics: [Diagnostic] = []
@@ -130,9 +135,13 @@ struct BuildSession: Sendable {
 
         // Markdown: cached renderings stay valid while every page keeps its URL and the same files exist.
         let signature = Self.signature(of: tree, publishedFiles: assets.published)
-        if signature != urlSignature { markdown = [:] }
+        let templates = theme?.sources ?? [:]
+        if signature != urlSignature || markdownInputs?.config != config || markdownInputs?.templates != templates { markdown = [:] }
         urlSignature = signature
-        let (rendered, byPage) = await ContentStage.render(tree, publishedFiles: assets.published, reusing: markdown)
+        markdownInputs = (config, templates)
+        shortcodes = theme.map { ShortcodeTemplates(theme: $0, environment: RenderEnvironment(site: tree, assets: assets.names)) }
+        let (rendered, byPage) = await ContentStage.render(
+            tree, publishedFiles: assets.published, reusing: markdown, shortcodes: shortcodes)
         site = rendered
         markdownDiagnostics = byPage
         markdown = [:]
@@ -223,7 +232,7 @@ struct BuildSession: Sendable {
             let oldSummary = site.pages[index].content?.document.summary
             site.pages[index].source = cached.source
             let (_, content, diagnostics) = ContentStage.render(
-                site.pages[index], in: site, renderer: renderer, publishedFiles: assets.published)
+                site.pages[index], in: site, renderer: renderer, publishedFiles: assets.published, shortcodes: shortcodes)
             site.pages[index].content = content
             markdownDiagnostics[index] = diagnostics
             markdown[cached.source.contentPath] = ContentStage.Rendered(source: cached.source, content: content, diagnostics: diagnostics)

@@ -1,4 +1,5 @@
 public import Mustache
+public import SacrumContent
 
 /// A theme's templates, parsed once and shared by every render (a `MustacheLibrary` is `Sendable`).
 ///
@@ -14,20 +15,27 @@ public struct Theme: Sendable {
     public let sources: [String: String]
     /// The site-wide partials (`partials/site/...`): rendered once per build, not once per page.
     public let sitePartials: [String]
-    /// The templates as written, site-wide partials included, for rendering the site-wide partials.
+    /// The templates as written, site-wide partials included, for rendering the site-wide partials
+    /// and shortcodes.
     let originals: MustacheLibrary
+    /// What each shortcode (`templates/shortcodes/NAME.mustache`) accepts, by name.
+    public let shortcodes: [String: ShortcodeDeclaration]
 
     /// Creates a theme from parsed templates.
     public init(
         library: MustacheLibrary, files: [String: String], sources: [String: String] = [:], sitePartials: [String] = [],
-        originals: MustacheLibrary? = nil
+        originals: MustacheLibrary? = nil, shortcodes: [String: ShortcodeDeclaration] = [:]
     ) {
         self.library = library
         self.files = files
         self.sources = sources
         self.sitePartials = sitePartials
         self.originals = originals ?? library
+        self.shortcodes = shortcodes
     }
+
+    /// The folder of shortcode templates.
+    public static let shortcodePrefix = "shortcodes/"
 
     /// The folder of site-wide partials.
     public static let sitePartialPrefix = "partials/site/"

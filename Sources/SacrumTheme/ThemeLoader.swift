@@ -66,6 +66,7 @@ public struct ThemeLoader: Sendable {
         var sitePartials: [String] = []
         var originals = MustacheLibrary()
         var scans: [String: TemplateReferenceScanner.Scan] = [:]
+        var shortcodes: [String: ShortcodeDeclaration] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             let scan = TemplateReferenceScanner.scan(source.text)
             scans[name] = scan
@@ -89,6 +90,11 @@ public struct ThemeLoader: Sendable {
                     diagnostics += SitePartials.check(source.text, file: source.file)
                 } else {
                     library.register(template, named: name)
+                }
+                if name.hasPrefix(Theme.shortcodePrefix) {
+                    let (declaration, problems) = ShortcodeTemplates.declaration(of: String(name.dropFirst(Theme.shortcodePrefix.count)), text: source.text, file: source.file)
+                    diagnostics += problems
+                    if let declaration { shortcodes[String(name.dropFirst(Theme.shortcodePrefix.count))] = declaration }
                 }
                 files[name] = source.file
             } catch let error as MustacheTemplate.ParserError {
@@ -125,7 +131,7 @@ public struct ThemeLoader: Sendable {
         }
         diagnostics += TemplateRecursion.diagnostics(references: references, files: files)
         let texts = Dictionary(uniqueKeysWithValues: sources.compactMap { name, source in files[name].map { _ in (name, source.text) } })
-        return (Theme(library: library, files: files, sources: texts, sitePartials: sitePartials, originals: originals), diagnostics)
+        return (Theme(library: library, files: files, sources: texts, sitePartials: sitePartials, originals: originals, shortcodes: shortcodes), diagnostics)
     }
 }
 

@@ -29,7 +29,7 @@ public enum ContentStage {
     /// an empty cache when the site's URLs changed, since links then resolve differently). Returns the
     /// site and each page's problems by page index.
     public static func render(
-        _ site: Site, publishedFiles: Set<String>, reusing cache: [String: Rendered]
+        _ site: Site, publishedFiles: Set<String>, reusing cache: [String: Rendered], shortcodes: (any ShortcodeRendering)? = nil
     ) async -> (site: Site, diagnostics: [Int: [Diagnostic]]) {
         let renderer = renderer(for: site.config)
         let indexes = site.pages.indices.filter { site.pages[$0].source?.isReadable == true }
@@ -38,7 +38,7 @@ public enum ContentStage {
             if let source = page.source, let cached = cache[source.contentPath], cached.source == source {
                 return (index, cached.content, cached.diagnostics)
             }
-            return render(page, in: site, renderer: renderer, publishedFiles: publishedFiles)
+            return render(page, in: site, renderer: renderer, publishedFiles: publishedFiles, shortcodes: shortcodes)
         }
         var result = site
         var diagnostics: [Int: [Diagnostic]] = [:]
@@ -55,21 +55,31 @@ public enum ContentStage {
             options: MarkdownOptions(smartPunctuation: config.markdown.smartPunctuation, unsafe: config.markdown.unsafe))
     }
 
-    /// One page's Markdown, rendered.
+    /// One page's Markdown, rendered, with its shortcodes expanded.
     public static func render(
-        _ page: Page, in site: Site, renderer: MarkdownRenderer, publishedFiles: Set<String>
+        _ page: Page, in site: Site, renderer: MarkdownRenderer, publishedFiles: Set<String>,
+        shortcodes: (any ShortcodeRendering)? = nil
     ) -> (Int, MarkdownContent, [Diagnostic]) {
         guard let source = page.source else {
             return (page.id, MarkdownContent(document: renderer.render(""), pendingFragments: []), [])
         }
         var resolver = LinkResolver(site: site, page: page, publishedFiles: publishedFiles)
         var targets: Set<String> = []
-        let document = renderer.render(source.body, firstLine: source.bodyFirstLine) { link in
+        func resolve(_ link: MarkdownLink) -> String? {
             let rewritten = resolver.resolve(link)
             targets.insert(rewritten ?? link.destination)
             return rewritten
         }
-        var diagnostics = resolver.diagnostics
+        var shortcodeDiagnostics: [Diagnostic] = []
+        let document: MarkdownDocument
+        if ShortcodeExpander.mayContainTags(source.body) {
+            let expander = ShortcodeExpander(
+                file: source.file, firstLine: source.bodyFirstLine, renderer: renderer, shortcodes: shortcodes)
+            (document, shortcodeDiagnostics) = expander.render(source.body, resolveLink: resolve)
+        } else {
+            document = renderer.render(source.body, firstLine: source.bodyFirstLine, rewriteLink: resolve)
+        }
+        var diagnostics = resolver.diagnostics + shortcodeDiagnostics
         for problem in document.problems {
             diagnostics.append(diagnostic(for: problem, in: source))
         }

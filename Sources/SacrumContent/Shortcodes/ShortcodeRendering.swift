@@ -1,0 +1,34 @@
+/// The shortcodes a site can use and how each renders: the theme's and the site's templates under
+/// `templates/shortcodes/` (SacrumTheme's `ShortcodeTemplates`). Content expands calls through it
+/// without knowing about templates.
+public protocol ShortcodeRendering: Sendable {
+    /// Every shortcode by name, with what it accepts.
+    var declarations: [String: ShortcodeDeclaration] { get }
+
+    /// The HTML of one call: its arguments (links already resolved) and, for a pair, the rendered
+    /// Markdown between the tags. `nil` when the template needed more work than a render may take.
+    func render(_ name: String, arguments: [String: String], inner: ShortcodeInner?) -> String?
+
+    /// The template file of a shortcode, for messages (`themes/default/templates/shortcodes/figure.mustache`).
+    func file(of name: String) -> String?
+}
+
+/// The Markdown between a pair's tags, rendered with the page's settings.
+public struct ShortcodeInner: Sendable, Hashable {
+    /// The HTML as rendered (`<p>…</p>` and all).
+    public var html: String
+    /// The same, with a single paragraph's `<p>` and `</p>` removed, for templates that put it inline.
+    public var inlineHTML: String
+
+    /// Creates the content of a pair.
+    public init(html: String) {
+        self.html = html
+        var inline = html
+        while inline.hasSuffix("\n") { inline.removeLast() }
+        if inline.hasPrefix("<p>"), inline.hasSuffix("</p>") {
+            let body = inline.dropFirst(3).dropLast(4)
+            if !body.contains("<p>") && !body.contains("</p>") { inline = String(body) }
+        }
+        self.inlineHTML = inline
+    }
+}
