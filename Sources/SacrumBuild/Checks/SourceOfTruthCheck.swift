@@ -35,10 +35,11 @@ enum SourceOfTruthCheck {
     static func check(_ page: Page, context: CheckContext) -> [Diagnostic] {
         guard let source = page.source, page.content != nil else { return [] }
         let facts = Facts(context.site.config)
-        var diagnostics = scan(source.body, file: source.file, line: source.bodyFirstLine, facts: facts)
+        // Prose only: a number or hours in a code span or code block is an example, not a claim.
+        var diagnostics = scan(MarkdownCodeRanges.prose(of: source.body), file: source.file, line: source.bodyFirstLine, facts: facts)
         for (key, value) in [("title", source.frontMatter.title), ("description", source.frontMatter.description)] {
             guard let value, let position = source.frontMatter.keyPositions[key] else { continue }
-            diagnostics += scan(value, file: source.file, line: position.line, facts: facts).map {
+            diagnostics += scan(value, file: source.file, line: position.line, facts: facts, in: .frontMatter).map {
                 var diagnostic = $0
                 diagnostic.column = position.column
                 return diagnostic
@@ -64,7 +65,7 @@ enum SourceOfTruthCheck {
         for (name, text) in context.theme.sources.sorted(by: { $0.key < $1.key }) {
             let file = context.theme.files[name] ?? name
             for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                diagnostics += scan(String(line), file: file, line: offset + 1, facts: facts)
+                diagnostics += scan(String(line), file: file, line: offset + 1, facts: facts, in: .template)
                 var rest = Substring(line)
                 while let range = rest.firstRange(of: "tel:") {
                     let number = rest[range.upperBound...].prefix { $0.isNumber || $0 == "+" || $0 == "-" }
@@ -84,8 +85,30 @@ enum SourceOfTruthCheck {
         return diagnostics
     }
 
+    /// Where a scanned text is written, for the hint.
+    enum Place {
+        case page, frontMatter, template
+
+        var phoneHint: String {
+            switch self {
+            case .template: "write {{site.practice.phone}} instead of a number, or change site.yaml if the number changed"
+            case .page: "write {{< phone >}} to show the number from site.yaml, or change site.yaml if the number changed"
+            case .frontMatter: "use the number from site.yaml (shortcodes work in the body, not in front matter), or change site.yaml if it changed"
+            }
+        }
+
+        var hoursHint: String {
+            switch self {
+            case .template:
+                "show the hours from site.yaml ({{>partials/site/hours}}, or {{#site.practice.hoursByDays}}…{{/site.practice.hoursByDays}}) instead of typing them"
+            case .page: "write {{< hours >}} to show the hours from site.yaml instead of typing them, or change site.yaml if they changed"
+            case .frontMatter: "use the hours from site.yaml (shortcodes work in the body, not in front matter), or change site.yaml if they changed"
+            }
+        }
+    }
+
     /// Phone numbers and hours in `text`, whose first line is line `line` of `file`.
-    private static func scan(_ text: String, file: String, line firstLine: Int, facts: Facts) -> [Diagnostic] {
+    private static func scan(_ text: String, file: String, line firstLine: Int, facts: Facts, in place: Place = .page) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // Both scanners need digits; most text has few, so look for them first.
         guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
@@ -100,7 +123,7 @@ enum SourceOfTruthCheck {
                 Diagnostic(
                     .error, id: "nap.phone", file: file, line: line, column: column,
                     message: "the phone number '\(match.text)' is not the practice's (\(facts.phone) in site.yaml)",
-                    hint: "in a template write {{site.practice.phone}}; in content use the number from site.yaml, or change site.yaml if it changed"))
+                    hint: place.phoneHint))
         }
         guard !facts.boundaries.isEmpty else { return diagnostics }
         for match in HoursTextScanner.find(in: text)
@@ -110,7 +133,7 @@ enum SourceOfTruthCheck {
                 Diagnostic(
                     .error, id: "nap.hours", file: file, line: line, column: column,
                     message: "the hours '\(match.text)' differ from the opening hours in site.yaml (\(facts.hoursDisplay))",
-                    hint: "show the hours from site.yaml ({{site.practice.hoursByDays}} in templates) instead of typing them"))
+                    hint: place.hoursHint))
         }
         return diagnostics
     }

@@ -42,7 +42,7 @@ enum StoryCheck {
                     message: "the story \(page.url) is shown without its typical-results disclosure",
                     hint: "show {{page.disclosure}} next to the story in the template"))
         }
-        diagnostics += OutcomeClaims.find(in: source.body, firstLine: source.bodyFirstLine).map { claim in
+        diagnostics += OutcomeClaims.find(in: MarkdownCodeRanges.prose(of: source.body), firstLine: source.bodyFirstLine).map { claim in
             Diagnostic(
                 .warning, id: "story.outcome-claim", file: source.file, line: claim.line, column: claim.column,
                 message: "'\(claim.text)' is an outcome claim; have it reviewed",

@@ -11,12 +11,12 @@ struct ShortcodeOutput {
     /// `html` without the line breaks around it (a template file ends with one, which in a sentence
     /// would put a space before the next word or full stop).
     init(html: String) {
-        var html = Substring(html)
-        while let last = html.last, last == "\n" || last == "\r\n" { html.removeLast() }
-        while let first = html.first, first == "\n" || first == "\r\n" { html.removeFirst() }
-        self.html = String(html)
-        blockTag = Self.blockTag(of: html)
-        plainText = Self.plainText(of: html)
+        var trimmed = Substring(html)
+        while let last = trimmed.last, last == "\n" || last == "\r\n" { trimmed.removeLast() }
+        while let first = trimmed.first, first == "\n" || first == "\r\n" { trimmed.removeFirst() }
+        self.html = String(trimmed)
+        blockTag = Self.blockTag(of: self.html)
+        plainText = Self.plainText(of: self.html)
     }
 
     static let blockElements: Set<String> = [

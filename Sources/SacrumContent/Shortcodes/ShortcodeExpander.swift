@@ -42,6 +42,11 @@ public struct ShortcodeExpander {
         return false
     }
 
+    /// The prefix of the placeholders for `markdown`: absent from it, and derived from a hash of it.
+    public static func placeholderPrefix(for markdown: String) -> String {
+        String(decoding: ExpansionPass.prefix(for: Array(markdown.utf8)), as: UTF8.self)
+    }
+
     /// The rendered document and the shortcode problems. `resolveLink` is called for every link and
     /// image (positions already in the file) and for every `link` argument of a shortcode.
     public func render(_ markdown: String, resolveLink: (MarkdownLink) -> String?) -> (MarkdownDocument, [Diagnostic]) {
@@ -69,6 +74,8 @@ struct ExpansionPass {
         var close: Int?
         var children: [Int] = []
         var declaration: ShortcodeDeclaration?
+        /// Left open although it needs its pair: reported, and rendered as nothing.
+        var isUnclosed = false
     }
 
     init(expander: ShortcodeExpander, bytes: [UInt8]) {
@@ -109,6 +116,7 @@ struct ExpansionPass {
             if calls[call].declaration?.content == .required {
                 report(.error, "shortcode.unclosed", at: tag.range.lowerBound, "{{< \(tag.name) >}} is never closed",
                        hint: "end its content with {{< /\(tag.name) >}}")
+                calls[call].isUnclosed = true
             }
             let children = calls[call].children
             calls[call].children = []
@@ -241,7 +249,7 @@ struct ExpansionPass {
             document.problems += rendered.problems
             inner = ShortcodeInner(html: rendered.html)
         }
-        guard let shortcodes = expander.shortcodes else { return ShortcodeOutput(html: "") }
+        guard let shortcodes = expander.shortcodes, !calls[call].isUnclosed else { return ShortcodeOutput(html: "") }
         guard let declaration = calls[call].declaration else {
             let names = declarations.keys.sorted()
             let near = Suggestion.closest(to: tag.name, in: names)
