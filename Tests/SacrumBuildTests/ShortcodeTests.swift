@@ -133,6 +133,11 @@ import Testing
         ])
     }
 
+    @Test func emptyRequiredArgument() async throws {
+        let found = try await errors("{{< figure src=\"x.svg\" alt=\"\" >}}")
+        #expect(found == ["content/a.md:4:28: error: 'figure' needs a value for 'alt' [shortcode.argument-missing]"])
+    }
+
     @Test func figureSourceThatLeadsNowhere() async throws {
         #expect(try await errors("{{< figure src=\"y.svg\" alt=\"A\" >}}") == ["content/a.md:4:16: error: the image 'y.svg' matches no file [link.broken]"])
     }

@@ -287,9 +287,11 @@ struct ExpansionPass {
             }
             arguments[argument.name] = value
         }
-        for declared in declaration.arguments where declared.isRequired && arguments[declared.name] == nil {
-            guard !tag.arguments.contains(where: { $0.name == declared.name }) else { continue }
-            report(.error, "shortcode.argument-missing", at: tag.range.lowerBound, "'\(tag.name)' needs the argument '\(declared.name)'",
+        for declared in declaration.arguments where declared.isRequired {
+            let given = tag.arguments.first { $0.name == declared.name }
+            guard given?.value.allSatisfy(\.isWhitespace) ?? true else { continue }
+            report(.error, "shortcode.argument-missing", at: given?.valueOffset ?? tag.range.lowerBound,
+                   given == nil ? "'\(tag.name)' needs the argument '\(declared.name)'" : "'\(tag.name)' needs a value for '\(declared.name)'",
                    hint: declared.name == "alt"
                     ? "describe the image: alt=\"Surgeon pointing at the SI joint on a model\"; a blind patient hears only that"
                     : "write \(declared.name)=\"…\" in the tag")
