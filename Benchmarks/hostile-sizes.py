@@ -28,6 +28,11 @@ stories:
   disclosure: Results vary.
 """
 
+SHORTCODES = {
+    "phone": '<a href="{{site.practice.phoneLink}}">{{site.practice.phone}}</a>\n',
+    "note": "{{! content: required }}\n<aside>{{{inner}}}</aside>\n",
+}
+
 PAGE_TEMPLATE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{page.title}}</title>
 <link rel="canonical" href="{{page.canonical}}"></head><body><main><h1>{{page.title}}</h1>
 {{{page.content}}}</main></body></html>
@@ -62,6 +67,11 @@ CASES = [
     ("cmark: unclosed links B", lambda: r("[a](b", 30_000)),
     ("cmark: unclosed <!--", lambda: "</" + r("<!--", 300_000)),
     ("cmark: many references", lambda: "".join(f"[{i}]: https://example.com/u\n" for i in range(50_000)) + r("[0] ", 50_000)),
+    ("shortcodes: 100,000 in a page", lambda: r("{{< phone >}} ", 100_000)),
+    ("shortcodes: 200,000 in a page", lambda: r("{{< phone >}} ", 200_000)),
+    ("shortcodes: 10,000 nested pairs (refused)", lambda: r("{{< note >}}", 10_000) + r("{{< /note >}}", 10_000)),
+    ("shortcodes: 20,000 unclosed quotes (refused)", lambda: r("{{< note a=\"", 20_000)),
+    ("shortcodes: 100,000 template tags (refused)", lambda: r("{{site.practice.phone}} ", 100_000)),
     ("YAML: billion laughs (refused)", None),
     ("YAML: 10,000 nested lists (refused)", None),
 ]
@@ -81,11 +91,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sacrum", required=True)
     parser.add_argument("--work", required=True)
+    parser.add_argument("--only", default="", help="run only the cases whose name contains this")
     args = parser.parse_args()
     sacrum = os.path.abspath(args.sacrum)
     print(f"{'case':48} {'wall':>8} {'peak RSS':>10}  exit")
     worst_time = worst_rss = 0.0
     for index, (name, body) in enumerate(CASES):
+        if args.only not in name:
+            continue
         site = os.path.join(args.work, f"case-{index:02d}")
         shutil.rmtree(site, ignore_errors=True)
         os.makedirs(os.path.join(site, "content"))
@@ -95,6 +108,10 @@ def main():
         for template in ("page", "list", "404"):
             with open(os.path.join(site, "themes", "plain", "templates", template + ".mustache"), "w") as f:
                 f.write(PAGE_TEMPLATE)
+        os.makedirs(os.path.join(site, "themes", "plain", "templates", "shortcodes"))
+        for shortcode, text in SHORTCODES.items():
+            with open(os.path.join(site, "themes", "plain", "templates", "shortcodes", shortcode + ".mustache"), "w") as f:
+                f.write(text)
         with open(os.path.join(site, "content", "page.md"), "w") as f:
             f.write("---\n" + front_matter(name) + "\n---\n" + (body() if body else "Body.\n"))
         measure = os.path.join(args.work, "time.txt")

@@ -66,8 +66,8 @@ struct ExpansionPass {
     private var calls: [Call] = []
     private var topLevel: [Int] = []
     private var prefix: [UInt8] = []
-    /// HTML of calls already rendered, by name, arguments and content.
-    private var memo: [String: String] = [:]
+    /// Calls already rendered, by name, arguments and content.
+    private var memo: [String: ShortcodeOutput] = [:]
 
     struct Call {
         var open: Int
@@ -301,15 +301,16 @@ struct ExpansionPass {
         var key = tag.name
         for name in arguments.keys.sorted() { key += "\u{0}\(name)\u{1}\(arguments[name] ?? "")" }
         if let inner { key += "\u{2}" + inner.html }
-        if let cached = memo[key] { return ShortcodeOutput(html: cached) }
+        if let cached = memo[key] { return cached }
         guard let html = shortcodes.render(tag.name, arguments: arguments, inner: inner) else {
             report(.error, "shortcode.render-limit", at: tag.range.lowerBound,
                    "rendering '\(tag.name)' needed more than a render may take, so it was stopped",
                    hint: "look at \(shortcodes.file(of: tag.name) ?? "its template"): sections over lists nested in each other multiply")
             return ShortcodeOutput(html: "")
         }
-        memo[key] = html
-        return ShortcodeOutput(html: html)
+        let output = ShortcodeOutput(html: html)
+        memo[key] = output
+        return output
     }
 
     static func isDangerous(_ destination: String) -> Bool {
