@@ -178,6 +178,11 @@ import Testing
         ])
     }
 
+    @Test func linkInsideALinkIsAWarning() async throws {
+        let found = try await errors("[Call {{< phone >}}](/a/)")
+        #expect(found == ["content/a.md:4:7: warning: 'phone' shows a link inside a link, which browsers break apart [shortcode.link-in-link]"])
+    }
+
     @Test func positionsAfterAShortcodeStayRight() async throws {
         let body = "{{< note >}}\nSee [x](nowhere.md).\n\n{{< /note >}}\n\n{{< phone >}} [y](gone.md)\n\n[z](lost.md)"
         let found = try await errors(body)

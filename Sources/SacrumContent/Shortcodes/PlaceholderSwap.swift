@@ -72,6 +72,8 @@ struct PlaceholderSwap {
     let outputs: [ShortcodeOutput]
     /// Calls whose block was put inside a paragraph.
     private(set) var blocksInParagraphs: [Int] = []
+    /// Calls whose link was put inside a link (`[call {{< phone >}}](tel:…)`).
+    private(set) var linksInLinks: [Int] = []
 
     init(prefix: [UInt8], outputs: [ShortcodeOutput]) {
         self.prefix = prefix
@@ -101,6 +103,7 @@ struct PlaceholderSwap {
         var inTag = false
         var tagStart = 0
         var paragraphDepth = 0
+        var linkDepth = 0
         var index = 0
         let paragraphOpen = Array("<p>".utf8)
         let paragraphClose = Array("</p>".utf8)
@@ -113,6 +116,10 @@ struct PlaceholderSwap {
                     paragraphDepth += 1
                 } else if bytes[index...].starts(with: paragraphClose) {
                     paragraphDepth = max(0, paragraphDepth - 1)
+                } else if bytes[index...].starts(with: Self.linkOpen) {
+                    linkDepth += 1
+                } else if bytes[index...].starts(with: Self.linkClose) {
+                    linkDepth = max(0, linkDepth - 1)
                 }
             } else if byte == UInt8(ascii: ">") && inTag {
                 inTag = false
@@ -145,11 +152,15 @@ struct PlaceholderSwap {
                 continue
             }
             if output.blockTag != nil && paragraphDepth > 0 { blocksInParagraphs.append(call) }
+            if linkDepth > 0 && ByteSearch.contains(Self.linkOpen, in: Array(output.html.utf8)) { linksInLinks.append(call) }
             out += Array(output.html.utf8)
             index = end
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    static let linkOpen = Array("<a ".utf8)
+    static let linkClose = Array("</a>".utf8)
 
     /// `text` with each placeholder replaced by its call's plain text.
     func text(_ text: String) -> String {

@@ -200,6 +200,12 @@ struct ExpansionPass {
                    "'\(tag.name)' shows a block (\(outputs[index].blockTag ?? "")) inside a paragraph, which browsers split around it",
                    hint: "put {{< \(tag.name) >}} on a line of its own, with a blank line before and after")
         }
+        for index in swap.linksInLinks {
+            let tag = tags[calls[ordered[index]].open]
+            report(.warning, "shortcode.link-in-link", at: tag.range.lowerBound,
+                   "'\(tag.name)' shows a link inside a link, which browsers break apart",
+                   hint: "write {{< \(tag.name) >}} outside the link's brackets: 'call {{< phone >}}' is already a link")
+        }
         document.plainText = swap.text(document.plainText)
         document.summary = swap.text(document.summary)
         document.headings = document.headings.map {
