@@ -51,6 +51,7 @@ extension SiteTreeBuilder {
                 ? String(source.folder.split(separator: "/").last ?? "")
                 : String(source.fileName.dropLast(3))
             var segment = stem
+            var sluggedFileName = false
             if let slug = source.frontMatter.slug {
                 do throws(SitePath.Problem) {
                     try SitePath.checkSegment(slug.value)
@@ -62,7 +63,9 @@ extension SiteTreeBuilder {
                 }
             } else {
                 do throws(SitePath.Problem) {
-                    try SitePath.checkSegment(stem)
+                    let (fileSegment, isSlug) = try SitePath.segment(forFileStem: stem)
+                    segment = fileSegment
+                    sluggedFileName = isSlug
                 } catch {
                     report(
                         source, nil, id: "url.invalid", "the file name cannot be part of a URL: \(error.message)",
@@ -71,11 +74,18 @@ extension SiteTreeBuilder {
                 }
             }
             var url = folderURL(folder) + segment + "/"
+            if sluggedFileName && source.frontMatter.url == nil {
+                let name = source.isBundleIndex ? "folder name" : "file name"
+                report(
+                    source, nil, .note, id: "url.slug",
+                    "the \(name) '\(stem)' has capitals, spaces, accents or punctuation, so the page is published at \(url)",
+                    hint: "links may still name the file; to choose the URL yourself, set 'slug:' in the front matter")
+            }
             if let override = urlOverride(source, fallback: url, isHome: false) { url = override }
             if source.frontMatter.title == nil && source.isReadable {
                 report(
                     source, nil, id: "frontmatter.title", "the page has no 'title'",
-                    hint: "add 'title: ...' to the front matter; it is the page's heading and its name in search results")
+                    hint: "add 'title: ...' to the front matter, or start the page with a '# Title' heading; the title is the page's heading and its name in search results")
             }
             let page = Page(
                 id: pages.count, role: .regular,
