@@ -9,7 +9,7 @@ import Testing
         "content/treatments/_index.md": ChecksTests.page("Treatments"),
         "content/conditions/back.md": ChecksTests.page("Back", "reviewed_by: Dr. Test, MD\nlast_reviewed: 2026-06-01\n", body: "## Causes\n\nMany."),
         "content/treatments/fusion.md": ChecksTests.page(
-            "Fusion", "reviewed_by: Dr. Test, MD\nlast_reviewed: 2026-06-01\nconditions: [conditions/back]\n",
+            "Fusion", "reviewed_by: Dr. Test, MD\nlast_reviewed: 2026-06-01\nconditions: [conditions/back]\nprocedure_type: surgical\n",
             body: "First paragraph.\n\nSee [causes](../conditions/back.md#causes)."),
         "themes/test/assets/css/style.css": "body { color: black; }",
     ]) { $1 }
