@@ -191,3 +191,34 @@ import Testing
         #expect(await site.build(drafts: true, future: true, expired: true).summary.heldBackLine == nil)
     }
 }
+
+/// Issue 11, item 3: the README's front-matter example, with the reviewer its site.yaml example lists,
+/// passes the medical checks (its `reviewed_by` once named nobody the site knew).
+@Suite struct ReadmeFrontMatterExampleTests {
+    static let readme: String = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return (try? String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+    }()
+
+    /// The fenced block that follows `opening` in the README.
+    static func block(after opening: String) -> String? {
+        guard let start = readme.range(of: opening + "\n"), let end = readme.range(of: "\n```", range: start.upperBound..<readme.endIndex)
+        else { return nil }
+        return String(readme[start.upperBound..<end.lowerBound]) + "\n"
+    }
+
+    @Test func frontMatterExampleBuildsWithTheSiteYAMLExamplesReviewer() async throws {
+        let page = try #require(Self.block(after: "```markdown"))
+        let siteYAML = try #require(Self.block(after: "```yaml"))
+        let reviewers = try #require(siteYAML.split(separator: "\n").first { $0.hasPrefix("reviewers:") })
+        let config = TemporarySite.minimalConfig.replacingOccurrences(of: "reviewers:\n  - name: Dr. Test, MD", with: String(reviewers))
+        let site = try TemporarySite([
+            "site.yaml": config + "\ntimezone: America/Chicago\n",
+            "content/treatments/si-joint-fusion.md": page + "Text.\n",
+            "content/conditions/back-pain.md": "---\ntitle: Back pain\nreviewed_by: Dr. Ada Reyes, MD\nlast_reviewed: 2026-06-01\n---\n",
+        ])
+        defer { site.remove() }
+        #expect(page.contains("reviewed_by: Dr. Ada Reyes, MD"))
+        #expect(await site.diagnostics(only: ["medical.", "frontmatter.", "yaml.", "date."]) == [])
+    }
+}
