@@ -41,6 +41,20 @@ import Testing
         expectSame(update, await fresh(site))
     }
 
+    @Test func timezoneEditReadsUnchangedPagesAgain() async throws {
+        var files = Self.files
+        files["content/conditions/back.md"] = ChecksTests.page(
+            "Back", "reviewed_by: Dr. Test, MD\nlast_reviewed: 2026-06-01\ndate: 2026-03-10 09:00\n", body: "## Causes\n\nMany.")
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let builder = PreviewBuilder(options: BuildOptions(root: site.root, now: TemporarySite.now))
+        #expect(await builder.build().diagnostics.map(\.id) == ["date.no-timezone"])
+        try write(TemporarySite.minimalConfig + "\ntimezone: America/Chicago\n", to: "site.yaml", in: site)
+        let update = await builder.rebuild(changed: [site.root + "/site.yaml"])
+        #expect(update.diagnostics.map(\.id) == [])
+        expectSame(update, await fresh(site))
+    }
+
     @Test func headingRenameIsCaughtByTheAnchorCheck() async throws {
         let site = try TemporarySite(Self.files)
         defer { site.remove() }
