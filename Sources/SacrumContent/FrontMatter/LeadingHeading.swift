@@ -19,14 +19,27 @@ public struct LeadingHeading: Sendable, Hashable {
     /// The level-1 heading that is the first block of `body` (which starts on line `firstLine` of its
     /// file), or `nil`.
     public static func find(in body: String, firstLine: Int) -> LeadingHeading? {
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.firstIndex(where: { !isBlank($0) }) else { return nil }
+        // Only the first lines are looked at, so a long page costs no more than a short one.
+        var lines: [Substring] = []
+        var lineEnds: [String.Index] = []
+        var cursor = body.startIndex
+        var first: Int?
+        while cursor < body.endIndex, lines.count < (first ?? lines.count) + maximumSetextLines + 1 {
+            let end = body[cursor...].firstIndex(of: "\n") ?? body.endIndex
+            let line = body[cursor..<end]
+            if first == nil, !isBlank(line) { first = lines.count }
+            lines.append(line)
+            lineEnds.append(end)
+            if first != nil, isBlank(line) { break }
+            cursor = end < body.endIndex ? body.index(after: end) : end
+        }
+        guard let first else { return nil }
         var last: Int?
         if isATXLevelOne(lines[first]) {
             last = first
         } else if !startsOtherBlock(lines[first]) {
             var index = first + 1
-            while index < lines.count, index - first <= maximumSetextLines, !isBlank(lines[index]) {
+            while index < lines.count, !isBlank(lines[index]) {
                 if isSetextLevelOneUnderline(lines[index]) {
                     last = index
                     break
@@ -44,10 +57,9 @@ public struct LeadingHeading: Sendable, Hashable {
         else { return nil }
         let text = heading.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !text.isEmpty else { return nil }
-        for index in first...last { lines[index] = "" }
-        return LeadingHeading(
-            text: text, line: firstLine + first, column: heading.position.column,
-            bodyWithoutHeading: lines.joined(separator: "\n"))
+        // Lines up to the heading's last one become empty; their line breaks stay.
+        let blanked = String(repeating: "\n", count: last) + body[lineEnds[last]...]
+        return LeadingHeading(text: text, line: firstLine + first, column: heading.position.column, bodyWithoutHeading: blanked)
     }
 
     private static func isBlank(_ line: Substring) -> Bool {
