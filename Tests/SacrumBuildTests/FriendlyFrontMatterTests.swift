@@ -136,6 +136,16 @@ import Testing
         #expect(result.text("sitemap.xml")?.contains("<loc>https://test.example/summer/</loc>\n    <lastmod>2026-03-10</lastmod>") == true)
     }
 
+    @Test func feedCarriesTheResolvedOffset() async throws {
+        let site = try TemporarySite([
+            "site.yaml": Self.chicagoConfig,
+            "content/news.md": "---\ntitle: News\nkind: article\ndate: 2026-03-10 09:00\n---\n",
+        ])
+        defer { site.remove() }
+        let feed = try #require(await site.build().text("feed.xml"))
+        #expect(feed.contains("    <published>2026-03-10T09:00:00-05:00</published>\n    <updated>2026-03-10T09:00:00-05:00</updated>\n"))
+    }
+
     @Test func publishTimeIsComparedInTheSiteTimeZone() async throws {
         // The build runs at 2026-11-25T12:00:00Z, 06:00 in Chicago: 07:00 there is still to come.
         let page = "---\ntitle: Soon\npublishDate: 2026-11-25 07:00\n---\n"
