@@ -81,6 +81,22 @@ import Testing
         #expect(result.paths.contains("ciatica/index.html"))
     }
 
+    @Test func folderNamesGetSlugsToo() async throws {
+        let site = try TemporarySite([
+            "content/Patient Stories/Ann B.md": "---\ntitle: Ann\n---\n",
+            "content/Más/_index.md": "---\ntitle: More\n---\n",
+            "content/Más/x.md": "---\ntitle: X\n---\n",
+        ])
+        defer { site.remove() }
+        let result = await site.build()
+        #expect(result.relevantDiagnostics.map(TemporarySite.line) == [
+            "content/Más/_index.md:1:1: note: the folder name 'Más' has capitals, spaces, accents or punctuation, so its pages are published under /mas/ [url.slug]",
+            "content/Patient Stories: note: the folder name 'Patient Stories' has capitals, spaces, accents or punctuation, so its pages are published under /patient-stories/ [url.slug]",
+            "content/Patient Stories/Ann B.md:1:1: note: the file name 'Ann B' has capitals, spaces, accents or punctuation, so the page is published at /patient-stories/ann-b/ [url.slug]",
+        ])
+        #expect(Set(result.paths).isSuperset(of: ["patient-stories/index.html", "patient-stories/ann-b/index.html", "mas/index.html", "mas/x/index.html"]))
+    }
+
     @Test func slugInFrontMatterNeedsNoNote() async throws {
         let site = try TemporarySite(["content/Back pain FAQ.md": "---\ntitle: FAQ\nslug: faq\n---\n"])
         defer { site.remove() }

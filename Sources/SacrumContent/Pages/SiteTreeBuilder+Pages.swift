@@ -20,7 +20,8 @@ extension SiteTreeBuilder {
             let source = indexes[folder]
             let name = String(folder.split(separator: "/").last ?? "")
             let parent = folder.isEmpty ? nil : sectionPage[parentFolder(folder)]
-            var url = folder.isEmpty ? "/" : (parent.map { pages[$0].url } ?? "/") + name + "/"
+            var url = folder.isEmpty ? "/" : (parent.map { pages[$0].url } ?? "/") + folderSegment(name) + "/"
+            if !folder.isEmpty { reportFolderName(name, folder: folder, source: source, url: url) }
             if let source, let override = urlOverride(source, fallback: url, isHome: folder.isEmpty) { url = override }
             let title =
                 source?.frontMatter.title ?? (folder.isEmpty ? config.title : SitePath.title(fromName: name))
@@ -106,7 +107,38 @@ extension SiteTreeBuilder {
 
     /// The site path of a content folder, from the folder names (not from any `url` a section sets).
     private func folderURL(_ folder: String) -> String {
-        folder.isEmpty ? "/" : "/" + folder + "/"
+        folder.isEmpty ? "/" : "/" + folder.split(separator: "/").map { folderSegment(String($0)) }.joined(separator: "/") + "/"
+    }
+
+    /// The URL segment of a folder's name: the name, or its slug when it has capitals, spaces, accents
+    /// or punctuation (as for file names). A name that cannot be a URL stays as it is here;
+    /// `reportFolderName` reports it.
+    private func folderSegment(_ name: String) -> String {
+        do throws(SitePath.Problem) {
+            return try SitePath.segment(forFileStem: name).segment
+        } catch {
+            return name
+        }
+    }
+
+    /// A note when a folder's name was turned into a slug, an error when it cannot be part of a URL;
+    /// at the section's `_index.md`, or at the folder.
+    private mutating func reportFolderName(_ name: String, folder: String, source: PageSource?, url: String) {
+        let diagnostic: (DiagnosticSeverity, String, String, String)
+        do throws(SitePath.Problem) {
+            guard try SitePath.segment(forFileStem: name).isSlug else { return }
+            diagnostic = (
+                .note, "url.slug",
+                "the folder name '\(name)' has capitals, spaces, accents or punctuation, so its pages are published under \(url)",
+                "links may still name the files; to choose the URL yourself, rename the folder"
+            )
+        } catch {
+            diagnostic = (.error, "url.invalid", "the folder name cannot be part of a URL: \(error.message)", "rename the folder")
+        }
+        diagnostics.append(
+            Diagnostic(
+                diagnostic.0, id: diagnostic.1, file: source?.file ?? "content/" + folder, line: source == nil ? 0 : 1,
+                column: source == nil ? 0 : 1, message: diagnostic.2, hint: diagnostic.3))
     }
 
     /// The page's `url`, checked; `nil` (after a diagnostic) when it cannot be used.
