@@ -111,7 +111,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SacrumCLITests",
-            dependencies: ["SacrumCLI"],
+            // ArgumentParser for parsing the README's command lines as the command does.
+            dependencies: ["SacrumCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
     ]

@@ -17,6 +17,9 @@ struct BuildReport: Encodable {
     var errors: Int
     var warnings: Int
     var pages: Int
+    /// Pages not published, by reason (`draft`, `future`, `expired`, `authorizationExpired`); only the
+    /// reasons that occur.
+    var heldBack: [String: Int]
     var diagnostics: [Entry]
 
     init(outcome: BuildAction.Outcome) {
@@ -24,6 +27,7 @@ struct BuildReport: Encodable {
         errors = outcome.diagnostics.filter { $0.severity == .error }.count
         warnings = outcome.diagnostics.filter { $0.severity == .warning }.count
         pages = outcome.result.summary.pages
+        heldBack = Dictionary(uniqueKeysWithValues: outcome.result.summary.heldBack.map { ($0.key.rawValue, $0.value) })
         diagnostics = outcome.diagnostics.sortedForDisplay().map {
             Entry(severity: $0.severity.rawValue, id: $0.id, file: $0.file, line: $0.line, column: $0.column, message: $0.message, hint: $0.hint)
         }

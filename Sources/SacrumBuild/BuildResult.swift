@@ -29,9 +29,35 @@ public struct BuildSummary: Sendable, Hashable {
     public var redirects: Int = 0
     /// Static files and theme assets.
     public var assets: Int = 0
+    /// Pages not published, by reason (drafts, future, expired, stories whose authorization expired).
+    public var heldBack: [HiddenReason: Int] = [:]
 
     /// Creates an empty summary.
     public init() {}
+
+    /// The reasons in the order the summary names them.
+    static let heldBackOrder: [HiddenReason] = [.draft, .future, .expired, .authorizationExpired]
+
+    /// `3 held back: 1 draft, 1 future, 1 expired; --drafts --future --expired to include them`, naming
+    /// only the reasons that occur; `nil` when every page is published.
+    public var heldBackLine: String? {
+        let reasons = Self.heldBackOrder.filter { (heldBack[$0] ?? 0) > 0 }
+        guard !reasons.isEmpty else { return nil }
+        let total = reasons.reduce(0) { $0 + (heldBack[$1] ?? 0) }
+        let parts = reasons.map { reason -> String in
+            let count = heldBack[reason] ?? 0
+            switch reason {
+            case .draft: return count == 1 ? "1 draft" : "\(count) drafts"
+            case .future: return "\(count) future"
+            case .expired: return "\(count) expired"
+            case .authorizationExpired:
+                return count == 1 ? "1 story whose authorization expired" : "\(count) stories whose authorization expired"
+            }
+        }
+        let flags = reasons.compactMap(\.flag)
+        return "\(total) held back: " + parts.joined(separator: ", ")
+            + (flags.isEmpty ? "" : "; " + flags.joined(separator: " ") + " to include them")
+    }
 }
 
 /// One phase's wall time.

@@ -1,3 +1,4 @@
+internal import Foundation
 import SacrumContent
 import SacrumMarkdown
 import SacrumTheme
@@ -28,6 +29,8 @@ struct BuildSession: Sendable {
     private var outputCollisions: [Diagnostic] = []
     private var scanDiagnostics: [Diagnostic] = []
     private var sources: [String: CachedSource] = [:]
+    /// The time zone `sources` were decoded in (dates without an offset depend on it).
+    private var sourcesTimeZone: TimeZone?
     private var markdown: [String: ContentStage.Rendered] = [:]
     /// What the cached Markdown was rendered with besides its source: shortcodes show site.yaml's facts
     /// through templates, so a change to either renders the Markdown again.
@@ -83,7 +86,11 @@ struct BuildSession: Sendable {
         var clock = PhaseClock()
         changedPaths = nil
         loadConfig()
-        let loader = ContentLoader(contentFolder: root + "/content")
+        let loader = ContentLoader(contentFolder: root + "/content", timeZone: config?.timeZone)
+        if sourcesTimeZone != config?.timeZone {
+            sources = [:]
+            sourcesTimeZone = config?.timeZone
+        }
         let scan = loader.scan()
         scanDiagnostics = scan.diagnostics
         if FileIO.type(atPath: root + "/content") != .directory {
@@ -218,7 +225,8 @@ struct BuildSession: Sendable {
             else { return false }
             let fingerprint = FileIO.fingerprint(root + "/content/" + path)
             if let fingerprint, old.fingerprint == fingerprint { continue }
-            let (source, diagnostics) = PageSource.load(path: root + "/content/" + path, contentPath: path)
+            let (source, diagnostics) = PageSource.load(
+                path: root + "/content/" + path, contentPath: path, timeZone: config.timeZone)
             guard source.isReadable, source.frontMatter == old.source.frontMatter else { return false }
             changed.append((index, CachedSource(fingerprint: fingerprint, source: source, diagnostics: diagnostics)))
         }
@@ -356,7 +364,7 @@ struct BuildSession: Sendable {
     private func checkContext(theme: Theme) -> CheckContext {
         CheckContext(
             site: site!, html: html, templates: templates, theme: theme, outputPaths: Set(files.keys),
-            today: options.publishing.today)
+            today: options.publishing.today(in: site!.config.timeZone))
     }
 
     private mutating func checkAll() async {
@@ -396,8 +404,19 @@ struct BuildSession: Sendable {
         if let theme { checks = SiteChecks.mergingTemplateRepeats(checks, templateFiles: Set(theme.files.values)) }
         all += checks
         if let site { all = SiteChecks.applyIgnores(all, site: site) }
-        let unique = Array(Set(all))
+        let unique = Self.mergingNoTimeZoneWarnings(Array(Set(all)))
         return (options.strict ? unique.map { $0.severity == .warning ? $0.asError() : $0 } : unique).sortedForDisplay()
+    }
+
+    /// One `date.no-timezone` warning per build is enough (the fix, `timezone:` in site.yaml, is one):
+    /// the first in display order stays, saying how many more dates are read the same way.
+    static func mergingNoTimeZoneWarnings(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let id = "date.no-timezone"
+        let warnings = diagnostics.filter { $0.id == id }.sortedForDisplay()
+        guard var first = warnings.first, warnings.count > 1 else { return diagnostics }
+        let others = warnings.count - 1
+        first.message += "; so \(others == 1 ? "is 1 other date" : "are \(others) other dates") without an offset"
+        return diagnostics.filter { $0.id != id } + [first]
     }
 
     /// Counts for the summary line.
@@ -413,6 +432,7 @@ struct BuildSession: Sendable {
                 }
             }
             summary.redirects = site.aliases.count
+            for reason in site.hiddenPages.values { summary.heldBack[reason, default: 0] += 1 }
         }
         summary.assets = assets.files.count
         return summary

@@ -27,6 +27,7 @@ enum Console {
         } else if first {
             let summary = update.summary
             printLine("Built \(summary.pages) pages, \(summary.sections) sections and \(summary.tags) tag pages in \(milliseconds) ms.")
+            if let heldBack = summary.heldBackLine { printLine("  " + heldBack + ".") }
         } else {
             let what = update.stylesheetsOnly ? "stylesheets" : "\(update.changedPaths.count) files"
             printLine("Rebuilt in \(milliseconds) ms (\(what) changed).")
@@ -58,6 +59,7 @@ enum Console {
             print(
                 "\(verb) \(summary.pages) pages, \(summary.sections) sections, \(summary.tags) tag pages, "
                     + "\(summary.redirects) redirects and \(summary.assets) assets\(destination) in \(String(format: "%.0f", total * 1000)) ms.")
+            if let heldBack = summary.heldBackLine { print("  " + heldBack + ".") }
             if !timings {
                 var phases = outcome.result.timings.map { "\($0.phase) \(String(format: "%.0f", $0.seconds * 1000))" }
                 if outcome.wroteOutput { phases.append("write \(String(format: "%.0f", outcome.writeSeconds * 1000))") }

@@ -21,7 +21,7 @@ import Testing
 
     static let base: [String: String] = [
         "content/_index.md": page("Home"),
-        "content/treatments/fusion.md": page("Fusion", "reviewed_by: Dr. Test, MD\nlast_reviewed: 2026-06-01\n"),
+        "content/treatments/fusion.md": page("Fusion", "reviewed_by: Dr. Test, MD\nlast_reviewed: 2026-06-01\nprocedure_type: surgical\n"),
         "content/stories/ann.md": page("Ann", "treatment: treatments/fusion\nauthorization:\n  id: A-1\n  signed: 2026-01-01\n  expires: 2028-01-01\n"),
     ]
 

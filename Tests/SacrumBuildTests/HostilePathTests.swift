@@ -122,7 +122,8 @@ import Testing
         try site.write(Array("---\ntitle: B\n---\n".utf8), to: "content/cafe\u{301}.md")
         let found = await site.diagnostics()
         #expect(found == [
-            "content/caf\u{E9}.md: error: this name and 'cafe\u{301}.md' beside it differ only in how accented letters are encoded (Unicode NFC and NFD); they would be one file on macOS, so this one is skipped [file.name]"
+            "content/caf\u{E9}.md: error: this name and 'cafe\u{301}.md' beside it differ only in how accented letters are encoded (Unicode NFC and NFD); they would be one file on macOS, so this one is skipped [file.name]",
+            "content/caf\u{E9}.md:1:1: note: the file name 'caf\u{E9}' has capitals, spaces, accents or punctuation, so the page is published at /cafe/ [url.slug]",
         ])
         #expect(found.first.map { Array($0.utf8).starts(with: Array("content/caf\u{E9}".utf8)) } == true)
     }

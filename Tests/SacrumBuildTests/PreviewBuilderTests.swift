@@ -9,7 +9,7 @@ import Testing
         "content/treatments/_index.md": ChecksTests.page("Treatments"),
         "content/conditions/back.md": ChecksTests.page("Back", "reviewed_by: Dr. Test, MD\nlast_reviewed: 2026-06-01\n", body: "## Causes\n\nMany."),
         "content/treatments/fusion.md": ChecksTests.page(
-            "Fusion", "reviewed_by: Dr. Test, MD\nlast_reviewed: 2026-06-01\nconditions: [conditions/back]\n",
+            "Fusion", "reviewed_by: Dr. Test, MD\nlast_reviewed: 2026-06-01\nconditions: [conditions/back]\nprocedure_type: surgical\n",
             body: "First paragraph.\n\nSee [causes](../conditions/back.md#causes)."),
         "themes/test/assets/css/style.css": "body { color: black; }",
     ]) { $1 }
@@ -38,6 +38,20 @@ import Testing
         let update = await builder.rebuild(changed: [site.root + "/content/conditions/back.md"])
         #expect(update.changedPaths.contains("conditions/back/index.html"))
         #expect(!update.stylesheetsOnly)
+        expectSame(update, await fresh(site))
+    }
+
+    @Test func timezoneEditReadsUnchangedPagesAgain() async throws {
+        var files = Self.files
+        files["content/conditions/back.md"] = ChecksTests.page(
+            "Back", "reviewed_by: Dr. Test, MD\nlast_reviewed: 2026-06-01\ndate: 2026-03-10 09:00\n", body: "## Causes\n\nMany.")
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let builder = PreviewBuilder(options: BuildOptions(root: site.root, now: TemporarySite.now))
+        #expect(await builder.build().diagnostics.map(\.id) == ["date.no-timezone"])
+        try write(TemporarySite.minimalConfig + "\ntimezone: America/Chicago\n", to: "site.yaml", in: site)
+        let update = await builder.rebuild(changed: [site.root + "/site.yaml"])
+        #expect(update.diagnostics.map(\.id) == [])
         expectSame(update, await fresh(site))
     }
 

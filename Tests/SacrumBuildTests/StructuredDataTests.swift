@@ -62,6 +62,25 @@ import Testing
         #expect(procedure["procedureType"] as? String == "https://schema.org/PercutaneousProcedure")
     }
 
+    @Test func treatmentWithoutProcedureTypeIsAPlainMedicalProcedureWithAWarning() async throws {
+        let site = try TemporarySite(Self.files.merging([
+            "content/treatments/therapy.md": "---\ntitle: Physical therapy\nreviewed_by: Dr. Test, MD\nlast_reviewed: 2026-06-01\n---\n"
+        ]) { $1 })
+        defer { site.remove() }
+        let result = await site.build()
+        #expect(result.diagnostics.filter { $0.id == "medical.procedure-type" }.map(TemporarySite.line) == [
+            "content/treatments/therapy.md:1:1: warning: this treatment has no 'procedure_type', so its structured data calls it only a 'MedicalProcedure' [medical.procedure-type]"
+        ])
+        #expect(result.diagnostics.first { $0.id == "medical.procedure-type" }?.hint
+            == "add 'procedure_type:' with 'surgical', 'percutaneous' or 'noninvasive' (an SI-joint injection is percutaneous, a fusion surgical)")
+        let text = try #require(result.text("treatments/therapy/index.html"))
+        let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        let graph = try #require(json?["@graph"] as? [[String: Any]])
+        let procedure = try #require(node(graph, "MedicalProcedure"))
+        #expect(procedure["procedureType"] == nil)
+        #expect(node(graph, "SurgicalProcedure") == nil)
+    }
+
     @Test func conditionIsAMedicalCondition() async throws {
         #expect(node(try await graph("conditions/back-pain/index.html"), "MedicalCondition") != nil)
     }

@@ -22,7 +22,8 @@ import Testing
         ])
         defer { site.remove() }
         #expect(await site.diagnostics() == [
-            "content/fusion.md:1:1: error: this page (/fusion/) and content/Fusion.md differ only in letter case or accents; they would be one file on macOS and Windows [url.collision]"
+            "content/Fusion.md:1:1: note: the file name 'Fusion' has capitals, spaces, accents or punctuation, so the page is published at /fusion/ [url.slug]",
+            "content/fusion.md:1:1: error: this page and content/Fusion.md are both published at /fusion/ [url.collision]",
         ])
     }
 

@@ -81,6 +81,21 @@ import Testing
         #expect(first?["id"] as? String == "config.unknown-key")
     }
 
+    @Test func summaryAndReportCountThePagesHeldBack() throws {
+        let root = try makeSite([
+            "content/a.md": "---\ntitle: A\ndescription: \(Self.description)\n---\n",
+            "content/b.md": "---\ntitle: B\ndraft: true\n---\n",
+            "content/c.md": "---\ntitle: C\ndate: 2999-01-01\n---\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let report = root + "/report.json"
+        let result = try SacrumBinary.run(["check", "--source", root, "--report", report])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.split(separator: "\n").dropFirst().first == "  2 held back: 1 draft, 1 future; --drafts --future to include them.")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        #expect(json?["heldBack"] as? [String: Int] == ["draft": 1, "future": 1])
+    }
+
     @Test func refusesToWriteIntoContent() throws {
         let root = try makeSite(["content/a.md": "---\ntitle: A\ndescription: \(Self.description)\n---\n"])
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -32,6 +32,7 @@ public enum CheckRegistry {
         Check(id: "medical.reviewer-unknown", summary: "reviewed_by names nobody the site knows."),
         Check(id: "medical.review-overdue", summary: "The medical review is older than the review interval."),
         Check(id: "medical.review-future", summary: "last_reviewed is in the future."),
+        Check(id: "medical.procedure-type", summary: "A treatment without procedure_type (its JSON-LD says only MedicalProcedure)."),
         Check(id: "story.authorization-missing", summary: "A patient story without its authorization record (id, signed, expires)."),
         Check(id: "story.authorization-expired", summary: "A patient story whose authorization has expired (left out)."),
         Check(id: "story.treatment-missing", summary: "A patient story that names no treatment."),

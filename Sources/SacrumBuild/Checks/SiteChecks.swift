@@ -30,6 +30,7 @@ enum SiteChecks {
                 index,
                 ContentAccessibilityCheck.check(page, context: context, tags: tags)
                     + MedicalReviewCheck.check(page, context: context)
+                    + ProcedureTypeCheck.check(page, context: context)
                     + StoryCheck.check(page, context: context)
                     + SourceOfTruthCheck.check(page, context: context)
                     + PrivacyCheck.check(page, context: context, tags: tags)

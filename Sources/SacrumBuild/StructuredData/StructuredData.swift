@@ -5,7 +5,8 @@ import SacrumMarkdown
 /// visible page, so the two cannot drift: the practice as a `MedicalClinic` (phone, address, opening
 /// hours with the lunch closure as two ranges on the same day), the page as a `WebPage` or, on medical
 /// pages, a `MedicalWebPage` with `lastReviewed` and `reviewedBy`, the treatment as a
-/// `SurgicalProcedure` or a percutaneous `TherapeuticProcedure`, the condition as a `MedicalCondition`,
+/// `SurgicalProcedure` or a percutaneous `TherapeuticProcedure` (a plain `MedicalProcedure` when the
+/// front matter has no `procedure_type`), the condition as a `MedicalCondition`,
 /// and a `BreadcrumbList`. Never review or rating markup: stories are testimonials, not reviews.
 enum StructuredData {
     /// The page's JSON-LD; `clinic` is `serializedClinic(site)`, which is the same on every page.
@@ -120,8 +121,10 @@ enum StructuredData {
         var pairs: [(String, JSONValue)]
         switch page.kind {
         case .treatment:
-            let procedureType = frontMatter.procedureType?.value ?? .surgical
-            switch procedureType {
+            switch frontMatter.procedureType?.value {
+            case nil:
+                // Never a guessed subtype: an injection must not be called surgery (see ProcedureTypeCheck).
+                pairs = [("@type", "MedicalProcedure")]
             case .surgical:
                 pairs = [("@type", "SurgicalProcedure"), ("procedureType", "https://schema.org/SurgicalProcedure")]
             case .percutaneous:

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The site's configuration, decoded from `site.yaml`: the single source of truth for the practice's
 /// facts (name, phone, address, hours) and for how the site is built.
 public struct SiteConfig: Sendable, Hashable {
@@ -10,6 +12,10 @@ public struct SiteConfig: Sendable, Hashable {
     public var language: String
     /// The theme folder under `themes/`.
     public var theme: String
+    /// The practice's time zone (`timezone:` in site.yaml, an IANA name such as `America/Chicago`):
+    /// what a front-matter time without an offset means, daylight saving included, and where "today"
+    /// is. `nil` when site.yaml does not set one.
+    public var timeZone: TimeZone?
     /// The practice's facts.
     public var practice: PracticeInfo
     /// How Markdown is rendered.
@@ -34,7 +40,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// Creates a configuration.
     public init(
         title: String, baseURL: String, language: String = "en-US", theme: String = "default",
-        practice: PracticeInfo, markdown: MarkdownSettings = MarkdownSettings(), storyDisclosure: String = "",
+        timeZone: TimeZone? = nil, practice: PracticeInfo, markdown: MarkdownSettings = MarkdownSettings(), storyDisclosure: String = "",
         reviewIntervalMonths: Int = 12, reviewers: [Reviewer] = [], menu: [MenuItemConfig] = [],
         footerMenu: [MenuItemConfig] = [], allowedHosts: [String] = [],
         sectionKinds: [String: PageKind] = SiteConfig.defaultSectionKinds, placeholders: [Placeholder] = []
@@ -43,6 +49,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.baseURL = baseURL
         self.language = language
         self.theme = theme
+        self.timeZone = timeZone
         self.practice = practice
         self.markdown = markdown
         self.storyDisclosure = storyDisclosure

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// Decodes `site.yaml` into a `SiteConfig`, reporting every problem at its line and column.
 public struct SiteConfigDecoder: Sendable {
     /// The file name used in diagnostics.
@@ -33,7 +35,7 @@ public struct SiteConfigDecoder: Sendable {
     // MARK: - Root
 
     private static let rootKeys = [
-        "title", "base_url", "language", "theme", "practice", "markdown", "stories", "review", "reviewers", "menu",
+        "title", "base_url", "language", "theme", "timezone", "practice", "markdown", "stories", "review", "reviewers", "menu",
         "footer_menu", "privacy", "section_kinds",
     ]
 
@@ -42,6 +44,7 @@ public struct SiteConfigDecoder: Sendable {
         var baseURL: String?
         var language = "en-US"
         var theme = "default"
+        var timeZone: TimeZone?
         var practice: PracticeInfo?
         var markdown = MarkdownSettings()
         var disclosure = ""
@@ -80,6 +83,8 @@ public struct SiteConfigDecoder: Sendable {
                             hint: "name a folder under themes/, like 'default'")
                     }
                 }
+            case "timezone":
+                timeZone = decodeTimeZone(value, reader: &reader)
             case "practice":
                 practice = decodePractice(value, reader: &reader)
             case "markdown":
@@ -165,12 +170,30 @@ public struct SiteConfigDecoder: Sendable {
         }
         guard let title, let baseURL, let practice else { return nil }
         return SiteConfig(
-            title: title, baseURL: baseURL, language: language, theme: theme, practice: practice, markdown: markdown,
+            title: title, baseURL: baseURL, language: language, theme: theme, timeZone: timeZone, practice: practice,
+            markdown: markdown,
             storyDisclosure: disclosure, reviewIntervalMonths: interval, reviewers: reviewers, menu: menu,
             footerMenu: footerMenu, allowedHosts: allowedHosts, sectionKinds: sectionKinds, placeholders: placeholders)
     }
 
     // MARK: - Values
+
+    /// An IANA time zone name (`America/Chicago`); abbreviations such as `CST` are refused, since they
+    /// do not follow daylight saving.
+    private func decodeTimeZone(_ value: YAMLValue, reader: inout YAMLFieldReader) -> TimeZone? {
+        guard let name = reader.nonEmptyText(value, key: "timezone") else { return nil }
+        if name.contains("/") || name == "UTC", let zone = TimeZone(identifier: name) {
+            return zone
+        }
+        let known = TimeZone.knownTimeZoneIdentifiers
+        let lowered = name.lowercased()
+        let suggestion = known.first { $0.lowercased() == lowered || $0.lowercased().hasSuffix("/" + lowered) }
+        reader.report(
+            id: "config.value", at: value.position, "'\(name)' is not an IANA time zone name",
+            hint: suggestion.map { "did you mean '\($0)'?" }
+                ?? "write a name such as 'America/Chicago' (US Central, with daylight saving) or 'UTC'")
+        return nil
+    }
 
     private func decodeBaseURL(_ value: YAMLValue, reader: inout YAMLFieldReader) -> String? {
         guard let text = reader.nonEmptyText(value, key: "base_url") else { return nil }

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A calendar date, optionally with a time and a UTC offset, as written in front matter
 /// (`2026-03-14`, `2026-03-14T09:30:00-06:00`, `2026-03-14 09:30`).
 public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -29,64 +31,116 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
         case impossible(String)
     }
 
-    /// Parses `YYYY-MM-DD`, optionally followed by `T` or a space, `HH:MM[:SS[.fraction]]` and `Z` or
-    /// `±HH:MM`.
+    /// Parses a date as YAML writes timestamps: `YYYY-MM-DD`, optionally followed by `T`, `t` or spaces,
+    /// `H:MM` or `HH:MM[:SS[.fraction]]` (the fraction is dropped), then optionally spaces and `Z` or an
+    /// offset `±H`, `±HH`, `±HHMM` or `±HH:MM`. With a time, month and day may have one digit, as YAML
+    /// allows (`2026-3-5 9:00:00`).
     public static func parse(_ text: String) throws(ParseError) -> ContentDate {
         let bytes = Array(text.utf8)
         var index = 0
-        func number(_ digits: Int) -> Int? {
-            guard index + digits <= bytes.count else { return nil }
+        func isDigit(_ at: Int) -> Bool { at < bytes.count && bytes[at] >= 0x30 && bytes[at] <= 0x39 }
+        /// `minimum` to `maximum` digits.
+        func number(_ minimum: Int, _ maximum: Int) -> Int? {
             var value = 0
-            for byte in bytes[index..<(index + digits)] {
-                guard byte >= 0x30 && byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
+            var count = 0
+            while count < maximum, isDigit(index) {
+                value = value * 10 + Int(bytes[index] - 0x30)
+                index += 1
+                count += 1
             }
-            index += digits
-            return value
+            return count >= minimum ? value : nil
         }
         func expect(_ character: Character) -> Bool {
             guard index < bytes.count, bytes[index] == character.asciiValue else { return false }
             index += 1
             return true
         }
-        guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2) else {
-            throw .notADate
+        func skipSpaces() -> Bool {
+            let start = index
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            return index > start
         }
+        guard let year = number(4, 4), expect("-") else { throw .notADate }
+        let monthStart = index
+        guard let month = number(1, 2), expect("-") else { throw .notADate }
+        let monthDigits = index - 1 - monthStart
+        let dayStart = index
+        guard let day = number(1, 2) else { throw .notADate }
+        let dayDigits = index - dayStart
+        let hasTime = index < bytes.count
+        // A date alone is exactly YYYY-MM-DD; YAML allows one-digit months and days only before a time.
+        guard hasTime || (monthDigits == 2 && dayDigits == 2) else { throw .notADate }
         guard (1...12).contains(month) else { throw .impossible("there is no month \(month)") }
         guard (1...daysIn(month: month, year: year)).contains(day) else {
             throw .impossible("\(monthNames[month - 1]) \(year) has no day \(day)")
         }
         var date = ContentDate(year: year, month: month, day: day)
-        guard index < bytes.count else { return date }
-        guard expect("T") || expect("t") || expect(" ") else { throw .notADate }
-        guard let hour = number(2), expect(":"), let minute = number(2) else { throw .notADate }
+        guard hasTime else { return date }
+        guard expect("T") || expect("t") || skipSpaces() else { throw .notADate }
+        guard let hour = number(1, 2), expect(":"), let minute = number(2, 2) else { throw .notADate }
         var second = 0
         if expect(":") {
-            guard let value = number(2) else { throw .notADate }
+            guard let value = number(2, 2) else { throw .notADate }
             second = value
             if expect(".") {
-                while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+                while isDigit(index) { index += 1 }
             }
         }
         guard hour < 24, minute < 60, second < 60 else {
             throw .impossible("\(hour):\(minute < 10 ? "0" : "")\(minute) is not a time of day")
         }
         date.secondsOfDay = hour * 3600 + minute * 60 + second
+        _ = skipSpaces()
         if index < bytes.count {
             if expect("Z") || expect("z") {
                 date.utcOffset = 0
             } else if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
                 let sign = bytes[index] == UInt8(ascii: "-") ? -1 : 1
                 index += 1
-                guard let offsetHours = number(2) else { throw .notADate }
-                _ = expect(":")
-                let offsetMinutes = number(2) ?? 0
+                let hoursStart = index
+                guard let hoursAndMaybeMinutes = number(1, 4) else { throw .notADate }
+                let digits = index - hoursStart
+                var offsetHours = hoursAndMaybeMinutes
+                var offsetMinutes = 0
+                if digits == 4 {
+                    // `-0600`
+                    offsetHours = hoursAndMaybeMinutes / 100
+                    offsetMinutes = hoursAndMaybeMinutes % 100
+                } else if digits == 3 {
+                    throw .notADate
+                } else if expect(":") {
+                    guard let minutes = number(2, 2) else { throw .notADate }
+                    offsetMinutes = minutes
+                }
                 guard offsetHours <= 14, offsetMinutes < 60 else { throw .impossible("the UTC offset is out of range") }
                 date.utcOffset = sign * (offsetHours * 3600 + offsetMinutes * 60)
             }
         }
         guard index == bytes.count else { throw .notADate }
         return date
+    }
+
+    /// Whether the date has a time of day but no UTC offset: a local time that means nothing until a
+    /// time zone is chosen.
+    public var isLocalTime: Bool { secondsOfDay != nil && utcOffset == nil }
+
+    /// The date with the offset `timeZone` has at that local time, daylight saving included (through
+    /// `TimeZone.secondsFromGMT(for:)`); unchanged when it already has an offset or has no time. A local
+    /// time that occurs twice (when clocks go back) is the first occurrence; one that does not occur
+    /// (the hour skipped when clocks go forward) takes the offset from before the change, as a clock
+    /// that was not yet put forward would show it.
+    public func resolvingLocalTime(in timeZone: TimeZone) -> ContentDate {
+        guard let seconds = secondsOfDay, utcOffset == nil else { return self }
+        let local = daysSinceEpoch * 86_400 + seconds
+        func offset(at moment: Int) -> Int { timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(moment))) }
+        // The offsets in force a day before and a day after; one of them is the offset at `local`
+        // unless `local` is skipped.
+        let before = offset(at: local - 86_400)
+        let after = offset(at: local + 86_400)
+        let valid = [before, after].filter { offset(at: local - $0) == $0 }
+        var copy = self
+        copy.utcOffset = valid.max() ?? before
+        return copy
     }
 
     /// Days since 1970-01-01 of the calendar date (proleptic Gregorian).

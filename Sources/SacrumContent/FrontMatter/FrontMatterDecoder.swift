@@ -1,8 +1,16 @@
+public import Foundation
+
 /// Decodes a page's front matter into `FrontMatter`, reporting every problem at its line and
 /// column in the page's file.
 public struct FrontMatterDecoder: Sendable {
-    /// Creates a decoder.
-    public init() {}
+    /// What a date with a time but no UTC offset means.
+    public var localTimes: YAMLFieldReader.LocalTimes
+
+    /// Creates a decoder: a date with a time but no offset is a local time of `timeZone` (the site's
+    /// `timezone:`), or UTC with a warning when the site has none.
+    public init(timeZone: TimeZone? = nil) {
+        localTimes = timeZone.map { .inZone($0) } ?? .utc
+    }
 
     /// Keys with a meaning; every other key goes to `params`.
     public static let knownKeys = [
@@ -25,11 +33,19 @@ public struct FrontMatterDecoder: Sendable {
         public var diagnostics: [Diagnostic]
         /// Whether the YAML itself could be read as a mapping (values may still have been wrong).
         public var isParsed: Bool
+
+        /// Creates a result.
+        public init(frontMatter: FrontMatter, diagnostics: [Diagnostic], isParsed: Bool) {
+            self.frontMatter = frontMatter
+            self.diagnostics = diagnostics
+            self.isParsed = isParsed
+        }
     }
 
     /// Decodes `yaml`, which starts on line `firstLine` of `file`.
     public func decode(yaml: String, firstLine: Int, file: String) -> Decoded {
         var reader = YAMLFieldReader(file: file)
+        reader.localTimes = localTimes
         var frontMatter = FrontMatter()
         let root: YAMLValue?
         do {

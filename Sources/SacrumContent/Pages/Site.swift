@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The whole site in memory: configuration, every page with its place in the tree and its links, the
 /// menus, the redirects and the files published as they are.
 public struct Site: Sendable {
@@ -134,4 +136,12 @@ public struct PublishingOptions: Sendable, Hashable {
 
     /// The calendar day of `now` (UTC).
     public var today: ContentDate { ContentDate.day(ofSecondsSinceEpoch: now) }
+
+    /// The calendar day of `now` where the practice is (`timezone:` in site.yaml; UTC without one):
+    /// what dates without a time are compared with.
+    public func today(in timeZone: TimeZone?) -> ContentDate {
+        guard let timeZone else { return today }
+        let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(now)))
+        return ContentDate.day(ofSecondsSinceEpoch: now + offset)
+    }
 }

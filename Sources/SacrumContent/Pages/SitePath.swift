@@ -1,3 +1,5 @@
+internal import SacrumMarkdown
+
 /// Rules for the site paths pages are published at, from file names, `slug` and `url`, and for the
 /// files they are written to. Every path that reaches the output goes through here, so none can
 /// leave the output folder.
@@ -40,6 +42,41 @@ public enum SitePath {
                 }
             }
         }
+    }
+
+    /// The URL segment of a file name's stem: the stem itself when it is already lower-case ASCII
+    /// letters, digits, `-`, `_` and `.`; otherwise its slug (`Back pain FAQ` → `back-pain-faq`,
+    /// `Ciática` → `ciatica`): lower case, accents folded, spaces and punctuation turned into single
+    /// hyphens. A stem with control or invisible characters, `.` or `..`, or nothing a slug can be
+    /// made of, is refused as `checkSegment` refuses it.
+    public static func segment(forFileStem stem: String) throws(Problem) -> (segment: String, isSlug: Bool) {
+        let isPlain = !stem.isEmpty && stem.utf8.allSatisfy { byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte == 0x2E
+        }
+        if isPlain {
+            try checkSegment(stem)
+            return (stem, false)
+        }
+        guard stem != ".", stem != ".." else { throw Problem(message: "'\(stem)' would leave its folder") }
+        guard stem.utf8.count <= maximumSegmentLength else {
+            throw Problem(message: "it is \(stem.utf8.count) bytes long; at most \(maximumSegmentLength) are accepted")
+        }
+        for scalar in stem.unicodeScalars {
+            if scalar == "/" { throw Problem(message: "it contains '/'") }
+            if scalar == "\\" { throw Problem(message: "it contains a backslash") }
+            if scalar.value < 0x20 || scalar.value == 0x7F || scalar.properties.generalCategory == .format
+                || (scalar.properties.isWhitespace && scalar != " ")
+            {
+                throw Problem(message: "it contains an invisible or control character (U+\(String(scalar.value, radix: 16, uppercase: true)))")
+            }
+        }
+        let slug = HeadingSlug.make(from: stem)
+        // `HeadingSlug` falls back to "section" when nothing is left.
+        guard slug != "section" || stem.lowercased().contains("section") else {
+            throw Problem(message: "it has no letters or digits to make a URL of")
+        }
+        try checkSegment(slug)
+        return (slug, true)
     }
 
     /// Normalises a path written in `url` or `aliases`: it must start with `/`; it gets a trailing `/`

@@ -20,7 +20,8 @@ extension SiteTreeBuilder {
             let source = indexes[folder]
             let name = String(folder.split(separator: "/").last ?? "")
             let parent = folder.isEmpty ? nil : sectionPage[parentFolder(folder)]
-            var url = folder.isEmpty ? "/" : (parent.map { pages[$0].url } ?? "/") + name + "/"
+            var url = folder.isEmpty ? "/" : (parent.map { pages[$0].url } ?? "/") + folderSegment(name) + "/"
+            if !folder.isEmpty { reportFolderName(name, folder: folder, source: source, url: url) }
             if let source, let override = urlOverride(source, fallback: url, isHome: folder.isEmpty) { url = override }
             let title =
                 source?.frontMatter.title ?? (folder.isEmpty ? config.title : SitePath.title(fromName: name))
@@ -51,6 +52,7 @@ extension SiteTreeBuilder {
                 ? String(source.folder.split(separator: "/").last ?? "")
                 : String(source.fileName.dropLast(3))
             var segment = stem
+            var sluggedFileName = false
             if let slug = source.frontMatter.slug {
                 do throws(SitePath.Problem) {
                     try SitePath.checkSegment(slug.value)
@@ -62,7 +64,9 @@ extension SiteTreeBuilder {
                 }
             } else {
                 do throws(SitePath.Problem) {
-                    try SitePath.checkSegment(stem)
+                    let (fileSegment, isSlug) = try SitePath.segment(forFileStem: stem)
+                    segment = fileSegment
+                    sluggedFileName = isSlug
                 } catch {
                     report(
                         source, nil, id: "url.invalid", "the file name cannot be part of a URL: \(error.message)",
@@ -71,11 +75,18 @@ extension SiteTreeBuilder {
                 }
             }
             var url = folderURL(folder) + segment + "/"
+            if sluggedFileName && source.frontMatter.url == nil {
+                let name = source.isBundleIndex ? "folder name" : "file name"
+                report(
+                    source, nil, .note, id: "url.slug",
+                    "the \(name) '\(stem)' has capitals, spaces, accents or punctuation, so the page is published at \(url)",
+                    hint: "links may still name the file; to choose the URL yourself, set 'slug:' in the front matter")
+            }
             if let override = urlOverride(source, fallback: url, isHome: false) { url = override }
             if source.frontMatter.title == nil && source.isReadable {
                 report(
                     source, nil, id: "frontmatter.title", "the page has no 'title'",
-                    hint: "add 'title: ...' to the front matter; it is the page's heading and its name in search results")
+                    hint: "add 'title: ...' to the front matter, or start the page with a '# Title' heading; the title is the page's heading and its name in search results")
             }
             let page = Page(
                 id: pages.count, role: .regular,
@@ -96,7 +107,38 @@ extension SiteTreeBuilder {
 
     /// The site path of a content folder, from the folder names (not from any `url` a section sets).
     private func folderURL(_ folder: String) -> String {
-        folder.isEmpty ? "/" : "/" + folder + "/"
+        folder.isEmpty ? "/" : "/" + folder.split(separator: "/").map { folderSegment(String($0)) }.joined(separator: "/") + "/"
+    }
+
+    /// The URL segment of a folder's name: the name, or its slug when it has capitals, spaces, accents
+    /// or punctuation (as for file names). A name that cannot be a URL stays as it is here;
+    /// `reportFolderName` reports it.
+    private func folderSegment(_ name: String) -> String {
+        do throws(SitePath.Problem) {
+            return try SitePath.segment(forFileStem: name).segment
+        } catch {
+            return name
+        }
+    }
+
+    /// A note when a folder's name was turned into a slug, an error when it cannot be part of a URL;
+    /// at the section's `_index.md`, or at the folder.
+    private mutating func reportFolderName(_ name: String, folder: String, source: PageSource?, url: String) {
+        let diagnostic: (DiagnosticSeverity, String, String, String)
+        do throws(SitePath.Problem) {
+            guard try SitePath.segment(forFileStem: name).isSlug else { return }
+            diagnostic = (
+                .note, "url.slug",
+                "the folder name '\(name)' has capitals, spaces, accents or punctuation, so its pages are published under \(url)",
+                "links may still name the files; to choose the URL yourself, rename the folder"
+            )
+        } catch {
+            diagnostic = (.error, "url.invalid", "the folder name cannot be part of a URL: \(error.message)", "rename the folder")
+        }
+        diagnostics.append(
+            Diagnostic(
+                diagnostic.0, id: diagnostic.1, file: source?.file ?? "content/" + folder, line: source == nil ? 0 : 1,
+                column: source == nil ? 0 : 1, message: diagnostic.2, hint: diagnostic.3))
     }
 
     /// The page's `url`, checked; `nil` (after a diagnostic) when it cannot be used.

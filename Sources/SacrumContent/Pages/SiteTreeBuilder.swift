@@ -60,7 +60,7 @@ public struct SiteTreeBuilder {
     private mutating func publishedSources(_ sources: [PageSource]) -> [PageSource] {
         var hiddenSections: [String] = []
         var visible: [PageSource] = []
-        let today = options.today
+        let today = options.today(in: config.timeZone)
         for source in sources {
             let frontMatter = source.frontMatter
             var reason: HiddenReason?
@@ -102,7 +102,7 @@ public struct SiteTreeBuilder {
     /// A story whose authorization has expired is left out, with a warning saying so.
     private func expiredAuthorization(_ source: PageSource) -> Diagnostic? {
         guard let authorization = source.frontMatter.authorization, let expires = authorization.value.expires,
-            expires.daysSinceEpoch < options.today.daysSinceEpoch
+            expires.daysSinceEpoch < options.today(in: config.timeZone).daysSinceEpoch
         else { return nil }
         return Diagnostic(
             .warning, id: "story.authorization-expired", file: source.file, line: authorization.position.line,

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Reads a site's `content/` folder: every Markdown file with its front matter decoded (in parallel),
 /// and the list of other files, which are published as they are. The steps are separate so a build
 /// can time them: `scan`, `read`, `decode`.
@@ -6,11 +8,15 @@ public struct ContentLoader: Sendable {
     public var contentFolder: String
     /// How diagnostics name the folder.
     public var displayPrefix: String
+    /// The site's `timezone:`: what a date with a time but no UTC offset means (UTC, with a warning,
+    /// when it is `nil`).
+    public var timeZone: TimeZone?
 
     /// Creates a loader.
-    public init(contentFolder: String, displayPrefix: String = "content") {
+    public init(contentFolder: String, displayPrefix: String = "content", timeZone: TimeZone? = nil) {
         self.contentFolder = contentFolder
         self.displayPrefix = displayPrefix
+        self.timeZone = timeZone
     }
 
     /// The files of `content/`.
@@ -72,8 +78,9 @@ public struct ContentLoader: Sendable {
     /// Decodes the files and their front matter, in parallel.
     public func decode(_ files: [RawFile]) async -> [(PageSource, [Diagnostic])] {
         let prefix = displayPrefix
+        let timeZone = timeZone
         return await parallelMap(files) { file in
-            PageSource.decode(file.bytes, contentPath: file.contentPath, displayPrefix: prefix)
+            PageSource.decode(file.bytes, contentPath: file.contentPath, displayPrefix: prefix, timeZone: timeZone)
         }
     }
 

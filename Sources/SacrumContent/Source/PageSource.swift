@@ -1,3 +1,5 @@
+public import Foundation
+
 /// One Markdown file of `content/`, read and with its front matter decoded.
 ///
 /// An immutable reference type: pages are copied often (sorting, building contexts), and copying a
@@ -59,14 +61,23 @@ public final class PageSource: Sendable, Hashable {
         return String(contentPath[..<slash])
     }
 
-    /// Reads and decodes the file at `path` (absolute), whose content path is `contentPath`.
-    public static func load(path: String, contentPath: String, displayPrefix: String = "content") -> (PageSource, [Diagnostic]) {
-        decode(Result { () throws(FileIO.Failure) in try FileIO.read(path) }, contentPath: contentPath, displayPrefix: displayPrefix)
+    /// Reads and decodes the file at `path` (absolute), whose content path is `contentPath`; a date with
+    /// a time but no offset is a local time of `timeZone` (UTC, with a warning, when it is `nil`).
+    public static func load(
+        path: String, contentPath: String, displayPrefix: String = "content", timeZone: TimeZone? = nil
+    ) -> (PageSource, [Diagnostic]) {
+        decode(
+            Result { () throws(FileIO.Failure) in try FileIO.read(path) }, contentPath: contentPath, displayPrefix: displayPrefix,
+            timeZone: timeZone)
     }
 
-    /// Decodes a file's bytes (or reports why they could not be read).
+    /// Decodes a file's bytes (or reports why they could not be read). A file without front matter is a
+    /// page too. A page without `title` is named by its first block when that is a `# heading`, which
+    /// then leaves the body (the theme shows the title as the page's h1); a page with a `title` loses a
+    /// first `# heading` that repeats it, with a warning.
     public static func decode(
-        _ read: Result<[UInt8], FileIO.Failure>, contentPath: String, displayPrefix: String = "content"
+        _ read: Result<[UInt8], FileIO.Failure>, contentPath: String, displayPrefix: String = "content",
+        timeZone: TimeZone? = nil
     ) -> (PageSource, [Diagnostic]) {
         let file = displayPrefix + "/" + contentPath
         let unreadable = PageSource(
@@ -105,13 +116,41 @@ public final class PageSource: Sendable, Hashable {
                 [Diagnostic(.error, id: "frontmatter.fence", file: file, line: error.line, column: 1, message: error.message, hint: error.hint)]
             )
         }
-        guard let yaml = block.yaml else {
-            return (PageSource(contentPath: contentPath, file: file, frontMatter: FrontMatter(), body: block.body, bodyFirstLine: 1), [])
+        var decoded = FrontMatterDecoder.Decoded(frontMatter: FrontMatter(), diagnostics: [], isParsed: true)
+        if let yaml = block.yaml {
+            decoded = FrontMatterDecoder(timeZone: timeZone).decode(yaml: yaml, firstLine: block.yamlFirstLine, file: file)
         }
-        let decoded = FrontMatterDecoder().decode(yaml: yaml, firstLine: block.yamlFirstLine, file: file)
+        var frontMatter = decoded.frontMatter
+        var diagnostics = decoded.diagnostics
+        var body = block.body
+        if decoded.isParsed, let heading = LeadingHeading.find(in: body, firstLine: block.bodyFirstLine) {
+            if let title = frontMatter.title {
+                if Self.sameTitle(title, heading.text) {
+                    body = heading.bodyWithoutHeading
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, id: "frontmatter.title-repeated", file: file, line: heading.line, column: heading.column,
+                            message: "this heading repeats the page's 'title', which the theme already shows as the page's heading; it is left out so the page has one h1",
+                            hint: "delete the heading, or delete 'title' from the front matter and let the heading name the page"))
+                }
+            } else {
+                frontMatter.title = heading.text
+                body = heading.bodyWithoutHeading
+                diagnostics.append(
+                    Diagnostic(
+                        .note, id: "frontmatter.title-from-heading", file: file, line: heading.line, column: heading.column,
+                        message: "the page has no 'title', so its first heading, '\(heading.text)', is the title (and the page's one h1)"))
+            }
+        }
         let page = PageSource(
-            contentPath: contentPath, file: file, frontMatter: decoded.frontMatter, body: block.body,
+            contentPath: contentPath, file: file, frontMatter: frontMatter, body: body,
             bodyFirstLine: block.bodyFirstLine, isReadable: decoded.isParsed)
-        return (page, decoded.diagnostics)
+        return (page, diagnostics)
+    }
+
+    /// Whether a heading says the same as a title, ignoring case and runs of spaces.
+    static func sameTitle(_ title: String, _ heading: String) -> Bool {
+        title.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+            == heading.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
     }
 }

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Reads typed values out of YAML, with a diagnostic at the value's own line and column for every
 /// value of the wrong type.
 ///
@@ -9,6 +11,18 @@ public struct YAMLFieldReader: Sendable {
     public let file: String
     /// Every problem found so far.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// What a date with a time but no UTC offset means.
+    public var localTimes: LocalTimes = .kept
+
+    /// What a date with a time but no UTC offset (`2026-03-10 09:00`) means.
+    public enum LocalTimes: Sendable, Hashable {
+        /// Left without an offset (read as UTC wherever one is needed), silently.
+        case kept
+        /// The local time of the site's `timezone:`, daylight saving included.
+        case inZone(TimeZone)
+        /// UTC, with a warning (`date.no-timezone`) at the date: the site has no `timezone:`.
+        case utc
+    }
 
     /// Creates a reader for YAML from `file`.
     public init(file: String) {
@@ -87,7 +101,22 @@ public struct YAMLFieldReader: Sendable {
             return nil
         }
         do {
-            return try ContentDate.parse(text)
+            let date = try ContentDate.parse(text)
+            guard date.isLocalTime else { return date }
+            switch localTimes {
+            case .kept:
+                return date
+            case .inZone(let timeZone):
+                return date.resolvingLocalTime(in: timeZone)
+            case .utc:
+                var utc = date
+                utc.utcOffset = 0
+                report(
+                    .warning, id: "date.no-timezone", at: position,
+                    "'\(key)' has a time but no UTC offset, so it is read as UTC (\(utc.iso8601))",
+                    hint: "set 'timezone:' in site.yaml (an IANA name, like 'timezone: America/Chicago'), or write the offset after the time, like '09:00:00 -06:00'")
+                return utc
+            }
         } catch .impossible(let reason) {
             report(id: "yaml.date", at: position, "'\(key)' is not a real date: \(reason)",
                    hint: "check the month and day; dates are written YYYY-MM-DD")
