@@ -140,11 +140,12 @@ struct Archetype: Sendable, Hashable {
                     (before.isEmpty || before.hasSuffix(":") || before == "-" || before.hasSuffix(" -"))
                     && (trailing.isEmpty || trailing.hasPrefix("#"))
                 guard isWholeValue else {
+                    let key = before.firstIndex(of: ":").map { String(before[...$0]) } ?? "key:"
                     diagnostics.append(
                         Diagnostic(
                             .error, id: "new.archetype", file: file, line: lineNumber, column: column,
                             message: "in front matter, {{\(name)}} must be a whole value",
-                            hint: "write '\(before.hasSuffix(":") ? String(before) : "key:") {{\(name)}}' without quotes around it; Sacrum writes the value as valid YAML"))
+                            hint: "write '\(key) {{\(name)}}' without quotes around it; Sacrum writes the value as valid YAML"))
                     result += "{{" + inner + "}}"
                     rest = after
                     continue

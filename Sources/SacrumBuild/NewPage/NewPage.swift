@@ -38,7 +38,8 @@ public struct NewPage: Sendable, Hashable {
 
     /// What `sacrum new` prints: the file, its URL, the date, what to fill in and how to publish it.
     public var summary: String {
-        var lines = ["Created \(file) (a \(kind.rawValue), from \(archetype))."]
+        let article = kind == .article ? "an" : "a"
+        var lines = ["Created \(file) (\(article) \(kind.rawValue), from \(archetype))."]
         lines.append("  URL:  \(url)")
         if let date {
             lines.append("  date: \(date) (today in \(timeZone ?? "UTC, since site.yaml sets no timezone"))")

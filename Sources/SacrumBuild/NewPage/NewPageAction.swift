@@ -39,12 +39,12 @@ public struct NewPageAction: Sendable {
 
     /// One line of `sacrum new --help` per kind.
     public static let kindSummaries: [(kind: PageKind, summary: String)] = [
-        (.treatment, "a treatment or procedure (treatments/): procedure type, conditions treated, medical review"),
-        (.condition, "a condition the practice treats (conditions/): medical review"),
-        (.story, "a patient story (stories/): its treatment, the patient's signed authorization, the disclosure"),
-        (.provider, "a provider's biography (providers/): job title and credentials"),
-        (.article, "a dated article or news item (articles/)"),
-        (.page, "any other page, at the top of content/ (about, contact, privacy)"),
+        (.treatment, "a treatment or procedure: procedure type, conditions, review"),
+        (.condition, "a condition the practice treats, with its medical review"),
+        (.story, "a patient story: its treatment and the signed authorization"),
+        (.provider, "a provider's biography: job title and credentials"),
+        (.article, "a dated article or news item"),
+        (.page, "any other page, at the top of content/ (about, contact)"),
     ]
 
     /// Writes the page.

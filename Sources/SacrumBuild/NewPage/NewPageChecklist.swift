@@ -39,10 +39,11 @@ enum NewPageChecklist {
             }
         }
         if kind == .provider, frontMatter.jobTitle == nil { missing("job_title", placeholderHints["job_title"]!) }
-        return items.sorted { a, b in
-            if (a.line == 0) != (b.line == 0) { return b.line == 0 }
-            return (a.line, a.column, a.key ?? "") < (b.line, b.column, b.key ?? "")
-        }
+        // By line and column; items at one place keep the order above (id, signed, expires).
+        return items.enumerated().sorted { a, b in
+            if (a.element.line == 0) != (b.element.line == 0) { return b.element.line == 0 }
+            return (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
+        }.map(\.element)
     }
 
     /// What to write in place of each front-matter placeholder.
