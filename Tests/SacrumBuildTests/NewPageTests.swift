@@ -223,7 +223,7 @@ import Testing
         let outcome = await Self.run(site, "article", "We moved")
         #expect(outcome.page?.file == "content/blog/we-moved.md")
         #expect(outcome.diagnostics.map(TemporarySite.line) == [
-            ": note: blog/, news/ all hold article pages; the page goes in blog/ [new.section]"
+            ": note: blog/, news/ both hold article pages; the page goes in blog/ [new.section]"
         ])
     }
 

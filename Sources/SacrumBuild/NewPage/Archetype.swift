@@ -78,30 +78,44 @@ struct Archetype: Sendable, Hashable {
         )
     }
 
+    /// What rendering gave.
+    struct Rendered: Sendable {
+        /// The new page's text, or `nil` when the archetype has errors.
+        var text: String?
+        /// The archetype's problems, at their line and column.
+        var diagnostics: [Diagnostic]
+        /// The names of the tags it used.
+        var used: Set<String>
+    }
+
     /// The text of the new page, or the archetype's problems at their line and column.
-    func render(_ values: Values) -> (text: String?, diagnostics: [Diagnostic]) {
+    func render(_ values: Values) -> Rendered {
         // The front matter ends at the closing fence; a file without one is all text.
         let frontMatterEnd: Int
         do {
             let block = try FrontMatterBlock.split(text)
             frontMatterEnd = block.yaml == nil ? 0 : block.bodyFirstLine - 1
         } catch {
-            return (nil, [Diagnostic(.error, id: "frontmatter.fence", file: file, line: error.line, column: 1, message: error.message, hint: error.hint)])
+            return Rendered(
+                text: nil, diagnostics: [Diagnostic(.error, id: "frontmatter.fence", file: file, line: error.line, column: 1, message: error.message, hint: error.hint)],
+                used: [])
         }
         var diagnostics: [Diagnostic] = []
+        var used: Set<String> = []
         var output: [Substring] = []
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let inFrontMatter = lineNumber > 1 && lineNumber < frontMatterEnd
-            output.append(Substring(render(line, lineNumber: lineNumber, inFrontMatter: inFrontMatter, values, &diagnostics)))
+            output.append(Substring(render(line, lineNumber: lineNumber, inFrontMatter: inFrontMatter, values, &diagnostics, &used)))
         }
-        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (output.joined(separator: "\n"), diagnostics)
+        guard !diagnostics.containsErrors else { return Rendered(text: nil, diagnostics: diagnostics, used: used) }
+        return Rendered(text: output.joined(separator: "\n"), diagnostics: diagnostics, used: used)
     }
 
     private func render(
-        _ line: Substring, lineNumber: Int, inFrontMatter: Bool, _ values: Values, _ diagnostics: inout [Diagnostic]
+        _ line: Substring, lineNumber: Int, inFrontMatter: Bool, _ values: Values, _ diagnostics: inout [Diagnostic],
+        _ used: inout Set<String>
     ) -> String {
         guard line.contains("{{") else { return String(line) }
         var result = ""
@@ -133,6 +147,7 @@ struct Archetype: Sendable, Hashable {
                 continue
             }
             let after = afterOpen[close.upperBound...]
+            used.insert(name)
             if inFrontMatter {
                 let before = line[..<open.lowerBound].trimmingSpaces
                 let trailing = after.trimmingSpaces

@@ -70,8 +70,8 @@ public struct NewPageAction: Sendable {
         guard let archetype = foundArchetype else { return Outcome(page: nil, diagnostics: notes + archetypeDiagnostics) }
         let today = config.today(now: now).isoDate
         let values = Archetype.Values(title: target.title, date: today, slug: target.slug, kind: kind.rawValue)
-        let (rendered, renderDiagnostics) = archetype.render(values)
-        guard let text = rendered else { return Outcome(page: nil, diagnostics: notes + renderDiagnostics) }
+        let rendered = archetype.render(values)
+        guard let text = rendered.text else { return Outcome(page: nil, diagnostics: notes + rendered.diagnostics) }
 
         // The build's own decoder reads the page; a problem is the archetype's, at its line.
         let (source, decodeDiagnostics) = PageSource.decode(.success(Array(text.utf8)), contentPath: target.contentPath)
@@ -120,7 +120,7 @@ public struct NewPageAction: Sendable {
         }
         let created = NewPage(
             file: file, archetype: archetype.file, kind: kind, title: target.title, sitePath: page.url,
-            url: site.absoluteURL(page.url), date: archetype.text.contains("{{date}}") || archetype.text.contains("{{ date }}") ? today : nil,
+            url: site.absoluteURL(page.url), date: rendered.used.contains("date") ? today : nil,
             timeZone: config.timeZoneName, isDraft: source.frontMatter.draft,
             items: NewPageChecklist.items(for: source, kind: kind))
         return Outcome(page: created, diagnostics: notes + archetypeProblems + pageProblems)

@@ -96,7 +96,7 @@ struct NewPageTarget: Sendable, Hashable {
                 [
                     Diagnostic(
                         .note, id: "new.section", file: "",
-                        message: "\(existing.map { "\($0)/" }.joined(separator: ", ")) all hold \(kind.rawValue) pages; the page goes in \(first)/",
+                        message: "\(existing.map { "\($0)/" }.joined(separator: ", ")) \(existing.count == 2 ? "both" : "all") hold \(kind.rawValue) pages; the page goes in \(first)/",
                         hint: "to choose, give a path: sacrum new \(kind.rawValue) \(existing[1])/<name>.md (other folders: \(others))")
                 ]
             )
