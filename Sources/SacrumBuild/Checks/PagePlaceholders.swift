@@ -41,26 +41,13 @@ enum PagePlaceholders {
     /// The lines of Markdown text that hold `PLACEHOLDER`, at its first occurrence on each line.
     static func body(_ body: String, firstLine: Int) -> [Found] {
         var text = body
-        let needle = Array("PLACEHOLDER".utf8)
+        let offsets = text.withUTF8 { ByteSearch.offsets(of: Array("PLACEHOLDER".utf8), in: $0) }
+        guard !offsets.isEmpty else { return [] }
+        let lines = LineTable(body)
         var found: [Found] = []
-        var line = firstLine
-        var lineStart = 0
-        var lastReportedLine = 0
-        text.withUTF8 { buffer in
-            var index = 0
-            while index < buffer.count {
-                let byte = buffer[index]
-                if byte == 0x0A {
-                    line += 1
-                    lineStart = index + 1
-                } else if byte == needle[0], line != lastReportedLine, index + needle.count <= buffer.count,
-                    buffer[index..<(index + needle.count)].elementsEqual(needle)
-                {
-                    found.append(Found(key: nil, line: line, column: index - lineStart + 1))
-                    lastReportedLine = line
-                }
-                index += 1
-            }
+        for offset in offsets {
+            let (line, column) = lines.position(of: offset, firstLine: firstLine)
+            if found.last?.line != line { found.append(Found(key: nil, line: line, column: column)) }
         }
         return found
     }
