@@ -319,6 +319,17 @@ import Testing
         #expect(!Self.exists(site, "content/treatments.md"))
     }
 
+    @Test func refusesAURLAnotherPageHasClaimed() async throws {
+        let site = try Self.smallSite(["content/zz-about.md": "---\ntitle: Old about\nurl: /about/\n---\n"])
+        defer { site.remove() }
+        #expect(await Self.refusal(site, "page", "About") == """
+            content/zz-about.md:3:6: error: this page and content/about.md are both published at /about/ [url.collision]
+              hint: give one of them another file name, 'slug' or 'url'
+            1 error
+            """)
+        #expect(!Self.exists(site, "content/about.md"))
+    }
+
     @Test func refusesAKindItsSectionWouldChange() async throws {
         let site = try Self.smallSite()
         defer { site.remove() }

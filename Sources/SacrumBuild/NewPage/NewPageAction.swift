@@ -85,16 +85,22 @@ public struct NewPageAction: Sendable {
             return Outcome(page: nil, diagnostics: notes + archetypeProblems)
         }
 
-        // The URL, from the page tree the build makes.
+        // The URL, from the page tree the build makes. What the tree reports with the new page and not
+        // without it is the new page's doing (wherever it is reported: a page that loses its URL to the
+        // new one is told so at its own `url`).
         let content = await ContentLoader(contentFolder: root + "/content").load()
-        var pages = content.pages.filter { $0.contentPath != target.contentPath }
-        pages.append(source)
-        pages.sort { $0.contentPath < $1.contentPath }
-        let (site, treeDiagnostics) = SiteTreeBuilder.build(
-            config: config,
-            content: ContentLoader.Result(pages: pages, staticFiles: content.staticFiles, folders: content.folders, diagnostics: []),
-            options: PublishingOptions(drafts: true, future: true, expired: true, now: now))
-        let pageProblems = treeDiagnostics.filter { $0.file == file }
+        let existing = content.pages.filter { $0.contentPath != target.contentPath }
+        let pages = (existing + [source]).sorted { $0.contentPath < $1.contentPath }
+        let options = PublishingOptions(drafts: true, future: true, expired: true, now: now)
+        func tree(_ pages: [PageSource]) -> (site: Site, diagnostics: [Diagnostic]) {
+            SiteTreeBuilder.build(
+                config: config,
+                content: ContentLoader.Result(pages: pages, staticFiles: content.staticFiles, folders: content.folders, diagnostics: []),
+                options: options)
+        }
+        let (site, treeDiagnostics) = tree(pages)
+        let before = Set(tree(existing).diagnostics)
+        let pageProblems = treeDiagnostics.filter { !before.contains($0) }
         if pageProblems.containsErrors { return Outcome(page: nil, diagnostics: notes + archetypeProblems + pageProblems) }
         guard let index = site.pageByContentPath[target.contentPath] else {
             return failure(
