@@ -353,6 +353,11 @@ import Testing
               hint: give a title with words, or a path like 'name.md'
             1 error
             """)
+        #expect(await Self.refusal(site, "treatment", "Index") == """
+            error: the title makes the file name 'index.md', which Sacrum reads as the page of its folder [new.argument]
+              hint: give another title, or the path of the folder's page, like '<section>/_index.md'
+            1 error
+            """)
         #expect(await Self.refusal(site, "page", "Line\nbreak") == """
             error: the title contains a control character or line break (U+000A) [new.argument]
               hint: give the title on one line, without tabs or control characters

@@ -54,6 +54,10 @@ struct NewPageTarget: Sendable, Hashable {
             return (nil, [failure("the title makes the file name '\(slug).md', which cannot be part of a URL: \(error.message)",
                                   hint: "give a shorter title, or a path like '\(kind == .page ? "" : "<section>/")name.md'")])
         }
+        if slug == "index" || slug == "_index" {
+            return (nil, [failure("the title makes the file name '\(slug).md', which Sacrum reads as the page of its folder",
+                                  hint: "give another title, or the path of the folder's page, like '\(kind == .page ? "about" : "<section>")/_index.md'")])
+        }
         let (folder, notes) = section(for: kind, root: root, config: config)
         guard let folder else { return (nil, notes) }
         let contentPath = folder.isEmpty ? slug + ".md" : folder + "/" + slug + ".md"
