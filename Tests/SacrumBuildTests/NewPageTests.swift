@@ -338,6 +338,11 @@ import Testing
               hint: write it in stories/: sacrum new story stories/ann.md
             1 error
             """)
+        #expect(await Self.refusal(site, "page", "treatments/about.md") == """
+            content/treatments/about.md: error: content/treatments/ holds treatment pages, so a page written here would be built as a treatment [new.kind-mismatch]
+              hint: write it at the top of content/: sacrum new page about.md
+            1 error
+            """)
     }
 
     @Test func refusesPathsWithoutMdAndTitlesWithoutWords() async throws {

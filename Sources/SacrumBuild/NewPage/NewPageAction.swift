@@ -68,7 +68,7 @@ public struct NewPageAction: Sendable {
 
         let (foundArchetype, archetypeDiagnostics) = Archetype.find(kind: kind.rawValue, root: root, theme: config.theme)
         guard let archetype = foundArchetype else { return Outcome(page: nil, diagnostics: notes + archetypeDiagnostics) }
-        let today = config.today(now: now).isoDate
+        let today = config.dayInTimeZone(now: now).isoDate
         let values = Archetype.Values(title: target.title, date: today, slug: target.slug, kind: kind.rawValue)
         let rendered = archetype.render(values)
         guard let text = rendered.text else { return Outcome(page: nil, diagnostics: notes + rendered.diagnostics) }
@@ -116,7 +116,8 @@ public struct NewPageAction: Sendable {
                 Diagnostic(
                     .error, id: "new.kind-mismatch", file: file,
                     message: "content/\(folder)/ holds \(page.kind.rawValue) pages, so a \(kind.rawValue) written here would be built as a \(page.kind.rawValue)",
-                    hint: "write it in \(better): sacrum new \(kind.rawValue) \(better)\(target.slug).md"), notes: notes)
+                    hint: "write it \(better.isEmpty ? "at the top of content/" : "in " + better): sacrum new \(kind.rawValue) \(better)\(target.slug).md"),
+                notes: notes)
         }
 
         do {
@@ -127,7 +128,7 @@ public struct NewPageAction: Sendable {
         let created = NewPage(
             file: file, archetype: archetype.file, kind: kind, title: target.title, sitePath: page.url,
             url: site.absoluteURL(page.url), date: rendered.used.contains("date") ? today : nil,
-            timeZone: config.timeZoneName, isDraft: source.frontMatter.draft,
+            timeZone: config.timeZoneIdentifier, isDraft: source.frontMatter.draft,
             items: NewPageChecklist.items(for: source, kind: kind))
         return Outcome(page: created, diagnostics: notes + archetypeProblems + pageProblems)
     }
