@@ -147,6 +147,14 @@ import Testing
             """)
     }
 
+    @Test func readmeShowsWhatSacrumPrints() async throws {
+        let site = try Self.practiceSite()
+        defer { site.remove() }
+        let summary = try #require(await Self.run(site, "story", "Back to golf").page?.summary)
+        let readme = try String(contentsOfFile: Self.repository + "/README.md", encoding: .utf8)
+        #expect(readme.contains("```\n$ sacrum new story \"Back to golf\"\n" + summary + "\n```\n"))
+    }
+
     @Test func storySummaryNamesTheAuthorization() async throws {
         let site = try Self.smallSite()
         defer { site.remove() }

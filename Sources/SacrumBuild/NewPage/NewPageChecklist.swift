@@ -32,8 +32,8 @@ enum NewPageChecklist {
                 let record = authorization.value
                 let position = authorization.position
                 if record.id == nil { missing("authorization.id", placeholderHints["authorization.id"]!, at: position) }
-                if record.signed == nil { missing("authorization.signed", "the date the patient signed it, YYYY-MM-DD", at: position) }
-                if record.expires == nil { missing("authorization.expires", "the date it ends, YYYY-MM-DD", at: position) }
+                if record.signed == nil { missing("authorization.signed", "the date the patient signed it: 'signed: YYYY-MM-DD' under 'authorization:'", at: position) }
+                if record.expires == nil { missing("authorization.expires", "the date it ends: 'expires: YYYY-MM-DD' under 'authorization:'", at: position) }
             } else {
                 missing("authorization", "the patient's signed authorization: its id, the date signed and when it expires")
             }
