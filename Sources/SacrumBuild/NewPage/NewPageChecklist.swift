@@ -23,7 +23,7 @@ enum NewPageChecklist {
             }
         }
         if kind.isMedical {
-            if frontMatter.reviewedBy == nil { missing("reviewed_by", placeholderHints["reviewed_by"]!) }
+            if frontMatter.reviewedBy == nil { missing("reviewed_by", reviewerHint) }
             if frontMatter.lastReviewed == nil { missing("last_reviewed", "the date of the clinician's review, YYYY-MM-DD") }
         }
         if kind == .story {
@@ -31,14 +31,14 @@ enum NewPageChecklist {
             if let authorization = frontMatter.authorization {
                 let record = authorization.value
                 let position = authorization.position
-                if record.id == nil { missing("authorization.id", placeholderHints["authorization.id"]!, at: position) }
+                if record.id == nil { missing("authorization.id", authorizationIDHint, at: position) }
                 if record.signed == nil { missing("authorization.signed", "the date the patient signed it: 'signed: YYYY-MM-DD' under 'authorization:'", at: position) }
                 if record.expires == nil { missing("authorization.expires", "the date it ends: 'expires: YYYY-MM-DD' under 'authorization:'", at: position) }
             } else {
                 missing("authorization", "the patient's signed authorization: its id, the date signed and when it expires")
             }
         }
-        if kind == .provider, frontMatter.jobTitle == nil { missing("job_title", placeholderHints["job_title"]!) }
+        if kind == .provider, frontMatter.jobTitle == nil { missing("job_title", jobTitleHint) }
         // By line and column; items at one place keep the order above (id, signed, expires).
         return items.enumerated().sorted { a, b in
             if (a.element.line == 0) != (b.element.line == 0) { return b.element.line == 0 }
@@ -46,13 +46,18 @@ enum NewPageChecklist {
         }.map(\.element)
     }
 
+    private static let reviewerHint =
+        "the clinician who reviewed the page: a provider page's title or a name under 'reviewers' in site.yaml"
+    private static let jobTitleHint = "the provider's job title and credentials"
+    private static let authorizationIDHint = "the number of the patient's signed authorization form"
+
     /// What to write in place of each front-matter placeholder.
     static let placeholderHints: [String: String] = [
         "title": "the page's title",
         "description": "one sentence of 50 to 160 characters for search results and link previews",
-        "reviewed_by": "the clinician who reviewed the page: a provider page's title or a name under 'reviewers' in site.yaml",
+        "reviewed_by": reviewerHint,
         "disclosure": "the typical-results disclosure, as approved",
-        "job_title": "the provider's job title and credentials",
-        "authorization.id": "the number of the patient's signed authorization form",
+        "job_title": jobTitleHint,
+        "authorization.id": authorizationIDHint,
     ]
 }
