@@ -185,6 +185,15 @@ import Testing
         #expect(bad == ["content/a.md:4:1: warning: 'job_title' is still a placeholder [config.placeholder]"])
     }
 
+    @Test func placeholdersInTheTextWarnOncePerLine() async throws {
+        let body = "A placeholder image is fine.\n\n[PLACEHOLDER: intro] and [PLACEHOLDER: more]\n\nEnd: PLACEHOLDER"
+        let bad = try await found(["content/a.md": Self.page("A", body: body)], only: ["config."])
+        #expect(bad == [
+            "content/a.md:7:2: warning: the text still holds a placeholder [config.placeholder]",
+            "content/a.md:9:6: warning: the text still holds a placeholder [config.placeholder]",
+        ])
+    }
+
     // MARK: - Privacy
 
     @Test func externalResourcesAreRefused() async throws {

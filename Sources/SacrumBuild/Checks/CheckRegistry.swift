@@ -41,7 +41,7 @@ public enum CheckRegistry {
         Check(id: "nap.phone", summary: "A phone number in content or templates that is not site.yaml's."),
         Check(id: "nap.tel", summary: "A tel: link that is not site.yaml's phone_link."),
         Check(id: "nap.hours", summary: "Opening hours in content or templates that differ from site.yaml's."),
-        Check(id: "config.placeholder", summary: "A value in site.yaml or front matter is still a placeholder."),
+        Check(id: "config.placeholder", summary: "A value in site.yaml or front matter, or a page's text, is still a placeholder."),
         Check(id: "privacy.external-resource", summary: "A page loads something from another host."),
         Check(id: "seo.title-missing", summary: "A page without a title."),
         Check(id: "seo.title-duplicate", summary: "Two pages with the same title."),

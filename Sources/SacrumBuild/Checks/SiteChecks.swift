@@ -73,25 +73,18 @@ enum SiteChecks {
         return result
     }
 
-    /// Front-matter values still marked as placeholders.
+    /// Front-matter values and lines of text still marked as placeholders.
     static func placeholders(in page: Page) -> [Diagnostic] {
         guard let source = page.source else { return [] }
-        let frontMatter = source.frontMatter
-        var values: [(String, String?, YAMLPosition?)] = [
-            ("title", frontMatter.title, frontMatter.keyPositions["title"]),
-            ("description", frontMatter.description, frontMatter.keyPositions["description"]),
-            ("reviewed_by", frontMatter.reviewedBy?.value, frontMatter.reviewedBy?.position),
-            ("disclosure", frontMatter.disclosure, frontMatter.keyPositions["disclosure"]),
-            ("job_title", frontMatter.jobTitle, frontMatter.keyPositions["job_title"]),
-        ]
-        if let authorization = frontMatter.authorization {
-            values.append(("authorization.id", authorization.value.id, authorization.position))
-        }
-        return values.compactMap { key, value, position in
-            guard let value, value.uppercased().contains("PLACEHOLDER") else { return nil }
+        return PagePlaceholders.find(in: source).map { found in
+            if let key = found.key {
+                return Diagnostic(
+                    .warning, id: "config.placeholder", file: source.file, line: found.line, column: found.column,
+                    message: "'\(key)' is still a placeholder", hint: "replace it with the real value before publishing")
+            }
             return Diagnostic(
-                .warning, id: "config.placeholder", file: source.file, line: position?.line ?? 1, column: position?.column ?? 1,
-                message: "'\(key)' is still a placeholder", hint: "replace it with the real value before publishing")
+                .warning, id: "config.placeholder", file: source.file, line: found.line, column: found.column,
+                message: "the text still holds a placeholder", hint: "replace it with the page's real text before publishing")
         }
     }
 
