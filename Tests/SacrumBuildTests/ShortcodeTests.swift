@@ -264,6 +264,15 @@ import Testing
         #expect(diagnostics == [])
     }
 
+    @Test func manyCallsThatStandAloneAreNotNested() async throws {
+        let (html, diagnostics) = try await page(String(repeating: "{{< appointment >}} ", count: 100) + "{{< appointment >}}x{{< /appointment >}}")
+        #expect(html.components(separatedBy: "class=\"button\"").count - 1 == 101)
+        #expect(diagnostics == [])
+        let unclosed = try await errors(String(repeating: "{{< note >}} ", count: 100))
+        #expect(unclosed.count == 100)
+        #expect(unclosed.first == "content/a.md:4:1: error: {{< note >}} is never closed [shortcode.unclosed]")
+    }
+
     @Test func deeplyNestedPairsStopAtTheLimit() async throws {
         let body = String(repeating: "{{< note >}}", count: 10_000) + String(repeating: "{{< /note >}}", count: 10_000)
         #expect(try await errors(body) == ["content/a.md:4:385: error: shortcodes are nested more than 32 deep here [shortcode.too-deep]"])
