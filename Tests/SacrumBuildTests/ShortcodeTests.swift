@@ -172,6 +172,13 @@ import Testing
         #expect(hints == ["write {{< hours >}} to show it from site.yaml; to show the tag itself, put it in backticks"])
     }
 
+    @Test func tagsInFrontMatterAreAnError() async throws {
+        let site = try TemporarySite(Self.shipped.merging(["content/a.md": "---\ntitle: Call {{< phone >}}\n---\nText."]) { $1 })
+        defer { site.remove() }
+        let found = await site.diagnostics(only: ["shortcode."])
+        #expect(found == ["content/a.md:2:1: error: 'title' holds a '{{' tag, but shortcodes and template tags work in the body only: it is published as written [shortcode.front-matter]"])
+    }
+
     @Test func blockInsideAParagraphIsAWarning() async throws {
         #expect(try await errors("Hours: {{< hours >}}") == [
             "content/a.md:4:8: warning: 'hours' shows a block (<dl>) inside a paragraph, which browsers split around it [shortcode.block-in-paragraph]",

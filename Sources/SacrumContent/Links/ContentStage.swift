@@ -79,7 +79,7 @@ public enum ContentStage {
         } else {
             document = renderer.render(source.body, firstLine: source.bodyFirstLine, rewriteLink: resolve)
         }
-        var diagnostics = resolver.diagnostics + shortcodeDiagnostics
+        var diagnostics = resolver.diagnostics + shortcodeDiagnostics + FrontMatterTags.diagnostics(for: source)
         for problem in document.problems {
             diagnostics.append(diagnostic(for: problem, in: source))
         }
