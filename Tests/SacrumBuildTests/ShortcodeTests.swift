@@ -1,6 +1,7 @@
 import Foundation
 import SacrumBuild
 import SacrumContent
+import SacrumMarkdown
 import Testing
 
 /// Shortcodes: each shipped one against a small site, every error at its line and column, code left
@@ -289,6 +290,50 @@ import Testing
         // Each tag's quote closes at the next tag's, and '{' follows it: one error for every two tags.
         let diagnostics = try await errors(String(repeating: "{{< figure alt=\"", count: 20_000))
         #expect(diagnostics.count == 10_000)
+    }
+}
+
+/// Generated pages made of shortcode fragments: every diagnostic points inside its file, and no
+/// placeholder is left in any page (a fuzz target's invariants, on a fixed seed).
+@Suite struct ShortcodeInvariantTests {
+    static let fragments = [
+        "{{< phone >}}", "{{< hours >}}", "{{< note >}}", "{{< /note >}}", "{{< appointment >}}", "{{< /appointment >}}",
+        "{{< figure src=\"x.svg\" alt=\"A\" >}}", "{{< figure alt=\"", "{{<", ">}}", "{{", "}}", "{{ phone }}", "`", "```\n",
+        "\n", "\n\n", "    ", "> ", "- ", "# ", "[a](nowhere.md)", "x", "“", "\\", "\"", "&#115;c", "*", "<b>",
+    ]
+
+    @Test func diagnosticsStayInsideTheirFileAndNoPlaceholderSurvives() async throws {
+        var state: UInt64 = 0x5eed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var files = ShortcodeTests.shipped.merging(["content/x.svg": ShortcodeTests.svg]) { $1 }
+        var lineLengths: [String: [Int]] = [:]
+        for page in 0..<150 {
+            var body = ""
+            for _ in 0..<(1 + next(40)) { body += Self.fragments[next(Self.fragments.count)] }
+            let text = "---\ntitle: P\(page)\n---\n" + body
+            files["content/p\(page).md"] = text
+            lineLengths["content/p\(page).md"] = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8.count)
+        }
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let result = await site.build()
+        for diagnostic in result.diagnostics {
+            guard let lines = lineLengths[diagnostic.file], diagnostic.line > 0 else { continue }
+            #expect(diagnostic.line <= lines.count, "\(TemporarySite.line(diagnostic))")
+            guard diagnostic.line <= lines.count else { continue }
+            #expect(diagnostic.column >= 1 && diagnostic.column <= lines[diagnostic.line - 1] + 1, "\(TemporarySite.line(diagnostic))")
+        }
+        // The pages are only written when the build has no error: render them as the build did.
+        let pages = result.site?.pages ?? []
+        for page in pages {
+            let html = page.content?.document.html ?? ""
+            let body = page.source?.body ?? ""
+            let prefix = ShortcodeExpander.placeholderPrefix(for: body)
+            #expect(!html.contains(prefix), "\(page.url)")
+        }
     }
 }
 
