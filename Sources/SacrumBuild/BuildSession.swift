@@ -33,7 +33,8 @@ struct BuildSession: Sendable {
     private var sourcesTimeZone: TimeZone?
     private var markdown: [String: ContentStage.Rendered] = [:]
     /// What the cached Markdown was rendered with besides its source: shortcodes show site.yaml's facts
-    /// through templates, so a change to either renders the Markdown again.
+    /// through their templates (and the partials those include), so a change to either renders the
+    /// Markdown again; other template edits re-render only the HTML.
     private var markdownInputs: (config: SiteConfig, templates: [String: String])?
     /// The shortcodes pages are expanded with.
     private var shortcodes: ShortcodeTemplates?
@@ -142,7 +143,7 @@ struct BuildSession: Sendable {
 
         // Markdown: cached renderings stay valid while every page keeps its URL and the same files exist.
         let signature = Self.signature(of: tree, publishedFiles: assets.published)
-        let templates = theme?.sources ?? [:]
+        let templates = theme.map(ShortcodeTemplates.inputs(of:)) ?? [:]
         if signature != urlSignature || markdownInputs?.config != config || markdownInputs?.templates != templates { markdown = [:] }
         urlSignature = signature
         markdownInputs = (config, templates)

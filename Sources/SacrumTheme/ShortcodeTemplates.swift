@@ -27,6 +27,19 @@ public struct ShortcodeTemplates: ShortcodeRendering {
         }
     }
 
+    /// The text of every template a shortcode's output depends on: the shortcodes and the partials
+    /// they include, by name. Pages' Markdown is rendered again when this changes.
+    public static func inputs(of theme: Theme) -> [String: String] {
+        var inputs: [String: String] = [:]
+        var pending = theme.sources.keys.filter { $0.hasPrefix(Theme.shortcodePrefix) }
+        while let name = pending.popLast() {
+            guard inputs[name] == nil, let text = theme.sources[name] else { continue }
+            inputs[name] = text
+            pending += TemplateReferenceScanner.scan(text).references.map(\.name)
+        }
+        return inputs
+    }
+
     /// The declaration of the shortcode template `name`, or `nil` (and a diagnostic) when it cannot be one.
     static func declaration(of name: String, text: String, file: String) -> (ShortcodeDeclaration?, [Diagnostic]) {
         guard ShortcodeDeclaration.isName(name) else {

@@ -256,6 +256,13 @@ import Testing
         try Data("<b>{{site.practice.phone}}</b>".utf8).write(to: URL(fileURLWithPath: template))
         let afterTemplate = await builder.rebuild(changed: [template])
         #expect(text(afterTemplate, "a/index.html") == "<h1>A</h1>\n<p>Call <b>(580) 234-7246</b>.</p>\n")
+        let partial = site.root + "/themes/test/templates/partials/site/hours.mustache"
+        try Data("<p>Hours</p>".utf8).write(to: URL(fileURLWithPath: partial))
+        try Data("---\ntitle: B\n---\n{{< hours >}}".utf8).write(to: URL(fileURLWithPath: site.root + "/content/b.md"))
+        _ = await builder.rebuild(changed: [site.root + "/content/b.md"])
+        try Data("<p>Open</p>".utf8).write(to: URL(fileURLWithPath: partial))
+        let afterPartial = await builder.rebuild(changed: [partial])
+        #expect(text(afterPartial, "b/index.html") == "<h1>B</h1>\n<p>Open</p>\n")
         let config = TemporarySite.minimalConfig.replacingOccurrences(of: "(580) 234-7246", with: "(580) 234-7247")
             .replacingOccurrences(of: "+15802347246", with: "+15802347247")
         try Data(config.utf8).write(to: URL(fileURLWithPath: site.root + "/site.yaml"))
