@@ -161,7 +161,7 @@ struct ExpansionPass {
         for index in swap.blocksInParagraphs {
             let tag = tags[calls[ordered[index]].open]
             report(.warning, "shortcode.block-in-paragraph", at: tag.range.lowerBound,
-                   "'\(tag.name)' shows a block (\(outputs[index].blockTag ?? "")) inside a paragraph, which browsers split around it",
+                   "'\(tag.name)' shows a block (\(outputs[index].blockTag ?? "")) inside a paragraph or heading, which browsers split around it",
                    hint: "put {{< \(tag.name) >}} on a line of its own, with a blank line before and after")
         }
         for index in swap.linksInLinks {

@@ -112,9 +112,13 @@ struct PlaceholderSwap {
             if byte == UInt8(ascii: "<") && !inTag {
                 inTag = true
                 tagStart = out.count
-                if bytes[index...].starts(with: paragraphOpen) || bytes[index...].starts(with: Array("<p ".utf8)) {
+                if bytes[index...].starts(with: paragraphOpen) || bytes[index...].starts(with: Array("<p ".utf8))
+                    || Self.isHeadingTag(bytes, at: index + 1)
+                {
                     paragraphDepth += 1
-                } else if bytes[index...].starts(with: paragraphClose) {
+                } else if bytes[index...].starts(with: paragraphClose)
+                    || (index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/") && Self.isHeadingTag(bytes, at: index + 2))
+                {
                     paragraphDepth = max(0, paragraphDepth - 1)
                 } else if bytes[index...].starts(with: Self.linkOpen) {
                     linkDepth += 1
@@ -157,6 +161,13 @@ struct PlaceholderSwap {
             index = end
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `h1`…`h6` followed by `>` or a space starts at `index`: text inside a heading is a line
+    /// of text, like a paragraph's.
+    static func isHeadingTag(_ bytes: [UInt8], at index: Int) -> Bool {
+        index + 2 < bytes.count && bytes[index] == UInt8(ascii: "h") && bytes[index + 1] >= UInt8(ascii: "1")
+            && bytes[index + 1] <= UInt8(ascii: "6") && (bytes[index + 2] == UInt8(ascii: ">") || bytes[index + 2] == 0x20)
     }
 
     static let linkOpen = Array("<a ".utf8)
