@@ -4,6 +4,11 @@
     internal import Darwin
 #endif
 internal import Foundation
+// Glibc's `stat` is also seen through Foundation's CoreFoundation module; in a whole-module (release)
+// build the compiler picks that one, whose members need their defining module imported here.
+#if canImport(CoreFoundation)
+    internal import CoreFoundation
+#endif
 
 /// Plain POSIX file access for the hot paths: reading whole files and listing folders without
 /// Foundation's per-file overhead.
