@@ -103,7 +103,10 @@ struct TextSourceMap {
     func literalBytes(_ range: Range<Int>) -> ArraySlice<UInt8> {
         if units.count == 1 && units[0].kind == .plain { return literal[range] }
         var bytes: [UInt8] = []
-        for unit in units {
+        var index = unitIndex(containingScanOffset: range.lowerBound) ?? units.count
+        while index < units.count && units[index].scanStart < range.upperBound {
+            let unit = units[index]
+            index += 1
             let unitRange = unit.scanStart..<(unit.scanStart + unit.scanCount)
             let overlap = unitRange.clamped(to: range)
             if overlap.isEmpty { continue }
@@ -121,6 +124,10 @@ struct TextSourceMap {
     }
 
     private func unit(containingScanOffset offset: Int) -> Unit? {
+        unitIndex(containingScanOffset: offset).map { units[$0] }
+    }
+
+    private func unitIndex(containingScanOffset offset: Int) -> Int? {
         var low = 0
         var high = units.count
         while low < high {
@@ -131,7 +138,7 @@ struct TextSourceMap {
             } else if offset >= unit.scanStart + unit.scanCount {
                 low = middle + 1
             } else {
-                return unit
+                return middle
             }
         }
         return nil
