@@ -2,7 +2,9 @@ import Foundation
 import SacrumMarkdown
 
 /// Measures SacrumMarkdown on one core: every document rendered with heading ids, image hints and a
-/// link rewriter that looks each destination up in a table, as the content layer does.
+/// link rewriter that looks each destination up in a table, as the content layer does; once with the
+/// GitHub-flavoured extensions on (the default) and once with them off (plain CommonMark), runs
+/// alternating, so that the extensions' cost is the ratio of the two medians.
 struct MarkdownBenchmark {
     let directory: String
     let runs: Int
@@ -10,23 +12,38 @@ struct MarkdownBenchmark {
     func run() {
         let documents = loadDocuments()
         let bytes = documents.reduce(0) { $0 + $1.utf8.count }
-        let renderer = MarkdownRenderer()
+        var plain = MarkdownOptions()
+        plain.tables = false
+        plain.strikethrough = false
+        plain.autolinks = false
+        plain.taskLists = false
+        plain.footnotes = false
+        plain.alerts = false
+        let renderers = [MarkdownRenderer(), MarkdownRenderer(options: plain)]
         let table = Dictionary(uniqueKeysWithValues: (0..<1000).map { ("/page-\($0)/", "/page-\($0)/") })
-        var times: [Double] = []
-        var checksum = 0
+        var times: [[Double]] = [[], []]
+        var checksums = [0, 0]
         for _ in 0..<runs {
-            let start = DispatchTime.now().uptimeNanoseconds
-            for document in documents {
-                let result = renderer.render(document) { link in table[link.destination] }
-                checksum &+= result.html.utf8.count &+ result.headings.count &+ result.links.count
+            for (index, renderer) in renderers.enumerated() {
+                let start = DispatchTime.now().uptimeNanoseconds
+                for document in documents {
+                    let result = renderer.render(document) { link in table[link.destination] }
+                    checksums[index] &+= result.html.utf8.count &+ result.headings.count &+ result.links.count
+                }
+                times[index].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             }
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        times.sort()
-        let median = times[times.count / 2]
         let megabytes = Double(bytes) / 1_000_000
-        print(String(format: "sacrum-markdown: %d documents, %.1f MB, median of %d runs %.3f s: %.1f MB/s, %.0f documents/s (checksum %d)",
-                     documents.count, megabytes, runs, median, megabytes / median, Double(documents.count) / median, checksum))
+        var medians: [Double] = []
+        for (index, label) in ["sacrum-markdown", "sacrum-markdown (extensions off)"].enumerated() {
+            let sorted = times[index].sorted()
+            let median = sorted[sorted.count / 2]
+            medians.append(median)
+            print(String(format: "%@: %d documents, %.1f MB, median of %d runs %.3f s: %.1f MB/s, %.0f documents/s (checksum %d)",
+                         label, documents.count, megabytes, runs, median, megabytes / median, Double(documents.count) / median,
+                         checksums[index]))
+        }
+        print(String(format: "extensions on / off: %.3f (%+.1f%% time)", medians[0] / medians[1], (medians[0] / medians[1] - 1) * 100))
     }
 
     private func loadDocuments() -> [String] {
