@@ -25,7 +25,6 @@ struct GFMInlineTransform {
     private(set) var linkPositions: [OpaquePointer: SourcePosition] = [:]
     /// Columns the transform removed from the start of a text node (a task marker).
     private var columnShift: [OpaquePointer: Int] = [:]
-    private var created: Set<OpaquePointer> = []
     private var lineStarts: [Int] = []
 
     init(
@@ -41,7 +40,7 @@ struct GFMInlineTransform {
         self.autolinks =
             options.autolinks
             && (Self.contains(UInt8(ascii: "@"), in: bytes) || Self.contains("www.", in: bytes) || Self.contains("://", in: bytes))
-        self.taskLists = options.taskLists && Self.contains(UInt8(ascii: "["), in: bytes)
+        self.taskLists = options.taskLists && Self.containsTaskMarker(bytes)
     }
 
     /// Whether the prescan found anything an extension could change.
@@ -49,22 +48,51 @@ struct GFMInlineTransform {
 
     mutating func apply(to document: OpaquePointer) {
         guard hasWork else { return }
-        var stack: [(node: OpaquePointer, inLink: Bool)] = [(document, false)]
-        while let (node, inLink) = stack.popLast() {
-            let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_ITEM && taskLists { markTask(node) }
-            if type == CMARK_NODE_IMAGE || type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK { continue }
-            if created.contains(node) && type == CMARK_NODE_LINK { continue }
-            let childrenInLink = inLink || type == CMARK_NODE_LINK
-            if (strikethrough || autolinks) && !created.contains(node) {
-                transformInlines(of: node, type: type, linksAllowed: autolinks && !childrenInLink)
-            }
-            var child = cmark_node_last_child(node)
-            while let current = child {
-                if cmark_node_first_child(current) != nil { stack.append((current, childrenInLink)) }
-                child = cmark_node_previous(current)
+        // One pass of cmark's iterator finds what can change (it must not see the tree change under
+        // it): task list items, and the nodes whose text holds a tilde or the start of an autolink.
+        var items: [OpaquePointer] = []
+        var containers: [(node: OpaquePointer, linksAllowed: Bool)] = []
+        if let iterator = cmark_iter_new(document) {
+            defer { cmark_iter_free(iterator) }
+            var linkDepth = 0
+            var imageDepth = 0
+            var lastContainer: OpaquePointer?
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                let entering = event == CMARK_EVENT_ENTER
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_TEXT:
+                    guard imageDepth == 0, let literal = cmark_node_get_literal(node), let parent = cmark_node_parent(node),
+                        parent != lastContainer
+                    else { continue }
+                    let raw = UnsafeRawBufferPointer(start: literal, count: strlen(literal))
+                    let linksAllowed = autolinks && linkDepth == 0
+                    if (strikethrough && Self.contains(UInt8(ascii: "~"), in: raw)) || (linksAllowed && Self.mayHoldAutolink(raw)) {
+                        containers.append((parent, linksAllowed))
+                        lastContainer = parent
+                    }
+                case CMARK_NODE_LINK:
+                    linkDepth += entering ? 1 : -1
+                case CMARK_NODE_IMAGE:
+                    imageDepth += entering ? 1 : -1
+                case CMARK_NODE_ITEM:
+                    if entering && taskLists { items.append(node) }
+                default:
+                    break
+                }
             }
         }
+        for item in items { markTask(item) }
+        var done = Set<OpaquePointer>()
+        for (container, linksAllowed) in containers where containers.count == 1 || done.insert(container).inserted {
+            transformInlines(of: container, type: cmark_node_get_type(container), linksAllowed: linksAllowed)
+        }
+    }
+
+    private static func mayHoldAutolink(_ raw: UnsafeRawBufferPointer) -> Bool {
+        contains(UInt8(ascii: "@"), in: raw) || contains("www.", in: raw) || contains("://", in: raw)
     }
 
     // MARK: - Task list items
@@ -105,7 +133,6 @@ struct GFMInlineTransform {
             cmark_node_free(box)
             return
         }
-        created.insert(box)
         let rest = String(decoding: UnsafeBufferPointer(start: bytes + 3, count: length - 3), as: UTF8.self)
         cmark_node_set_literal(text, rest)
         columnShift[text] = 3
@@ -150,9 +177,7 @@ struct GFMInlineTransform {
             let length = strlen(literal)
             let raw = UnsafeRawBufferPointer(start: literal, count: length)
             let hasTilde = strikethrough && Self.contains(UInt8(ascii: "~"), in: raw)
-            let mayLink =
-                linksAllowed
-                && (Self.contains(UInt8(ascii: "@"), in: raw) || Self.contains("www.", in: raw) || Self.contains("://", in: raw))
+            let mayLink = linksAllowed && Self.mayHoldAutolink(raw)
             let followingClass = child.map { Self.leadingClass(of: $0) } ?? boundary
             guard hasTilde || mayLink else {
                 tokens.append(.node(node))
@@ -249,7 +274,6 @@ struct GFMInlineTransform {
                     cmark_node_set_on_enter(strike, "<del>")
                     cmark_node_set_on_exit(strike, "</del>")
                     cmark_node_append_child(parents[parents.count - 1], strike)
-                    created.insert(strike)
                     parents.append(strike)
                 } else if closers.contains(index) && parents.count > 1 {
                     flush()
@@ -285,7 +309,6 @@ struct GFMInlineTransform {
         cmark_node_set_literal(label, text)
         cmark_node_append_child(link, label)
         cmark_node_append_child(parent, link)
-        created.insert(link)
         linkPositions[link] = SourcePosition(line: line + lineOffset, column: map.column(ofScanOffset: range.lowerBound))
     }
 
@@ -345,6 +368,16 @@ struct GFMInlineTransform {
 
     private static func lineStarts(of source: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts = [0]
+        guard let base = source.baseAddress else { return starts }
+        let raw = UnsafeRawBufferPointer(source)
+        if !contains(UInt8(ascii: "\r"), in: raw) {
+            var offset = 0
+            while offset < source.count, let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), source.count - offset) {
+                offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
+                starts.append(offset)
+            }
+            return starts
+        }
         var index = 0
         while index < source.count {
             let byte = source[index]
@@ -357,6 +390,23 @@ struct GFMInlineTransform {
             index += 1
         }
         return starts
+    }
+
+    /// Whether `[ ]`, `[x]` or `[X]` occurs anywhere (most pages have brackets, few have task markers).
+    private static func containsTaskMarker(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= 3 else { return false }
+        var offset = 0
+        while offset + 3 <= bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: "[")), bytes.count - offset - 2) {
+            let index = base.distance(to: UnsafeRawPointer(found))
+            let mark = bytes[index + 1]
+            if bytes[index + 2] == UInt8(ascii: "]")
+                && (mark == UInt8(ascii: " ") || mark == UInt8(ascii: "\t") || mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X"))
+            {
+                return true
+            }
+            offset = index + 1
+        }
+        return false
     }
 
     static func contains(_ byte: UInt8, in bytes: UnsafeRawBufferPointer) -> Bool {
