@@ -8,6 +8,8 @@ import SacrumMarkdown
 struct MarkdownBenchmark {
     let directory: String
     let runs: Int
+    /// Which configurations to run: both, or only one (`on`, `off`) for instruction counts.
+    var only: String? = nil
 
     func run() {
         let documents = loadDocuments()
@@ -19,7 +21,9 @@ struct MarkdownBenchmark {
         plain.taskLists = false
         plain.footnotes = false
         plain.alerts = false
-        let renderers = [MarkdownRenderer(), MarkdownRenderer(options: plain)]
+        var renderers = [MarkdownRenderer(), MarkdownRenderer(options: plain)]
+        if only == "on" { renderers[1] = renderers[0] }
+        if only == "off" { renderers[0] = renderers[1] }
         let table = Dictionary(uniqueKeysWithValues: (0..<1000).map { ("/page-\($0)/", "/page-\($0)/") })
         var times: [[Double]] = [[], []]
         var checksums = [0, 0]

@@ -48,40 +48,25 @@ struct GFMInlineTransform {
 
     mutating func apply(to document: OpaquePointer) {
         guard hasWork else { return }
-        // One pass of cmark's iterator finds what can change (it must not see the tree change under
-        // it): task list items, and the nodes whose text holds a tilde or the start of an autolink.
+        let hits = (strikethrough || autolinks) ? hitLines() : []
+        // Blocks are walked without cmark's iterator (which must not see the tree change under it);
+        // the inlines of a block are looked at only when a line of it holds a tilde or the start of an
+        // autolink, so the cost follows the number of blocks, not of inline nodes.
         var items: [OpaquePointer] = []
         var containers: [(node: OpaquePointer, linksAllowed: Bool)] = []
-        if let iterator = cmark_iter_new(document) {
-            defer { cmark_iter_free(iterator) }
-            var linkDepth = 0
-            var imageDepth = 0
-            var lastContainer: OpaquePointer?
-            while true {
-                let event = cmark_iter_next(iterator)
-                if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
-                guard let node = cmark_iter_get_node(iterator) else { continue }
-                let entering = event == CMARK_EVENT_ENTER
-                switch cmark_node_get_type(node) {
-                case CMARK_NODE_TEXT:
-                    guard imageDepth == 0, let literal = cmark_node_get_literal(node), let parent = cmark_node_parent(node),
-                        parent != lastContainer
-                    else { continue }
-                    let raw = UnsafeRawBufferPointer(start: literal, count: strlen(literal))
-                    let linksAllowed = autolinks && linkDepth == 0
-                    if (strikethrough && Self.contains(UInt8(ascii: "~"), in: raw)) || (linksAllowed && Self.mayHoldAutolink(raw)) {
-                        containers.append((parent, linksAllowed))
-                        lastContainer = parent
-                    }
-                case CMARK_NODE_LINK:
-                    linkDepth += entering ? 1 : -1
-                case CMARK_NODE_IMAGE:
-                    imageDepth += entering ? 1 : -1
-                case CMARK_NODE_ITEM:
-                    if entering && taskLists { items.append(node) }
-                default:
-                    break
-                }
+        var blocks: [OpaquePointer] = [document]
+        while let block = blocks.popLast() {
+            let type = cmark_node_get_type(block)
+            if type == CMARK_NODE_ITEM && taskLists { items.append(block) }
+            guard let first = cmark_node_first_child(block) else { continue }
+            if Self.isInline(cmark_node_get_type(first)) {
+                if !hits.isEmpty && Self.mayHit(block, lines: hits) { collectContainers(in: block, into: &containers) }
+                continue
+            }
+            var child = cmark_node_last_child(block)
+            while let current = child {
+                blocks.append(current)
+                child = cmark_node_previous(current)
             }
         }
         for item in items { markTask(item) }
@@ -89,6 +74,90 @@ struct GFMInlineTransform {
         for (container, linksAllowed) in containers where containers.count == 1 || done.insert(container).inserted {
             transformInlines(of: container, type: cmark_node_get_type(container), linksAllowed: linksAllowed)
         }
+    }
+
+    private static func isInline(_ type: cmark_node_type) -> Bool {
+        type.rawValue >= CMARK_NODE_FIRST_INLINE.rawValue && type.rawValue <= CMARK_NODE_LAST_INLINE.rawValue
+    }
+
+    /// Whether a block's lines (unknown for nodes made after parsing: then yes) include a hit line.
+    private static func mayHit(_ block: OpaquePointer, lines: [Int]) -> Bool {
+        let first = Int(cmark_node_get_start_line(block))
+        let last = Int(cmark_node_get_end_line(block))
+        guard first > 0, last >= first else { return true }
+        var low = 0
+        var high = lines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lines[middle] < first { low = middle + 1 } else { high = middle }
+        }
+        return low < lines.count && lines[low] <= last
+    }
+
+    /// The inline nodes under `root` whose text may change: parents of text with a tilde or the start
+    /// of an autolink; images are skipped, and autolinks are not made inside links.
+    private func collectContainers(in root: OpaquePointer, into containers: inout [(node: OpaquePointer, linksAllowed: Bool)]) {
+        var stack: [(node: OpaquePointer, inLink: Bool)] = [(root, false)]
+        while let (node, inLink) = stack.popLast() {
+            var recorded = false
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                child = cmark_node_next(current)
+                let type = cmark_node_get_type(current)
+                if type == CMARK_NODE_TEXT {
+                    guard !recorded, let literal = cmark_node_get_literal(current) else { continue }
+                    let raw = UnsafeRawBufferPointer(start: literal, count: strlen(literal))
+                    let linksAllowed = autolinks && !inLink
+                    if (strikethrough && Self.contains(UInt8(ascii: "~"), in: raw)) || (linksAllowed && Self.mayHoldAutolink(raw)) {
+                        containers.append((node, linksAllowed))
+                        recorded = true
+                    }
+                } else if type != CMARK_NODE_IMAGE && cmark_node_first_child(current) != nil {
+                    stack.append((current, inLink || type == CMARK_NODE_LINK))
+                }
+            }
+        }
+    }
+
+    /// The 1-based lines of the source that hold a tilde, `@`, `www.` or `://`, in order.
+    private mutating func hitLines() -> [Int] {
+        guard let base = source.baseAddress else { return [] }
+        var offsets: [Int] = []
+        func scan(_ byte: UInt8, _ accept: (Int) -> Bool) {
+            var offset = 0
+            while offset < source.count, let found = memchr(base + offset, Int32(byte), source.count - offset) {
+                let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                if accept(index) { offsets.append(index) }
+                offset = index + 1
+            }
+        }
+        if strikethrough { scan(UInt8(ascii: "~")) { _ in true } }
+        if autolinks {
+            let bytes = source
+            scan(UInt8(ascii: "@")) { _ in true }
+            scan(UInt8(ascii: ":")) { index in
+                index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/")
+            }
+            scan(UInt8(ascii: ".")) { index in
+                index >= 3 && bytes[index - 1] == UInt8(ascii: "w") && bytes[index - 2] == UInt8(ascii: "w")
+                    && bytes[index - 3] == UInt8(ascii: "w")
+            }
+        }
+        guard !offsets.isEmpty else { return [] }
+        if lineStarts.isEmpty { lineStarts = Self.lineStarts(of: source) }
+        var lines: [Int] = []
+        lines.reserveCapacity(offsets.count)
+        for offset in offsets {
+            var low = 0
+            var high = lineStarts.count
+            while low + 1 < high {
+                let middle = (low + high) / 2
+                if lineStarts[middle] <= offset { low = middle } else { high = middle }
+            }
+            lines.append(low + 1)
+        }
+        lines.sort()
+        return lines
     }
 
     private static func mayHoldAutolink(_ raw: UnsafeRawBufferPointer) -> Bool {
