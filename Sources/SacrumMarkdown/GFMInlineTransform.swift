@@ -123,12 +123,19 @@ struct GFMInlineTransform {
     private mutating func hitLines() -> [Int] {
         guard let base = source.baseAddress else { return [] }
         var offsets: [Int] = []
+        let lineFeedsOnly = !Self.contains(UInt8(ascii: "\r"), in: UnsafeRawBufferPointer(source))
         func scan(_ byte: UInt8, _ accept: (Int) -> Bool) {
             var offset = 0
             while offset < source.count, let found = memchr(base + offset, Int32(byte), source.count - offset) {
                 let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-                if accept(index) { offsets.append(index) }
                 offset = index + 1
+                if accept(index) {
+                    offsets.append(index)
+                    // One hit is enough for a line: go on after its end.
+                    guard lineFeedsOnly else { continue }
+                    guard let end = memchr(base + offset, Int32(UInt8(ascii: "\n")), source.count - offset) else { break }
+                    offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(end)) + 1
+                }
             }
         }
         if strikethrough { scan(UInt8(ascii: "~")) { _ in true } }
@@ -325,7 +332,10 @@ struct GFMInlineTransform {
 
         func flush() {
             guard !pending.isEmpty, let text = cmark_node_new_with_mem(CMARK_NODE_TEXT, memory) else { return }
-            cmark_node_set_literal(text, String(decoding: pending, as: UTF8.self))
+            pending.append(0)
+            pending.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(text, $0.baseAddress) }
+            }
             cmark_node_append_child(parents[parents.count - 1], text)
             pending.removeAll(keepingCapacity: true)
         }

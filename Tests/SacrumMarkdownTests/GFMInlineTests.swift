@@ -134,3 +134,9 @@ import Testing
         #expect(MarkdownRenderer().render("<https://example.org> and a < b").problems.isEmpty)
     }
 }
+
+extension GFMInlineTests {
+    @Test func carriageReturnLineEndings() {
+        #expect(Self.html("a ~~b~~ ~~c~~\r~~d~~ www.x.org\r\n~e~") == "<p>a <del>b</del> <del>c</del>\n<del>d</del> <a href=\"http://www.x.org\">www.x.org</a>\n<del>e</del></p>\n")
+    }
+}
