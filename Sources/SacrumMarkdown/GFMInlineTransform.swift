@@ -260,7 +260,7 @@ struct GFMInlineTransform {
                 previousClass = raw.isEmpty ? previousClass : Self.lastClass(raw)
                 continue
             }
-            let line = Int(cmark_node_get_start_line(node))
+            let line = Self.knownLine(of: node)
             let map = TextSourceMap(
                 literal: Array(raw), line: sourceLine(line),
                 reportedColumn: Int(cmark_node_get_start_column(node)) + (columnShift[node] ?? 0), smart: smart)
@@ -388,7 +388,18 @@ struct GFMInlineTransform {
         cmark_node_set_literal(label, text)
         cmark_node_append_child(link, label)
         cmark_node_append_child(parent, link)
-        linkPositions[link] = SourcePosition(line: line + lineOffset, column: map.column(ofScanOffset: range.lowerBound))
+        linkPositions[link] = SourcePosition(line: line + lineOffset, column: max(1, map.column(ofScanOffset: range.lowerBound)))
+    }
+
+    /// The node's line, or its nearest ancestor's for a node made after parsing (line 0), or 1.
+    private static func knownLine(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 { return line }
+            current = cmark_node_parent(candidate)
+        }
+        return 1
     }
 
     // MARK: - Neighbours
