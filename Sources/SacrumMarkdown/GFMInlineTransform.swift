@@ -459,6 +459,7 @@ struct GFMInlineTransform {
     private static func lineStarts(of source: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts = [0]
         guard let base = source.baseAddress else { return starts }
+        starts.reserveCapacity(source.count / 32 + 2)
         let raw = UnsafeRawBufferPointer(source)
         if !contains(UInt8(ascii: "\r"), in: raw) {
             var offset = 0
