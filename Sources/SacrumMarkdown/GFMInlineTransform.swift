@@ -20,6 +20,10 @@ struct GFMInlineTransform {
     private var strikethrough: Bool
     private var autolinks: Bool
     private var taskLists: Bool
+    /// Which starts of an autolink the source holds at all.
+    private let hasAt: Bool
+    private let hasWWW: Bool
+    private let hasScheme: Bool
 
     /// Where the links this transform made start in the source (cmark's API cannot set a position).
     private(set) var linkPositions: [OpaquePointer: SourcePosition] = [:]
@@ -37,9 +41,10 @@ struct GFMInlineTransform {
         self.smart = options.smartPunctuation
         let bytes = UnsafeRawBufferPointer(source)
         self.strikethrough = options.strikethrough && Self.contains(UInt8(ascii: "~"), in: bytes)
-        self.autolinks =
-            options.autolinks
-            && (Self.contains(UInt8(ascii: "@"), in: bytes) || Self.contains("www.", in: bytes) || Self.contains("://", in: bytes))
+        self.hasAt = options.autolinks && Self.contains(UInt8(ascii: "@"), in: bytes)
+        self.hasWWW = options.autolinks && Self.contains("www.", in: bytes)
+        self.hasScheme = options.autolinks && Self.contains("://", in: bytes)
+        self.autolinks = hasAt || hasWWW || hasScheme
         self.taskLists = options.taskLists && Self.containsTaskMarker(bytes)
     }
 
@@ -139,12 +144,14 @@ struct GFMInlineTransform {
             }
         }
         if strikethrough { scan(UInt8(ascii: "~")) { _ in true } }
-        if autolinks {
-            let bytes = source
-            scan(UInt8(ascii: "@")) { _ in true }
+        let bytes = source
+        if hasAt { scan(UInt8(ascii: "@")) { _ in true } }
+        if hasScheme {
             scan(UInt8(ascii: ":")) { index in
                 index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/")
             }
+        }
+        if hasWWW {
             scan(UInt8(ascii: ".")) { index in
                 index >= 3 && bytes[index - 1] == UInt8(ascii: "w") && bytes[index - 2] == UInt8(ascii: "w")
                     && bytes[index - 3] == UInt8(ascii: "w")
