@@ -11,6 +11,8 @@ alt text and links to other pages (root-relative site paths and relative .md pat
 
 --bodies-only writes just the Markdown bodies (no front matter) to DIR/bodies/, for comparing the
 Markdown renderer with the cmark command-line tool on identical input.
+--gfm adds GitHub-flavoured syntax to every body (a pipe table, ~~strikethrough~~, www., https:// and
+e-mail autolinks, a task list), from a random stream of its own: the rest of the corpus is unchanged.
 --hugo also writes DIR/hugo/ (config and layouts) so Hugo builds the same content/ folder with an
 equivalent minimal layout: `hugo -s DIR/hugo --contentDir ../content`.
 
@@ -69,8 +71,24 @@ def paragraph(rng, links):
     return " ".join(sentence(rng, links, rng.random() < 0.25) for _ in range(rng.randint(3, 6)))
 
 
-def body(rng, page, links):
+def gfm_section(grng):
+    """GitHub-flavoured syntax for a body: a table, strikethrough, autolinks and a task list."""
+    out = ["## Visit checklist", ""]
+    for _ in range(grng.randint(3, 5)):
+        out.append("- [%s] %s" % (grng.choice([" ", "x"]), words(grng, grng.randint(3, 7))))
+    out += ["", "| Option | Visits | Recovery |", "| :--- | ---: | :---: |"]
+    for _ in range(grng.randint(3, 6)):
+        out.append("| %s | %d | %s |" % (words(grng, 2), grng.randint(1, 12), words(grng, 1)))
+    out += ["", "%s ~~%s~~ %s. See www.example.org/%s or https://example.org/%s?q=%d, or write to %s@example.org."
+            % (words(grng, 6).capitalize(), words(grng, 2), words(grng, 5), grng.choice(WORDS), grng.choice(WORDS),
+               grng.randint(1, 99), grng.choice(WORDS)), ""]
+    return out
+
+
+def body(rng, page, links, grng=None):
     out = [paragraph(rng, links), ""]
+    if grng is not None:
+        out += gfm_section(grng)
     out.append("![%s](/images/figure-%d.svg)" % (page["title"] + " illustration", rng.randint(1, 8)))
     out.append("")
     for h in rng.sample(HEADINGS, rng.randint(3, 5)):
@@ -220,6 +238,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--bodies-only", action="store_true")
     ap.add_argument("--hugo", action="store_true")
+    ap.add_argument("--gfm", action="store_true")
     args = ap.parse_args()
     if os.path.exists(args.out):
         shutil.rmtree(args.out)
@@ -231,9 +250,10 @@ def main():
     for kind in ("treatment", "condition"):
         by_kind.setdefault(kind, [])
     link_targets = [(p["title"], p["url"]) for p in plans]
+    grng = random.Random(args.seed + 1_000_003) if args.gfm else None
 
     for page in plans:
-        text = body(rng, page, rng.sample(link_targets, min(12, len(link_targets))))
+        text = body(rng, page, rng.sample(link_targets, min(12, len(link_targets))), grng)
         if args.bodies_only:
             write(os.path.join(args.out, "bodies", page["path"] + ".md"), text)
         else:

@@ -1,7 +1,8 @@
 import SacrumMarkdown
 
 /// Renders generated documents that exercise every path of SacrumMarkdown, including invalid UTF-8,
-/// NUL bytes, explicit and duplicate heading ids, nested images, dangerous URLs and raw HTML, so that
+/// NUL bytes, explicit and duplicate heading ids, nested images, dangerous URLs, raw HTML and the
+/// GitHub-flavoured strikethrough, autolinks and task lists (nodes the transforms unlink and free), so that
 /// a run under valgrind or LeakSanitizer shows whether any cmark allocation outlives its call.
 struct MarkdownStress {
     let documents: Int
@@ -15,6 +16,8 @@ struct MarkdownStress {
         Array("```\ncode\n```\n\n".utf8), [0xFF, 0xFE, 0x0A, 0xC3, 0x28, 0x0A], [0x00, 0x41, 0x00, 0x0A],
         Array("## [![logo](/l.png)](/)\n\n".utf8), Array("\"smart\" -- quotes...\n\n".utf8),
         Array("[ref]\n\n[ref]: /r \"t\"\n\n".utf8), Array("## Heading *with {#not-an-id}*\n".utf8),
+        Array("~~struck *em*~~ \\~x~ ~~~no~~~ ~a~~\n\n".utf8), Array("- [x] done www.a.org\n- [ ] open a@b.org\n\n".utf8),
+        Array("\"https://x.org/a--b(c)\" http://y.org/&hl; [www.in.link](/l)\n   cont ~z~ \n\n".utf8),
     ]
 
     func run() {

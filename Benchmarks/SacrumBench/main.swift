@@ -4,7 +4,9 @@ import SacrumMarkdown
 
 /// Benchmarks and stress runs that need Sacrum's modules in-process. Usage:
 ///
-///     sacrum-bench markdown DIR [--runs N]   throughput of SacrumMarkdown over every .md file in DIR
+///     sacrum-bench markdown DIR [--runs N] [--only on|off]
+///                                            throughput of SacrumMarkdown over every .md file in DIR,
+///                                            GFM extensions on and off (--only: one of them, twice)
 ///     sacrum-bench stress [--documents N] [--arena]
 ///                                            renders N generated hostile documents for leak checks,
 ///                                            with the system allocator unless --arena is given
@@ -15,7 +17,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "markdown":
     guard arguments.count >= 2 else { usage() }
-    MarkdownBenchmark(directory: arguments[1], runs: option("--runs", in: arguments) ?? 7).run()
+    let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    MarkdownBenchmark(directory: arguments[1], runs: option("--runs", in: arguments) ?? 7, only: only).run()
 case "build":
     guard arguments.count >= 3 else { usage() }
     let options = BuildOptions(root: arguments[1], output: arguments[2], now: 1_795_608_000)

@@ -51,10 +51,16 @@ struct CmarkRenderPass {
         }
         defer { cmark_node_free(document) }
 
+        var problems: [MarkdownProblem] = []
         var tree = CmarkTreeScan(lineOffset: lineOffset)
+        source.withUTF8 { bytes in
+            if !options.unsafe { problems += RawHTMLScan.problems(in: document, source: bytes, lineOffset: lineOffset) }
+            var extensions = GFMInlineTransform(options: options, source: bytes, lineOffset: lineOffset, memory: memory)
+            extensions.apply(to: document)
+            tree.positionOverrides = extensions.linkPositions
+        }
         tree.scan(document)
 
-        var problems: [MarkdownProblem] = []
         let links = rewriteLinks(tree.links, problems: &problems, rewriteLink: rewriteLink)
         if options.imageLoadingHints {
             for record in tree.links where record.kind == .image {

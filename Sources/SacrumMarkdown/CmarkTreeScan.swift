@@ -32,6 +32,8 @@ struct CmarkTreeScan {
     }
 
     let lineOffset: Int
+    /// Positions of nodes made after the parse (cmark cannot set them), such as extended autolinks.
+    var positionOverrides: [OpaquePointer: SourcePosition] = [:]
     private(set) var headings: [HeadingRecord] = []
     private(set) var links: [LinkRecord] = []
     private var plainBytes: [UInt8] = []
@@ -145,7 +147,8 @@ struct CmarkTreeScan {
     }
 
     private func position(of node: OpaquePointer) -> SourcePosition {
-        SourcePosition(
+        if !positionOverrides.isEmpty, let position = positionOverrides[node] { return position }
+        return SourcePosition(
             line: Int(cmark_node_get_start_line(node)) + lineOffset,
             column: Int(cmark_node_get_start_column(node)))
     }

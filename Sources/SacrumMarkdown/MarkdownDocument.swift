@@ -60,6 +60,9 @@ public struct MarkdownProblem: Sendable, Hashable {
         /// A paragraph has more image openers (`![`) than the limit on which cmark stays fast
         /// (`MarkdownRenderer.maximumImageOpenersPerParagraph`); the document was not rendered.
         case tooManyImageOpeners
+        /// Raw HTML was left out of the page (safe mode: `MarkdownOptions.unsafe` is off); the tag it
+        /// starts with is attached: `<table>`, `</div>`, `<!-- -->` for a comment.
+        case rawHTMLOmitted(tag: String)
     }
 
     /// What kind of problem.

@@ -101,7 +101,11 @@ import Testing
         ])
         defer { site.remove() }
         let result = await site.build()
-        #expect(result.relevantDiagnostics.isEmpty)
+        // Each removal is reported (issue 11: nothing silent), once per tag that opens.
+        #expect(result.relevantDiagnostics.map { "\($0.line):\($0.column) \($0.id)" } == [
+            "4:8 markdown.raw-html", "4:39 markdown.raw-html", "4:73 markdown.raw-html", "6:1 markdown.raw-html",
+            "8:1 markdown.raw-html", "10:1 markdown.raw-html",
+        ])
         let html = try #require(result.text("a/index.html"))
         for needle in ["<script", "<img", "onerror", "javascript:", "<iframe", "<style"] {
             #expect(!html.contains(needle), "\(needle)")

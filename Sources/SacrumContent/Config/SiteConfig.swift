@@ -135,11 +135,32 @@ public struct MarkdownSettings: Sendable, Hashable {
     public var unsafe: Bool
     /// Typographic quotes and dashes.
     public var smartPunctuation: Bool
+    /// GitHub-flavoured pipe tables (`markdown.tables`).
+    public var tables: Bool
+    /// `~~strikethrough~~` (`markdown.strikethrough`).
+    public var strikethrough: Bool
+    /// Links made from `www.`, `https://` and e-mail addresses in text (`markdown.autolinks`).
+    public var autolinks: Bool
+    /// `- [x]` task list items as checkboxes (`markdown.task_lists`).
+    public var taskLists: Bool
+    /// `[^label]` footnotes (`markdown.footnotes`).
+    public var footnotes: Bool
+    /// `> [!NOTE]` alerts (`markdown.alerts`).
+    public var alerts: Bool
 
-    /// Creates settings (safe, smart by default).
-    public init(unsafe: Bool = false, smartPunctuation: Bool = true) {
+    /// Creates settings (safe, smart, every GitHub-flavoured extension on by default).
+    public init(
+        unsafe: Bool = false, smartPunctuation: Bool = true, tables: Bool = true, strikethrough: Bool = true,
+        autolinks: Bool = true, taskLists: Bool = true, footnotes: Bool = true, alerts: Bool = true
+    ) {
         self.unsafe = unsafe
         self.smartPunctuation = smartPunctuation
+        self.tables = tables
+        self.strikethrough = strikethrough
+        self.autolinks = autolinks
+        self.taskLists = taskLists
+        self.footnotes = footnotes
+        self.alerts = alerts
     }
 }
 

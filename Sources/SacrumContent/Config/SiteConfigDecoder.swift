@@ -212,7 +212,17 @@ public struct SiteConfigDecoder: Sendable {
             case "unsafe": settings.unsafe = reader.bool(pair.value, key: "markdown.unsafe") ?? false
             case "smart_punctuation":
                 settings.smartPunctuation = reader.bool(pair.value, key: "markdown.smart_punctuation") ?? true
-            default: reader.unknownKey(pair, known: ["unsafe", "smart_punctuation"], in: "'markdown'")
+            case "tables": settings.tables = reader.bool(pair.value, key: "markdown.tables") ?? true
+            case "strikethrough": settings.strikethrough = reader.bool(pair.value, key: "markdown.strikethrough") ?? true
+            case "autolinks": settings.autolinks = reader.bool(pair.value, key: "markdown.autolinks") ?? true
+            case "task_lists": settings.taskLists = reader.bool(pair.value, key: "markdown.task_lists") ?? true
+            case "footnotes": settings.footnotes = reader.bool(pair.value, key: "markdown.footnotes") ?? true
+            case "alerts": settings.alerts = reader.bool(pair.value, key: "markdown.alerts") ?? true
+            default:
+                reader.unknownKey(
+                    pair,
+                    known: ["unsafe", "smart_punctuation", "tables", "strikethrough", "autolinks", "task_lists", "footnotes", "alerts"],
+                    in: "'markdown'")
             }
         }
         return settings

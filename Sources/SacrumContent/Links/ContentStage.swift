@@ -51,8 +51,12 @@ public enum ContentStage {
 
     /// The renderer for a site's Markdown settings.
     public static func renderer(for config: SiteConfig) -> MarkdownRenderer {
-        MarkdownRenderer(
-            options: MarkdownOptions(smartPunctuation: config.markdown.smartPunctuation, unsafe: config.markdown.unsafe))
+        let markdown = config.markdown
+        return MarkdownRenderer(
+            options: MarkdownOptions(
+                smartPunctuation: markdown.smartPunctuation, unsafe: markdown.unsafe, tables: markdown.tables,
+                strikethrough: markdown.strikethrough, autolinks: markdown.autolinks, taskLists: markdown.taskLists,
+                footnotes: markdown.footnotes, alerts: markdown.alerts))
     }
 
     /// One page's Markdown, rendered, with its shortcodes expanded.
@@ -116,6 +120,13 @@ public enum ContentStage {
                 .error, id: "markdown.too-complex", file: source.file, line: line, column: column,
                 message: "this paragraph holds more than \(MarkdownRenderer.maximumImageOpenersPerParagraph) image openers '!['; the page was not rendered, as it would take cmark minutes",
                 hint: "split the paragraph with blank lines, or write '\\![' where an exclamation mark and a bracket are meant as text")
+        case .rawHTMLOmitted(let tag):
+            let what = tag == "<!-- -->" ? "an HTML comment" : "raw HTML '\(tag)'"
+            return Diagnostic(
+                .warning, id: "markdown.raw-html", file: source.file, line: line, column: column,
+                message: "\(what) is left out of the page: raw HTML is off (safe mode)",
+                hint: "use a shortcode such as {{< figure src=... alt=... >}}, or Markdown, for what it shows; "
+                    + "or allow raw HTML for the whole site with 'markdown: {unsafe: true}' in site.yaml")
         }
     }
 }

@@ -1,0 +1,527 @@
+internal import CCmark
+
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
+/// The GitHub-flavoured inline extensions as a transform of cmark's finished tree: strikethrough
+/// (`~~text~~`, `~text~`), extended autolinks (`www.`, `http(s)://`, `ftp://`, e-mail addresses) and
+/// task list items (`- [x] done`).
+///
+/// It runs after the parse and before `CmarkTreeScan`, so the links it makes are checked and
+/// rewritten like any other, and it walks every node that holds inlines (paragraphs, headings,
+/// emphasis, links, custom inlines such as table cells). A byte prescan of the source decides which
+/// extensions can apply at all, so a page without `~`, `www.`, `://`, `@` or `[` costs nothing more.
+struct GFMInlineTransform {
+    let memory: UnsafeMutablePointer<cmark_mem>
+    let source: UnsafeBufferPointer<UInt8>
+    let lineOffset: Int
+    let smart: Bool
+    private var strikethrough: Bool
+    private var autolinks: Bool
+    private var taskLists: Bool
+    /// Which starts of an autolink the source holds at all.
+    private let hasAt: Bool
+    private let hasWWW: Bool
+    private let hasScheme: Bool
+
+    /// Where the links this transform made start in the source (cmark's API cannot set a position).
+    private(set) var linkPositions: [OpaquePointer: SourcePosition] = [:]
+    /// Columns the transform removed from the start of a text node (a task marker).
+    private var columnShift: [OpaquePointer: Int] = [:]
+    private var lineStarts: [Int] = []
+
+    init(
+        options: MarkdownOptions, source: UnsafeBufferPointer<UInt8>, lineOffset: Int,
+        memory: UnsafeMutablePointer<cmark_mem>
+    ) {
+        self.memory = memory
+        self.source = source
+        self.lineOffset = lineOffset
+        self.smart = options.smartPunctuation
+        let bytes = UnsafeRawBufferPointer(source)
+        self.strikethrough = options.strikethrough && Self.contains(UInt8(ascii: "~"), in: bytes)
+        self.hasAt = options.autolinks && Self.contains(UInt8(ascii: "@"), in: bytes)
+        self.hasWWW = options.autolinks && Self.contains("www.", in: bytes)
+        self.hasScheme = options.autolinks && Self.contains("://", in: bytes)
+        self.autolinks = hasAt || hasWWW || hasScheme
+        self.taskLists = options.taskLists && Self.containsTaskMarker(bytes)
+    }
+
+    /// Whether the prescan found anything an extension could change.
+    var hasWork: Bool { strikethrough || autolinks || taskLists }
+
+    mutating func apply(to document: OpaquePointer) {
+        guard hasWork else { return }
+        let hits = (strikethrough || autolinks) ? hitLines() : []
+        // Blocks are walked without cmark's iterator (which must not see the tree change under it);
+        // the inlines of a block are looked at only when a line of it holds a tilde or the start of an
+        // autolink, so the cost follows the number of blocks, not of inline nodes.
+        var items: [OpaquePointer] = []
+        var containers: [(node: OpaquePointer, linksAllowed: Bool)] = []
+        var blocks: [OpaquePointer] = [document]
+        while let block = blocks.popLast() {
+            let type = cmark_node_get_type(block)
+            if type == CMARK_NODE_ITEM && taskLists { items.append(block) }
+            guard let first = cmark_node_first_child(block) else { continue }
+            if Self.isInline(cmark_node_get_type(first)) {
+                if !hits.isEmpty && Self.mayHit(block, lines: hits) { collectContainers(in: block, into: &containers) }
+                continue
+            }
+            var child = cmark_node_last_child(block)
+            while let current = child {
+                blocks.append(current)
+                child = cmark_node_previous(current)
+            }
+        }
+        for item in items { markTask(item) }
+        var done = Set<OpaquePointer>()
+        for (container, linksAllowed) in containers where containers.count == 1 || done.insert(container).inserted {
+            transformInlines(of: container, type: cmark_node_get_type(container), linksAllowed: linksAllowed)
+        }
+    }
+
+    private static func isInline(_ type: cmark_node_type) -> Bool {
+        type.rawValue >= CMARK_NODE_FIRST_INLINE.rawValue && type.rawValue <= CMARK_NODE_LAST_INLINE.rawValue
+    }
+
+    /// Whether a block's lines (unknown for nodes made after parsing: then yes) include a hit line.
+    private static func mayHit(_ block: OpaquePointer, lines: [Int]) -> Bool {
+        let first = Int(cmark_node_get_start_line(block))
+        let last = Int(cmark_node_get_end_line(block))
+        guard first > 0, last >= first else { return true }
+        var low = 0
+        var high = lines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lines[middle] < first { low = middle + 1 } else { high = middle }
+        }
+        return low < lines.count && lines[low] <= last
+    }
+
+    /// The inline nodes under `root` whose text may change: parents of text with a tilde or the start
+    /// of an autolink; images are skipped, and autolinks are not made inside links.
+    private func collectContainers(in root: OpaquePointer, into containers: inout [(node: OpaquePointer, linksAllowed: Bool)]) {
+        var stack: [(node: OpaquePointer, inLink: Bool)] = [(root, false)]
+        while let (node, inLink) = stack.popLast() {
+            var recorded = false
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                child = cmark_node_next(current)
+                let type = cmark_node_get_type(current)
+                if type == CMARK_NODE_TEXT {
+                    guard !recorded, let literal = cmark_node_get_literal(current) else { continue }
+                    let raw = UnsafeRawBufferPointer(start: literal, count: strlen(literal))
+                    let linksAllowed = autolinks && !inLink
+                    if (strikethrough && Self.contains(UInt8(ascii: "~"), in: raw)) || (linksAllowed && Self.mayHoldAutolink(raw)) {
+                        containers.append((node, linksAllowed))
+                        recorded = true
+                    }
+                } else if type != CMARK_NODE_IMAGE && cmark_node_first_child(current) != nil {
+                    stack.append((current, inLink || type == CMARK_NODE_LINK))
+                }
+            }
+        }
+    }
+
+    /// The 1-based lines of the source that hold a tilde, `@`, `www.` or `://`, in order.
+    private mutating func hitLines() -> [Int] {
+        guard let base = source.baseAddress else { return [] }
+        var offsets: [Int] = []
+        let lineFeedsOnly = !Self.contains(UInt8(ascii: "\r"), in: UnsafeRawBufferPointer(source))
+        func scan(_ byte: UInt8, _ accept: (Int) -> Bool) {
+            var offset = 0
+            while offset < source.count, let found = memchr(base + offset, Int32(byte), source.count - offset) {
+                let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                offset = index + 1
+                if accept(index) {
+                    offsets.append(index)
+                    // One hit is enough for a line: go on after its end.
+                    guard lineFeedsOnly else { continue }
+                    guard let end = memchr(base + offset, Int32(UInt8(ascii: "\n")), source.count - offset) else { break }
+                    offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(end)) + 1
+                }
+            }
+        }
+        if strikethrough { scan(UInt8(ascii: "~")) { _ in true } }
+        let bytes = source
+        if hasAt { scan(UInt8(ascii: "@")) { _ in true } }
+        if hasScheme {
+            scan(UInt8(ascii: ":")) { index in
+                index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/")
+            }
+        }
+        if hasWWW {
+            scan(UInt8(ascii: ".")) { index in
+                index >= 3 && bytes[index - 1] == UInt8(ascii: "w") && bytes[index - 2] == UInt8(ascii: "w")
+                    && bytes[index - 3] == UInt8(ascii: "w")
+            }
+        }
+        guard !offsets.isEmpty else { return [] }
+        if lineStarts.isEmpty { lineStarts = Self.lineStarts(of: source) }
+        var lines: [Int] = []
+        lines.reserveCapacity(offsets.count)
+        for offset in offsets {
+            var low = 0
+            var high = lineStarts.count
+            while low + 1 < high {
+                let middle = (low + high) / 2
+                if lineStarts[middle] <= offset { low = middle } else { high = middle }
+            }
+            lines.append(low + 1)
+        }
+        lines.sort()
+        return lines
+    }
+
+    private static func mayHoldAutolink(_ raw: UnsafeRawBufferPointer) -> Bool {
+        contains(UInt8(ascii: "@"), in: raw) || contains("www.", in: raw) || contains("://", in: raw)
+    }
+
+    // MARK: - Task list items
+
+    private static let uncheckedBox = "<input disabled=\"\" type=\"checkbox\">"
+    private static let checkedBox = "<input checked=\"\" disabled=\"\" type=\"checkbox\">"
+
+    /// A list item whose first paragraph starts with `[ ]`, `[x]` or `[X]` and whitespace gets a checkbox
+    /// in place of the marker.
+    private mutating func markTask(_ item: OpaquePointer) {
+        guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+            let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT,
+            let literal = cmark_node_get_literal(text)
+        else { return }
+        let length = strlen(literal)
+        guard length >= 3 else { return }
+        let bytes = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
+        guard bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]") else { return }
+        let mark = bytes[1]
+        guard mark == UInt8(ascii: " ") || mark == UInt8(ascii: "\t") || mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X")
+        else { return }
+        if length == 3 {
+            // `- [ ]` and the rest on the next line: the line end is the whitespace.
+            guard let next = cmark_node_next(text),
+                cmark_node_get_type(next) == CMARK_NODE_SOFTBREAK || cmark_node_get_type(next) == CMARK_NODE_LINEBREAK
+            else { return }
+        } else {
+            guard bytes[3] == UInt8(ascii: " ") || bytes[3] == UInt8(ascii: "\t") else { return }
+        }
+        // `\[ ]` is an escaped bracket, not a marker: the source must show the bracket itself.
+        if let line = sourceLine(Int(cmark_node_get_start_line(text))) {
+            let column = Int(cmark_node_get_start_column(text))
+            if column >= 1 && column <= line.count && line[column - 1] != UInt8(ascii: "[") { return }
+        }
+        guard let box = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, memory) else { return }
+        cmark_node_set_on_enter(box, mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X") ? Self.checkedBox : Self.uncheckedBox)
+        guard cmark_node_insert_before(text, box) == 1 else {
+            cmark_node_free(box)
+            return
+        }
+        let rest = String(decoding: UnsafeBufferPointer(start: bytes + 3, count: length - 3), as: UTF8.self)
+        cmark_node_set_literal(text, rest)
+        columnShift[text] = 3
+    }
+
+    // MARK: - Strikethrough and autolinks
+
+    private enum Token {
+        /// A child kept as it is.
+        case node(OpaquePointer)
+        /// Scan bytes of a mapped text.
+        case text(map: Int, range: Range<Int>)
+        /// A tilde run.
+        case tildes(map: Int, range: Range<Int>)
+        /// An extended autolink.
+        case link(map: Int, range: Range<Int>, kind: ExtendedAutolinkScanner.Match.Kind)
+    }
+
+    private mutating func transformInlines(of container: OpaquePointer, type: cmark_node_type, linksAllowed: Bool) {
+        guard let first = cmark_node_first_child(container) else { return }
+        // Boundaries of emphasis and links are their delimiters (punctuation); of blocks and table
+        // cells, the line's start and end (whitespace).
+        let boundary: InlineCharacter =
+            type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK ? .punctuation : .whitespace
+        var tokens: [Token] = []
+        var maps: [TextSourceMap] = []
+        var nodes: [(node: OpaquePointer, line: Int)] = []
+        var delimiters = StrikethroughDelimiters()
+        var linkCount = 0
+        var sawText = false
+
+        var child: OpaquePointer? = first
+        var previousClass = boundary
+        while let node = child {
+            child = cmark_node_next(node)
+            guard cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) else {
+                tokens.append(.node(node))
+                previousClass = Self.trailingClass(of: node)
+                continue
+            }
+            sawText = true
+            let length = strlen(literal)
+            let raw = UnsafeRawBufferPointer(start: literal, count: length)
+            let hasTilde = strikethrough && Self.contains(UInt8(ascii: "~"), in: raw)
+            let mayLink = linksAllowed && Self.mayHoldAutolink(raw)
+            let followingClass = child.map { Self.leadingClass(of: $0) } ?? boundary
+            guard hasTilde || mayLink else {
+                tokens.append(.node(node))
+                previousClass = raw.isEmpty ? previousClass : Self.lastClass(raw)
+                continue
+            }
+            let line = Self.knownLine(of: node)
+            let map = TextSourceMap(
+                literal: Array(raw), line: sourceLine(line),
+                reportedColumn: Int(cmark_node_get_start_column(node)) + (columnShift[node] ?? 0), smart: smart)
+            let mapIndex = maps.count
+            maps.append(map)
+            nodes.append((node, line))
+            map.scan.withUnsafeBufferPointer { scan in
+                let links =
+                    mayLink
+                    ? ExtendedAutolinkScanner.matches(in: scan, wwwAllowedAtStart: previousClass == .whitespace || Self.allowsWWW(afterNode: node))
+                    : []
+                linkCount += links.count
+                var position = 0
+                for link in links {
+                    appendText(position..<link.range.lowerBound)
+                    tokens.append(.link(map: mapIndex, range: link.range, kind: link.kind))
+                    position = link.range.upperBound
+                }
+                appendText(position..<scan.count)
+
+                func appendText(_ range: Range<Int>) {
+                    guard hasTilde else {
+                        if !range.isEmpty { tokens.append(.text(map: mapIndex, range: range)) }
+                        return
+                    }
+                    var start = range.lowerBound
+                    var index = range.lowerBound
+                    while index < range.upperBound {
+                        guard scan[index] == UInt8(ascii: "~"), !map.isLiteralTilde(index) else {
+                            index += 1
+                            continue
+                        }
+                        var end = index + 1
+                        while end < range.upperBound && scan[end] == UInt8(ascii: "~") && !map.isLiteralTilde(end) { end += 1 }
+                        if start < index { tokens.append(.text(map: mapIndex, range: start..<index)) }
+                        let before = index > 0 ? InlineCharacter.classOfCharacter(endingBefore: index, in: scan) : previousClass
+                        let after = end < scan.count ? InlineCharacter.classOfCharacter(startingAt: end, in: scan) : followingClass
+                        delimiters.add(token: tokens.count, count: end - index, before: before, after: after)
+                        tokens.append(.tildes(map: mapIndex, range: index..<end))
+                        start = end
+                        index = end
+                    }
+                    if start < range.upperBound { tokens.append(.text(map: mapIndex, range: start..<range.upperBound)) }
+                }
+            }
+            previousClass = raw.isEmpty ? previousClass : Self.lastClass(raw)
+        }
+        guard sawText, !maps.isEmpty else { return }
+        let pairs = delimiters.isEmpty ? [] : delimiters.pairs()
+        guard linkCount > 0 || !pairs.isEmpty else { return }
+        rebuild(container, tokens: tokens, maps: maps, nodes: nodes, pairs: pairs)
+    }
+
+    /// Replaces the container's children by the tokens: text nodes for text and unmatched tildes,
+    /// strikethrough nodes around what lies between a matched pair, link nodes for autolinks.
+    private mutating func rebuild(
+        _ container: OpaquePointer, tokens: [Token], maps: [TextSourceMap], nodes: [(node: OpaquePointer, line: Int)],
+        pairs: [(opener: Int, closer: Int)]
+    ) {
+        var openers = Set<Int>()
+        var closers = Set<Int>()
+        for pair in pairs {
+            openers.insert(pair.opener)
+            closers.insert(pair.closer)
+        }
+        while let child = cmark_node_first_child(container) { cmark_node_unlink(child) }
+        var parents = [container]
+        var pending: [UInt8] = []
+
+        func flush() {
+            guard !pending.isEmpty, let text = cmark_node_new_with_mem(CMARK_NODE_TEXT, memory) else { return }
+            pending.append(0)
+            pending.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(text, $0.baseAddress) }
+            }
+            cmark_node_append_child(parents[parents.count - 1], text)
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        for (index, token) in tokens.enumerated() {
+            switch token {
+            case .node(let node):
+                flush()
+                cmark_node_append_child(parents[parents.count - 1], node)
+            case .text(let map, let range):
+                pending.append(contentsOf: maps[map].literalBytes(range))
+            case .tildes(let map, let range):
+                if openers.contains(index), let strike = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, memory) {
+                    flush()
+                    cmark_node_set_on_enter(strike, "<del>")
+                    cmark_node_set_on_exit(strike, "</del>")
+                    cmark_node_append_child(parents[parents.count - 1], strike)
+                    parents.append(strike)
+                } else if closers.contains(index) && parents.count > 1 {
+                    flush()
+                    parents.removeLast()
+                } else {
+                    pending.append(contentsOf: maps[map].scan[range])
+                }
+            case .link(let map, let range, let kind):
+                flush()
+                appendLink(maps[map], range: range, kind: kind, line: nodes[map].line, to: parents[parents.count - 1])
+            }
+        }
+        flush()
+        for (node, _) in nodes { cmark_node_free(node) }
+    }
+
+    private mutating func appendLink(
+        _ map: TextSourceMap, range: Range<Int>, kind: ExtendedAutolinkScanner.Match.Kind, line: Int, to parent: OpaquePointer
+    ) {
+        let text = String(decoding: map.scan[range], as: UTF8.self)
+        let url: String
+        switch kind {
+        case .www: url = "http://" + text
+        case .url: url = text
+        case .email: url = "mailto:" + text
+        }
+        guard let link = cmark_node_new_with_mem(CMARK_NODE_LINK, memory) else { return }
+        guard let label = cmark_node_new_with_mem(CMARK_NODE_TEXT, memory) else {
+            cmark_node_free(link)
+            return
+        }
+        cmark_node_set_url(link, url)
+        cmark_node_set_literal(label, text)
+        cmark_node_append_child(link, label)
+        cmark_node_append_child(parent, link)
+        linkPositions[link] = SourcePosition(line: line + lineOffset, column: max(1, map.column(ofScanOffset: range.lowerBound)))
+    }
+
+    /// The node's line, or its nearest ancestor's for a node made after parsing (line 0), or 1.
+    private static func knownLine(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 { return line }
+            current = cmark_node_parent(candidate)
+        }
+        return 1
+    }
+
+    // MARK: - Neighbours
+
+    /// The class of the last character a node shows in the source (a closing delimiter, a bracket, a
+    /// line end).
+    private static func trailingClass(of node: OpaquePointer) -> InlineCharacter {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: return .whitespace
+        case CMARK_NODE_TEXT:
+            guard let literal = cmark_node_get_literal(node) else { return .whitespace }
+            let raw = UnsafeRawBufferPointer(start: literal, count: strlen(literal))
+            return raw.isEmpty ? .whitespace : lastClass(raw)
+        default: return .punctuation
+        }
+    }
+
+    /// The class of the first character a node shows in the source.
+    private static func leadingClass(of node: OpaquePointer) -> InlineCharacter {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: return .whitespace
+        case CMARK_NODE_TEXT:
+            guard let literal = cmark_node_get_literal(node), literal.pointee != 0 else { return .whitespace }
+            let raw = UnsafeRawBufferPointer(start: literal, count: strlen(literal))
+            return InlineCharacter.classOfCharacter(startingAt: 0, in: raw.bindMemory(to: UInt8.self))
+        default: return .punctuation
+        }
+    }
+
+    /// Whether the node before a text node ends in `*` or `_` (emphasis), after which a `www.` link may start.
+    private static func allowsWWW(afterNode node: OpaquePointer) -> Bool {
+        guard let previous = cmark_node_previous(node) else {
+            guard let parent = cmark_node_parent(node) else { return true }
+            let type = cmark_node_get_type(parent)
+            return type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE
+        }
+        let type = cmark_node_get_type(previous)
+        return type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK
+    }
+
+    private static func lastClass(_ raw: UnsafeRawBufferPointer) -> InlineCharacter {
+        InlineCharacter.classOfCharacter(endingBefore: raw.count, in: raw.bindMemory(to: UInt8.self))
+    }
+
+    // MARK: - Source
+
+    /// The bytes of a 1-based line of the source, without its line ending.
+    private mutating func sourceLine(_ line: Int) -> UnsafeBufferPointer<UInt8>? {
+        if lineStarts.isEmpty { lineStarts = Self.lineStarts(of: source) }
+        guard line >= 1 && line <= lineStarts.count else { return nil }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : source.count
+        while end > start && (source[end - 1] == UInt8(ascii: "\n") || source[end - 1] == UInt8(ascii: "\r")) { end -= 1 }
+        return UnsafeBufferPointer(rebasing: source[start..<end])
+    }
+
+    private static func lineStarts(of source: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var starts = [0]
+        guard let base = source.baseAddress else { return starts }
+        starts.reserveCapacity(source.count / 32 + 2)
+        let raw = UnsafeRawBufferPointer(source)
+        if !contains(UInt8(ascii: "\r"), in: raw) {
+            var offset = 0
+            while offset < source.count, let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), source.count - offset) {
+                offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
+                starts.append(offset)
+            }
+            return starts
+        }
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            if byte == UInt8(ascii: "\n") {
+                starts.append(index + 1)
+            } else if byte == UInt8(ascii: "\r") {
+                if index + 1 < source.count && source[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        return starts
+    }
+
+    /// Whether `[ ]`, `[x]` or `[X]` occurs anywhere (most pages have brackets, few have task markers).
+    private static func containsTaskMarker(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= 3 else { return false }
+        var offset = 0
+        while offset + 3 <= bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: "[")), bytes.count - offset - 2) {
+            let index = base.distance(to: UnsafeRawPointer(found))
+            let mark = bytes[index + 1]
+            if bytes[index + 2] == UInt8(ascii: "]")
+                && (mark == UInt8(ascii: " ") || mark == UInt8(ascii: "\t") || mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X"))
+            {
+                return true
+            }
+            offset = index + 1
+        }
+        return false
+    }
+
+    static func contains(_ byte: UInt8, in bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        return memchr(base, Int32(byte), bytes.count) != nil
+    }
+
+    static func contains(_ needle: StaticString, in bytes: UnsafeRawBufferPointer) -> Bool {
+        let length = needle.utf8CodeUnitCount
+        guard let base = bytes.baseAddress, bytes.count >= length else { return false }
+        let first = Int32(needle.utf8Start.pointee)
+        var offset = 0
+        // memchr for the first byte, then compare the rest (Glibc's module does not export memmem).
+        while offset + length <= bytes.count, let found = memchr(base + offset, first, bytes.count - offset - length + 1) {
+            if memcmp(found, needle.utf8Start, length) == 0 { return true }
+            offset = base.distance(to: UnsafeRawPointer(found)) + 1
+        }
+        return false
+    }
+}
