@@ -4,10 +4,14 @@
     internal import Darwin
 #endif
 internal import Foundation
-// Glibc's `stat` is also seen through Foundation's CoreFoundation module; in a whole-module (release)
-// build the compiler picks that one, whose members need their defining module imported here.
+// Glibc's `stat` is also seen through Foundation's CoreFoundation and Dispatch's CDispatch modules,
+// which other files of this module import; which of them the compiler takes as the defining module
+// depends on the build (debug or whole-module), and its members need that module imported here.
 #if canImport(CoreFoundation)
     internal import CoreFoundation
+#endif
+#if canImport(CDispatch)
+    internal import CDispatch
 #endif
 
 /// Plain POSIX file access for the hot paths: reading whole files and listing folders without
