@@ -60,6 +60,15 @@ public struct MarkdownProblem: Sendable, Hashable {
         /// A paragraph has more image openers (`![`) than the limit on which cmark stays fast
         /// (`MarkdownRenderer.maximumImageOpenersPerParagraph`); the document was not rendered.
         case tooManyImageOpeners
+        /// A footnote reference `[^label]` has no definition; it stays text.
+        case footnoteUndefined(String)
+        /// A footnote definition `[^label]: …` is never referenced; it is not published.
+        case footnoteUnused(String)
+        /// A second definition of the same footnote label; the first one is used.
+        case footnoteDuplicate(String)
+        /// A block quote starts with `[!WORD]` that is not an alert kind (`MarkdownRenderer.alertKinds`);
+        /// it stays a block quote.
+        case unknownAlert(String)
     }
 
     /// What kind of problem.
