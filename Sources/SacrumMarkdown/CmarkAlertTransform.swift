@@ -15,7 +15,7 @@ struct CmarkAlertTransform {
     private static let titles = ["note": "Note", "tip": "Tip", "important": "Important", "warning": "Warning", "caution": "Caution"]
 
     /// Replaces the alerts in `document`; returns the unknown kinds' problems (positions in the parsed text).
-    func apply(to document: OpaquePointer, roles: inout [OpaquePointer: ExtensionNodeRole]) -> [MarkdownProblem] {
+    func apply(to document: OpaquePointer, roles: inout ExtensionNodeRoles) -> [MarkdownProblem] {
         var quotes: [OpaquePointer] = []
         if let iterator = cmark_iter_new(document) {
             defer { cmark_iter_free(iterator) }
@@ -52,7 +52,7 @@ struct CmarkAlertTransform {
                 continue
             }
             CmarkNodes.moveChildren(of: quote, to: aside)
-            if let role = roles.removeValue(forKey: quote) { roles[aside] = role }
+            roles.transfer(from: quote, to: aside)
             cmark_node_free(quote)
         }
         return problems

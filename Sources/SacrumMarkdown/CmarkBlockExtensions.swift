@@ -14,7 +14,7 @@ struct CmarkBlockExtensions {
     let parseOptions: Int32
 
     /// Nodes made by the extensions, for the scan.
-    private(set) var roles: [OpaquePointer: ExtensionNodeRole] = [:]
+    private(set) var roles = ExtensionNodeRoles()
     /// Problems at positions in the parsed text (the page's line offset is added by the caller).
     private(set) var problems: [MarkdownProblem] = []
     private var definitions: [FootnoteDefinitions.Definition] = []

@@ -47,7 +47,7 @@ struct CmarkFootnoteTransform {
     /// Links references in `document` to `definitions` and appends the notes to it.
     mutating func apply(
         to document: OpaquePointer, definitions: [FootnoteDefinitions.Definition], trailer: [UInt8]?,
-        tables: CmarkTableTransform?, roles: inout [OpaquePointer: ExtensionNodeRole]
+        tables: CmarkTableTransform?, roles: inout ExtensionNodeRoles
     ) {
         var firstDefinition: [String: Int] = [:]
         for (index, definition) in definitions.enumerated() {
@@ -89,8 +89,9 @@ struct CmarkFootnoteTransform {
                 for block in blocks[definitionIndex] where cmark_node_get_type(block) == CMARK_NODE_BLOCK_QUOTE {
                     CmarkNodes.moveChildren(of: block, to: item)
                 }
-                roles[item] = .lines(
-                    .init(helperLine: chunkLines[definitionIndex], line: definition.line, columnShifts: definition.offsets.map { $0 - 2 }))
+                roles.set(
+                    .lines(.init(helperLine: chunkLines[definitionIndex], line: definition.line, columnShifts: definition.offsets.map { $0 - 2 })),
+                    for: item)
                 notes.append(Note(definition: definitionIndex, item: item))
                 pending.append(item)
             }
@@ -128,7 +129,7 @@ struct CmarkFootnoteTransform {
     /// are outside `root` until they are appended) and returns the definitions referenced for the first time.
     private mutating func link(
         in root: OpaquePointer, firstDefinition: [String: Int], noteForDefinition: inout [Int: Int],
-        roles: [OpaquePointer: ExtensionNodeRole]
+        roles: ExtensionNodeRoles
     ) -> [Int] {
         var parents: [OpaquePointer] = []
         if let iterator = cmark_iter_new(root) {
@@ -171,7 +172,7 @@ struct CmarkFootnoteTransform {
 
     private mutating func relink(
         _ run: [OpaquePointer], firstDefinition: [String: Int], noteForDefinition: inout [Int: Int],
-        newlyReferenced: inout [Int], roles: [OpaquePointer: ExtensionNodeRole]
+        newlyReferenced: inout [Int], roles: ExtensionNodeRoles
     ) {
         var bytes: [UInt8] = []
         var starts: [Int] = []

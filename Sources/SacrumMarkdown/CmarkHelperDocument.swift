@@ -1,5 +1,9 @@
 internal import CCmark
 
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
 /// A second cmark document in which the block extensions parse pieces of the page on their own
 /// (table cells, the text before a table, footnote bodies), in one parse for the whole page. Each
 /// piece is a chunk of lines followed by a blank line; the page's own text can follow all chunks, so
@@ -12,6 +16,9 @@ struct CmarkHelperDocument {
     private var nextLine = 1
 
     var isEmpty: Bool { chunks.isEmpty }
+
+    /// The line of the helper document on which chunk `index` starts.
+    func firstLine(of index: Int) -> Int { chunks[index].firstLine }
 
     /// Adds a chunk (lines separated by `\n`, none at the end); returns its index and first line.
     mutating func append(_ chunk: some Collection<UInt8>) -> (index: Int, firstLine: Int) {
@@ -126,12 +133,14 @@ enum CmarkNodes {
     /// Removes `count` bytes from the start of `paragraph`'s first text node (the prefix a helper
     /// chunk was given so that it cannot start a block); frees the node if nothing is left.
     static func dropPrefix(_ count: Int, ofFirstTextIn paragraph: OpaquePointer) {
-        guard let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT else { return }
-        let bytes = literal(of: first)
-        if bytes.count <= count {
+        guard let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT,
+            let literal = cmark_node_get_literal(first)
+        else { return }
+        if strlen(literal) <= count {
             cmark_node_free(first)
         } else {
-            cmark_node_set_literal(first, String(decoding: bytes[count...], as: UTF8.self))
+            // cmark copies the new literal before it frees the old one.
+            cmark_node_set_literal(first, literal + count)
         }
     }
 }

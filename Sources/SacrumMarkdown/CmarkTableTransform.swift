@@ -40,14 +40,13 @@ struct CmarkTableTransform {
         var beforeChunk: Int?
         var afterChunk: Int?
         var cellChunks: [[Int]] = []
-        var chunkFirstLines: [Int: Int] = [:]
     }
 
     /// Replaces every table in `document`, whose positions are lines of `source`.
     /// - Parameter trailer: the page's text, parsed after the pieces for its link reference definitions.
     func apply(
         to document: OpaquePointer, source: [UInt8], trailer: [UInt8]?,
-        roles: inout [OpaquePointer: ExtensionNodeRole]
+        roles: inout ExtensionNodeRoles
     ) {
         let candidates = multiLineParagraphs(in: document)
         guard !candidates.isEmpty else { return }
@@ -57,22 +56,17 @@ struct CmarkTableTransform {
         for paragraph in candidates {
             guard var plan = plan(for: paragraph, source: source, lineStarts: lineStarts) else { continue }
             if plan.headerIndex > 0 {
-                let chunk = helper.append(join(plan.lines[..<plan.headerIndex]))
-                plan.beforeChunk = chunk.index
-                plan.chunkFirstLines[chunk.index] = chunk.firstLine
+                plan.beforeChunk = helper.append(join(plan.lines[..<plan.headerIndex])).index
             }
+            plan.cellChunks.reserveCapacity(plan.rows.count)
             for row in plan.rows {
-                plan.cellChunks.append(
-                    row.map { cell in
-                        let chunk = helper.append(Self.cellPrefix + cell.text)
-                        plan.chunkFirstLines[chunk.index] = chunk.firstLine
-                        return chunk.index
-                    })
+                var chunks: [Int] = []
+                chunks.reserveCapacity(row.count)
+                for cell in row { chunks.append(helper.append(Self.cellPrefix + cell.text).index) }
+                plan.cellChunks.append(chunks)
             }
             if plan.endIndex < plan.lines.count {
-                let chunk = helper.append(join(plan.lines[plan.endIndex...]))
-                plan.afterChunk = chunk.index
-                plan.chunkFirstLines[chunk.index] = chunk.firstLine
+                plan.afterChunk = helper.append(join(plan.lines[plan.endIndex...])).index
             }
             plans.append(plan)
         }
@@ -80,7 +74,7 @@ struct CmarkTableTransform {
         defer { cmark_node_free(parsed) }
         let blocks = helper.blocksByChunk(of: parsed)
         for plan in plans {
-            replace(plan, blocks: blocks, roles: &roles)
+            replace(plan, blocks: blocks, helper: helper, roles: &roles)
         }
     }
 
@@ -212,10 +206,12 @@ struct CmarkTableTransform {
 
     // MARK: - Building the table
 
-    private func replace(_ plan: Plan, blocks: [[OpaquePointer]], roles: inout [OpaquePointer: ExtensionNodeRole]) {
+    private func replace(
+        _ plan: Plan, blocks: [[OpaquePointer]], helper: CmarkHelperDocument, roles: inout ExtensionNodeRoles
+    ) {
         let paragraph = plan.paragraph
         if let chunk = plan.beforeChunk {
-            moveBlocks(blocks[chunk], before: paragraph, lines: plan.lines[..<plan.headerIndex], helperLine: plan.chunkFirstLines[chunk] ?? 1, roles: &roles)
+            moveBlocks(blocks[chunk], before: paragraph, lines: plan.lines[..<plan.headerIndex], helperLine: helper.firstLine(of: chunk), roles: &roles)
         }
         let headerLine = plan.lines[plan.headerIndex]
         let columns = plan.alignments.count
@@ -233,26 +229,29 @@ struct CmarkTableTransform {
         enter += ">\n<thead>\n<tr>"
         guard let table = CmarkNodes.custom(CMARK_NODE_CUSTOM_BLOCK, enter: enter, exit: exit, memory: memory) else { return }
         var headerTexts: [String] = []
+        let scope = accessible ? " scope=\"col\"" : ""
+        let headerOpenings = plan.alignments.map { "<th\(scope)\($0.attribute)>" }
+        let dataOpenings = plan.alignments.map { "<td\($0.attribute)>" }
         for (rowIndex, row) in plan.rows.enumerated() {
             let isHeader = rowIndex == 0
             let line = plan.lines[rowIndex == 0 ? plan.headerIndex : plan.headerIndex + rowIndex + 1]
             for column in 0..<columns {
-                let tag = isHeader ? "th" : "td"
-                let scope = isHeader && accessible ? " scope=\"col\"" : ""
                 guard let cell = CmarkNodes.custom(
-                    CMARK_NODE_CUSTOM_INLINE, enter: "<\(tag)\(scope)\(plan.alignments[column].attribute)>", exit: "</\(tag)>\n",
-                    memory: memory)
+                    CMARK_NODE_CUSTOM_INLINE, enter: isHeader ? headerOpenings[column] : dataOpenings[column],
+                    exit: isHeader ? "</th>\n" : "</td>\n", memory: memory)
                 else { continue }
                 if column < row.count, let paragraph = blocks[plan.cellChunks[rowIndex][column]].first,
                     cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
                 {
                     CmarkNodes.dropPrefix(Self.cellPrefix.count, ofFirstTextIn: paragraph)
                     CmarkNodes.moveChildren(of: paragraph, to: cell)
-                    roles[cell] = .tableCell(
-                        .init(
-                            line: line.line, column: line.offset + row[column].start + 1,
-                            helperLine: plan.chunkFirstLines[plan.cellChunks[rowIndex][column]] ?? 1,
-                            helperColumn: Self.cellPrefix.count + 1, removedBackslashes: row[column].removedBackslashes))
+                    roles.set(
+                        .tableCell(
+                            .init(
+                                line: line.line, column: line.offset + row[column].start + 1,
+                                helperLine: helper.firstLine(of: plan.cellChunks[rowIndex][column]),
+                                helperColumn: Self.cellPrefix.count + 1, removedBackslashes: row[column].removedBackslashes)),
+                        for: cell)
                 }
                 if isHeader && accessible { headerTexts.append(CmarkNodes.plainText(of: cell)) }
                 if cmark_node_append_child(table, cell) != 1 { cmark_node_free(cell) }
@@ -261,7 +260,7 @@ struct CmarkTableTransform {
             if isHeader { separator += "</thead>\n" + (plan.rows.count > 1 ? "<tbody>\n" : "") }
             if rowIndex + 1 < plan.rows.count { separator += "<tr>\n" } else if !isHeader { separator += "</tbody>\n" }
             if let end = CmarkNodes.custom(CMARK_NODE_CUSTOM_INLINE, enter: separator, memory: memory) {
-                if cmark_node_append_child(table, end) == 1 { roles[end] = .tableRowEnd } else { cmark_node_free(end) }
+                if cmark_node_append_child(table, end) == 1 { roles.set(.tableRowEnd, for: end) } else { cmark_node_free(end) }
             }
         }
         if accessible {
@@ -274,21 +273,21 @@ struct CmarkTableTransform {
             return
         }
         if let chunk = plan.afterChunk {
-            moveBlocks(blocks[chunk], before: paragraph, lines: plan.lines[plan.endIndex...], helperLine: plan.chunkFirstLines[chunk] ?? 1, roles: &roles)
+            moveBlocks(blocks[chunk], before: paragraph, lines: plan.lines[plan.endIndex...], helperLine: helper.firstLine(of: chunk), roles: &roles)
         }
         cmark_node_free(paragraph)
     }
 
     private func moveBlocks(
         _ blocks: [OpaquePointer], before anchor: OpaquePointer, lines: ArraySlice<ContentLine>, helperLine: Int,
-        roles: inout [OpaquePointer: ExtensionNodeRole]
+        roles: inout ExtensionNodeRoles
     ) {
         guard let firstLine = lines.first?.line else { return }
         let shifts = lines.map(\.offset)
         for block in blocks {
             cmark_node_unlink(block)
             if cmark_node_insert_before(anchor, block) == 1 {
-                roles[block] = .lines(.init(helperLine: helperLine, line: firstLine, columnShifts: shifts))
+                roles.set(.lines(.init(helperLine: helperLine, line: firstLine, columnShifts: shifts)), for: block)
             } else {
                 cmark_node_free(block)
             }

@@ -33,7 +33,7 @@ struct CmarkTreeScan {
 
     let lineOffset: Int
     /// Nodes made by the block extensions (tables, footnotes, alerts), with where their content is.
-    var extensionRoles: [OpaquePointer: ExtensionNodeRole] = [:]
+    var extensionRoles = ExtensionNodeRoles()
     private var extensionOrigins: [ExtensionNodeRole] = []
     private(set) var headings: [HeadingRecord] = []
     private(set) var links: [LinkRecord] = []
@@ -67,7 +67,7 @@ struct CmarkTreeScan {
     }
 
     private mutating func visit(_ node: OpaquePointer, entering: Bool, document: OpaquePointer) {
-        if !extensionRoles.isEmpty, let role = extensionRoles[node] { visitExtension(role, entering: entering) }
+        if !extensionRoles.isEmpty, let role = extensionRoles.role(of: node) { visitExtension(role, entering: entering) }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             appendInline(literalBytes(of: node))

@@ -1,3 +1,5 @@
+internal import CCmark
+
 /// What a node made by the block extensions (tables, footnotes, alerts) is, for the tree scan: its
 /// content was parsed in a helper document, so the positions cmark gives its descendants are in that
 /// document and are mapped back to the page here; and table cells and rows separate plain text.
@@ -44,5 +46,30 @@ enum ExtensionNodeRole {
             guard index >= 0 && index < columnShifts.count else { return (line + max(0, index), column) }
             return (line + index, column + columnShifts[index])
         }
+    }
+}
+
+/// The roles of the nodes the block extensions made, kept in an array and found through each node's
+/// cmark user data (its index + 1), so that the scan's look-up for every node costs no hashing.
+/// Nothing else in SacrumMarkdown sets a node's user data.
+struct ExtensionNodeRoles {
+    private var roles: [ExtensionNodeRole] = []
+
+    var isEmpty: Bool { roles.isEmpty }
+
+    mutating func set(_ role: ExtensionNodeRole, for node: OpaquePointer) {
+        roles.append(role)
+        cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: roles.count))
+    }
+
+    func role(of node: OpaquePointer) -> ExtensionNodeRole? {
+        guard let data = cmark_node_get_user_data(node) else { return nil }
+        let index = Int(bitPattern: data) - 1
+        return roles.indices.contains(index) ? roles[index] : nil
+    }
+
+    /// Gives `new` the role of `old` (which is about to be freed), if it has one.
+    func transfer(from old: OpaquePointer, to new: OpaquePointer) {
+        cmark_node_set_user_data(new, cmark_node_get_user_data(old))
     }
 }

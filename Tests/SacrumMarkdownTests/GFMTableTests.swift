@@ -33,8 +33,9 @@ import Testing
 
     @Test func linksInCellsKeepTheirFileLineAndColumn() {
         let document = MarkdownRenderer().render("Intro\n\n| a | b |\n| --- | --- |\n| x \\| y | see [it](it.md) |\n", firstLine: 4)
-        #expect(document.links.map(\.position) == [SourcePosition(line: 8, column: 18)])
+        #expect(document.links.map(\.position) == [SourcePosition(line: 8, column: 16)])
         #expect(document.links.map(\.destination) == ["it.md"])
+        #expect(MarkdownRenderer().render("| a \\| [b](b.md) |\n| - |\n").links.map(\.position) == [SourcePosition(line: 1, column: 8)])
     }
 
     @Test func linksInTheParagraphBeforeATableKeepTheirPosition() {
