@@ -3,6 +3,8 @@ internal import CCmark
 extension MarkdownRenderer {
     /// The alert kinds, as written after `> [!` (any case).
     public static let alertKinds = ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"]
+    /// Most empty cells added to a table's short rows; see `MarkdownProblem.Kind.tableTooManyEmptyCells`.
+    public static var maximumEmptyTableCells: Int { CmarkTableTransform.maximumPaddedCells }
 }
 
 /// GitHub's alerts: a block quote whose first line is `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`,

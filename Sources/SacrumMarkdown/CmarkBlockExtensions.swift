@@ -51,16 +51,16 @@ struct CmarkBlockExtensions {
                 memory: memory, parseOptions: parseOptions, accessible: options.accessibleHTML,
                 sourcePositionsInHTML: options.sourcePositionsInHTML)
             : nil
-        tables?.apply(to: document, source: source, trailer: trailer, roles: &roles)
+        tables?.apply(to: document, source: source, trailer: trailer, roles: &roles, problems: &problems)
         if mayHaveFootnotes {
             var transform = CmarkFootnoteTransform(memory: memory, parseOptions: parseOptions, accessible: options.accessibleHTML)
-            transform.apply(to: document, definitions: definitions, trailer: trailer, tables: tables, roles: &roles)
-            problems += transform.problems
+            transform.apply(to: document, definitions: definitions, trailer: trailer, tables: tables, roles: &roles, problems: &problems)
             footnotes = transform
         }
         if mayHaveAlerts {
             problems += CmarkAlertTransform(memory: memory).apply(to: document, roles: &roles)
         }
+        problems.sort { $0.position < $1.position }
     }
 
     /// Sets the footnotes' ids so that no heading id (given as the headings' first choices) starts

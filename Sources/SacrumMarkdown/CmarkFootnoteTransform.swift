@@ -47,7 +47,7 @@ struct CmarkFootnoteTransform {
     /// Links references in `document` to `definitions` and appends the notes to it.
     mutating func apply(
         to document: OpaquePointer, definitions: [FootnoteDefinitions.Definition], trailer: [UInt8]?,
-        tables: CmarkTableTransform?, roles: inout ExtensionNodeRoles
+        tables: CmarkTableTransform?, roles: inout ExtensionNodeRoles, problems: inout [MarkdownProblem]
     ) {
         var firstDefinition: [String: Int] = [:]
         for (index, definition) in definitions.enumerated() {
@@ -73,7 +73,8 @@ struct CmarkFootnoteTransform {
         }
         guard let parsed = helper.parse(options: parseOptions, memory: memory, trailer: trailer) else { return }
         defer { cmark_node_free(parsed) }
-        tables?.apply(to: parsed, source: helper.text, trailer: trailer, roles: &roles)
+        tables?.apply(to: parsed, source: helper.text, trailer: trailer, roles: &roles, problems: &problems)
+        defer { problems += self.problems }
         let blocks = helper.blocksByChunk(of: parsed)
 
         var noteForDefinition: [Int: Int] = [:]

@@ -37,6 +37,7 @@ struct CmarkTableTransform {
         var alignments: [GFMTableSyntax.Alignment]
         var rows: [[GFMTableSyntax.Cell]]
         var endIndex: Int  // lines from here on follow the table as a paragraph
+        var stoppedAtPaddingLimit = false
         var beforeChunk: Int?
         var afterChunk: Int?
         var cellChunks: [[Int]] = []
@@ -46,7 +47,7 @@ struct CmarkTableTransform {
     /// - Parameter trailer: the page's text, parsed after the pieces for its link reference definitions.
     func apply(
         to document: OpaquePointer, source: [UInt8], trailer: [UInt8]?,
-        roles: inout ExtensionNodeRoles
+        roles: inout ExtensionNodeRoles, problems: inout [MarkdownProblem]
     ) {
         let candidates = multiLineParagraphs(in: document)
         guard !candidates.isEmpty else { return }
@@ -55,6 +56,14 @@ struct CmarkTableTransform {
         var plans: [Plan] = []
         for paragraph in candidates {
             guard var plan = plan(for: paragraph, source: source, lineStarts: lineStarts) else { continue }
+            if plan.stoppedAtPaddingLimit {
+                let start = ExtensionPositions.position(of: paragraph, roles: roles)
+                let line = plan.lines[plan.endIndex]
+                problems.append(
+                    MarkdownProblem(
+                        kind: .tableTooManyEmptyCells,
+                        position: SourcePosition(line: start.line + line.line - plan.lines[0].line, column: line.offset + 1)))
+            }
             if plan.headerIndex > 0 {
                 plan.beforeChunk = helper.append(join(plan.lines[..<plan.headerIndex])).index
             }
@@ -146,7 +155,7 @@ struct CmarkTableTransform {
         }
         return Plan(
             paragraph: paragraph, lines: lines, headerIndex: delimiter - 1, alignments: alignments, rows: rows,
-            endIndex: end)
+            endIndex: end, stoppedAtPaddingLimit: end < lines.count && padded > Self.maximumPaddedCells)
     }
 
     private enum Container {

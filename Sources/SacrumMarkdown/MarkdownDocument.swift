@@ -69,6 +69,9 @@ public struct MarkdownProblem: Sendable, Hashable {
         /// A block quote starts with `[!WORD]` that is not an alert kind (`MarkdownRenderer.alertKinds`);
         /// it stays a block quote.
         case unknownAlert(String)
+        /// A table's short rows needed more empty cells than the limit
+        /// (`MarkdownRenderer.maximumEmptyTableCells`); the rows from here on stay a paragraph.
+        case tableTooManyEmptyCells
     }
 
     /// What kind of problem.

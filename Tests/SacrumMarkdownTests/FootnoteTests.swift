@@ -46,8 +46,8 @@ import Testing
     @Test func problemsAreReportedAtTheirLines() {
         let document = render("Text[^missing] and[^used].\n\n[^used]: Yes.\n[^used]: Again.\n[^spare]: Never.\n", firstLine: 3)
         #expect(document.problems == [
-            MarkdownProblem(kind: .footnoteDuplicate("used"), position: SourcePosition(line: 6, column: 1)),
             MarkdownProblem(kind: .footnoteUndefined("missing"), position: SourcePosition(line: 3, column: 5)),
+            MarkdownProblem(kind: .footnoteDuplicate("used"), position: SourcePosition(line: 6, column: 1)),
             MarkdownProblem(kind: .footnoteUnused("spare"), position: SourcePosition(line: 7, column: 1)),
         ])
     }

@@ -121,6 +121,11 @@ public enum ContentStage {
                 .error, id: "markdown.footnote-duplicate", file: source.file, line: line, column: column,
                 message: "the footnote '[^\(label)]' is defined twice; only the first definition is published",
                 hint: "give this note its own label, such as '[^\(label)-2]', and use it in the text")
+        case .tableTooManyEmptyCells:
+            return Diagnostic(
+                .error, id: "markdown.table-too-large", file: source.file, line: line, column: column,
+                message: "this table's short rows would need more than \(MarkdownRenderer.maximumEmptyTableCells) empty cells; the rows from here on are published as a paragraph",
+                hint: "give the rows as many cells as the header, or split the table")
         case .unknownAlert(let word):
             let suggestion = Suggestion.closest(to: word, in: MarkdownRenderer.alertKinds)
             let kinds = MarkdownRenderer.alertKinds.map { "[!\($0)]" }.joined(separator: ", ")
