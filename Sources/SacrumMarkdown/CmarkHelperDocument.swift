@@ -22,8 +22,17 @@ struct CmarkHelperDocument {
 
     /// Adds a chunk (lines separated by `\n`, none at the end); returns its index and first line.
     mutating func append(_ chunk: some Collection<UInt8>) -> (index: Int, firstLine: Int) {
+        // LF, CR LF and a lone CR end a line, as for cmark.
         var lineCount = 1
-        for byte in chunk where byte == 0x0A { lineCount += 1 }
+        var previousWasCR = false
+        for byte in chunk {
+            if byte == 0x0A && previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            if byte == 0x0A || byte == 0x0D { lineCount += 1 }
+            previousWasCR = byte == 0x0D
+        }
         chunks.append((nextLine, lineCount))
         text.append(contentsOf: chunk)
         text.append(0x0A)

@@ -106,9 +106,15 @@ struct CmarkTableTransform {
         return found
     }
 
+    /// Where each line starts; LF, CR LF and a lone CR end a line, as for cmark.
     static func lineStarts(of source: [UInt8]) -> [Int] {
         var starts = [0]
-        for (index, byte) in source.enumerated() where byte == 0x0A { starts.append(index + 1) }
+        var index = 0
+        while index < source.count {
+            if source[index] == 0x0D && index + 1 < source.count && source[index + 1] == 0x0A { index += 1 }
+            if source[index] == 0x0A || source[index] == 0x0D { starts.append(index + 1) }
+            index += 1
+        }
         return starts
     }
 

@@ -21,11 +21,18 @@ struct FootnoteDefinitions {
 
     /// Finds the definitions, or nil if there are none.
     static func extract(from text: [UInt8]) -> FootnoteDefinitions? {
+        // Lines without their ends; LF, CR LF and a lone CR end a line, as for cmark.
         var lines: [Range<Int>] = []
         var start = 0
-        for (index, byte) in text.enumerated() where byte == 0x0A {
-            lines.append(start..<index)
-            start = index + 1
+        var scan = 0
+        while scan < text.count {
+            let byte = text[scan]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(start..<scan)
+                if byte == 0x0D && scan + 1 < text.count && text[scan + 1] == 0x0A { scan += 1 }
+                start = scan + 1
+            }
+            scan += 1
         }
         if start < text.count { lines.append(start..<text.count) }
 
@@ -93,7 +100,7 @@ struct FootnoteDefinitions {
         var cursor = 0
         for range in blanked {
             source.append(contentsOf: text[cursor..<range.lowerBound])
-            for byte in text[range] where byte == 0x0A { source.append(byte) }
+            for byte in text[range] where byte == 0x0A || byte == 0x0D { source.append(byte) }
             cursor = range.upperBound
         }
         source.append(contentsOf: text[cursor...])
