@@ -38,8 +38,11 @@ struct CmarkBlockExtensions {
     /// Tables, then footnotes, then alerts, on the tree cmark parsed from `parsed` (the prepared text
     /// if there was one, else `markdown`).
     mutating func apply(to document: OpaquePointer, markdown: String, prepared: [UInt8]?) {
+        var text = markdown
+        // A delimiter row has a `|`, or a `:` beside a `-`; memchr finds out fast for most pages.
         let mayHaveTables = options.tables
             && (Self.contains(markdown, "|") || Self.contains(markdown, ":-") || Self.contains(markdown, "-:"))
+            && text.withUTF8 { GFMTableSyntax.mayHaveDelimiterRow($0) }
         let mayHaveFootnotes = options.footnotes && Self.contains(markdown, "[^")
         let mayHaveAlerts = options.alerts && Self.contains(markdown, "[!")
         guard mayHaveTables || mayHaveFootnotes || mayHaveAlerts else { return }

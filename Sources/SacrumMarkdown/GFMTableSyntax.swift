@@ -36,6 +36,39 @@ enum GFMTableSyntax {
         isSpace(byte) || byte == 0x0A || byte == 0x0D
     }
 
+    /// Whether any line of `text` could be a delimiter row: after spaces and block-quote markers, only
+    /// `|`, `:`, `-` and spaces, with a `-` and a `|` or `:`. Pages without one skip the table pass.
+    static func mayHaveDelimiterRow(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var inPrefix = true
+        var onlyDelimiterBytes = true
+        var hasDash = false
+        var hasPipeOrColon = false
+        for byte in text {
+            switch byte {
+            case 0x0A, 0x0D:
+                if onlyDelimiterBytes && hasDash && hasPipeOrColon { return true }
+                inPrefix = true
+                onlyDelimiterBytes = true
+                hasDash = false
+                hasPipeOrColon = false
+            case 0x20, 0x09:
+                break
+            case UInt8(ascii: ">") where inPrefix:
+                break
+            case UInt8(ascii: "-"):
+                inPrefix = false
+                hasDash = true
+            case UInt8(ascii: "|"), UInt8(ascii: ":"):
+                inPrefix = false
+                hasPipeOrColon = true
+            default:
+                inPrefix = false
+                onlyDelimiterBytes = false
+            }
+        }
+        return onlyDelimiterBytes && hasDash && hasPipeOrColon
+    }
+
     /// The alignments of a delimiter row (`| :-- | --: |`), or nil if `line` is not one.
     static func delimiterRow(_ line: ArraySlice<UInt8>) -> [Alignment]? {
         var end = line.endIndex
