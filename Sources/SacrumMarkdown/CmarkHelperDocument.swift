@@ -21,17 +21,19 @@ struct CmarkHelperDocument {
     func firstLine(of index: Int) -> Int { chunks[index].firstLine }
 
     /// Adds a chunk (lines separated by `\n`, none at the end); returns its index and first line.
-    mutating func append(_ chunk: some Collection<UInt8>) -> (index: Int, firstLine: Int) {
+    mutating func append(_ chunk: [UInt8]) -> (index: Int, firstLine: Int) {
         // LF, CR LF and a lone CR end a line, as for cmark.
         var lineCount = 1
-        var previousWasCR = false
-        for byte in chunk {
-            if byte == 0x0A && previousWasCR {
-                previousWasCR = false
-                continue
+        chunk.withUnsafeBufferPointer { bytes in
+            var previousWasCR = false
+            for byte in bytes {
+                if byte == 0x0A && previousWasCR {
+                    previousWasCR = false
+                    continue
+                }
+                if byte == 0x0A || byte == 0x0D { lineCount += 1 }
+                previousWasCR = byte == 0x0D
             }
-            if byte == 0x0A || byte == 0x0D { lineCount += 1 }
-            previousWasCR = byte == 0x0D
         }
         chunks.append((nextLine, lineCount))
         text.append(contentsOf: chunk)
@@ -82,7 +84,7 @@ enum CmarkNodes {
         _ type: cmark_node_type, enter: String, exit: String = "", memory: UnsafeMutablePointer<cmark_mem>
     ) -> OpaquePointer? {
         guard let node = cmark_node_new_with_mem(type, memory) else { return nil }
-        guard cmark_node_set_on_enter(node, enter) == 1, cmark_node_set_on_exit(node, exit) == 1 else {
+        guard cmark_node_set_on_enter(node, enter) == 1, exit.isEmpty || cmark_node_set_on_exit(node, exit) == 1 else {
             cmark_node_free(node)
             return nil
         }
