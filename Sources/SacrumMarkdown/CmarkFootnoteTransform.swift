@@ -71,7 +71,8 @@ struct CmarkFootnoteTransform {
             }
             chunkLines.append(helper.append(chunk).firstLine)
         }
-        guard let parsed = helper.parse(options: parseOptions, memory: memory, trailer: trailer) else { return }
+        // Without definitions only undefined references are left to find: the page need not be parsed again.
+        guard let parsed = helper.parse(options: parseOptions, memory: memory, trailer: definitions.isEmpty ? nil : trailer) else { return }
         defer { cmark_node_free(parsed) }
         tables?.apply(to: parsed, source: helper.text, trailer: trailer, roles: &roles, problems: &problems)
         defer { problems += self.problems }

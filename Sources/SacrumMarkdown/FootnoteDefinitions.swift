@@ -43,11 +43,11 @@ struct FootnoteDefinitions {
         while index < lines.count {
             let line = text[lines[index]]
             if let open = fence {
-                if isFenceClose(line, open) { fence = nil }
+                if isFenceClose(line, open) || isFenceClose(withoutContainerMarkers(line), open) { fence = nil }
                 index += 1
                 continue
             }
-            if let opening = fenceOpening(line) {
+            if let opening = fenceOpening(withoutContainerMarkers(line)) {
                 fence = opening
                 index += 1
                 continue
@@ -167,6 +167,31 @@ struct FootnoteDefinitions {
             return !(rest.first == UInt8(ascii: ".") || rest.first == UInt8(ascii: ")"))
         default:
             return true
+        }
+    }
+
+    /// `line` after the block-quote and list markers it starts with (`> - 1. `), so that a fence
+    /// opened inside a quote or a list item is seen too.
+    private static func withoutContainerMarkers(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var rest = line
+        while true {
+            let trimmed = rest.drop { $0 == 0x20 }
+            guard let first = trimmed.first else { return rest }
+            if first == UInt8(ascii: ">") {
+                rest = trimmed.dropFirst()
+            } else if (first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+"))
+                && trimmed.dropFirst().first == 0x20
+            {
+                rest = trimmed.dropFirst(2)
+            } else if first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") {
+                let afterDigits = trimmed.drop { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+                guard let marker = afterDigits.first, marker == UInt8(ascii: ".") || marker == UInt8(ascii: ")"),
+                    afterDigits.dropFirst().first == 0x20
+                else { return rest }
+                rest = afterDigits.dropFirst(2)
+            } else {
+                return rest
+            }
         }
     }
 

@@ -41,6 +41,8 @@ import Testing
 
     @Test func aDefinitionInsideFencedCodeIsCode() {
         #expect(render("```\n[^1]: code\n```\n").html == "<pre><code>[^1]: code\n</code></pre>\n")
+        #expect(render("- ```\n  [^1]: code\n  ```\n").html == "<ul>\n<li>\n<pre><code>[^1]: code\n</code></pre>\n</li>\n</ul>\n")
+        #expect(render("    [^1]: indented code\n").html == "<pre><code>[^1]: indented code\n</code></pre>\n")
     }
 
     @Test func problemsAreReportedAtTheirLines() {
