@@ -19,6 +19,12 @@ import Testing
         "a table can be recognised when separated from a paragraph of text without an empty line", "Footnotes",
     ]
 
+    /// Table examples outside those sections that need an inline extension built on another branch;
+    /// they join `extensionExamples` once extended autolinks are merged.
+    static let needOtherExtensions: [Int: String] = [
+        720: "Interop, \"Autolink and tables\": cells hold www. and https:// autolinks (extended autolinks)"
+    ]
+
     static func gfmTableExamples() throws -> [SpecExample] {
         try SpecExample.gfmSpec().filter { $0.extensions.contains("table") }
     }
@@ -30,6 +36,9 @@ import Testing
     @Test func theSuitesAreReadWhole() throws {
         #expect(try Self.gfmTableExamples().count == 8)
         #expect(try Self.extensionExamples().count == 17)
+        let interop = try SpecExample.gfmExtensions().filter { Self.needOtherExtensions[$0.line] != nil }
+        #expect(interop.map(\.section) == ["Interop"])
+        #expect(interop.first?.html.hasPrefix("<table>") == true)
     }
 
     @Test(arguments: try gfmTableExamples())
