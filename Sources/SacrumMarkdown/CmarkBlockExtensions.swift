@@ -48,7 +48,7 @@ struct CmarkBlockExtensions {
         guard mayHaveTables || mayHaveFootnotes || mayHaveAlerts else { return }
         let source = prepared ?? Array(markdown.utf8)
         // Pieces parsed apart see the page's link reference definitions when it has any.
-        let trailer = Self.contains(markdown, "]:") ? source : nil
+        let trailer = Self.contains(markdown, "]:") ? Self.referenceDefinitionLines(of: source) : nil
         let tables = mayHaveTables
             ? CmarkTableTransform(
                 memory: memory, parseOptions: parseOptions, accessible: options.accessibleHTML,
@@ -70,12 +70,66 @@ struct CmarkBlockExtensions {
     /// like them.
     func finish(headings: [CmarkTreeScan.HeadingRecord]) {
         guard let footnotes else { return }
-        let firstChoices = headings.map { record in
+        // Only a heading whose id could start like a footnote id matters: one with an explicit id, or
+        // whose text starts (after ASCII punctuation and spaces) with f, n, s or a non-ASCII letter.
+        let firstChoices = headings.compactMap { record -> String? in
+            let first = record.text.first { !($0 < 0x80 && !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) && !($0 >= 0x30 && $0 <= 0x39)) }
+            let hasExplicitID = record.text.indices.contains { $0 + 1 < record.text.count && record.text[$0] == UInt8(ascii: "{") && record.text[$0 + 1] == UInt8(ascii: "#") }
+            if let first, first < 0x80, ![UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "s")].contains(first | 0x20), !hasExplicitID {
+                return nil
+            }
             let split = ExplicitHeadingID.split(
                 String(decoding: record.text, as: UTF8.self), trailingTextByteCount: record.trailingTextByteCount)
             return split.id ?? HeadingSlug.make(from: split.text)
         }
         footnotes.finish(avoiding: firstChoices)
+    }
+
+    /// The lines that may hold link reference definitions (a line with `]:` and up to two lines after
+    /// it, for the destination and title), without their quote and list markers, each group after a
+    /// blank line: what the helper documents need of the page, instead of the whole page again.
+    static func referenceDefinitionLines(of source: [UInt8]) -> [UInt8]? {
+        func isLineEnd(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+        func lineEnd(from index: Int) -> Int {
+            var end = index
+            while end < source.count && !isLineEnd(source[end]) { end += 1 }
+            return end
+        }
+        var result: [UInt8] = []
+        var searchFrom = 0
+        while searchFrom < source.count {
+            let found = source.withUnsafeBufferPointer { buffer -> Int? in
+                guard let base = buffer.baseAddress,
+                    let hit = memchr(base + searchFrom, Int32(UInt8(ascii: "]")), buffer.count - searchFrom)
+                else { return nil }
+                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            }
+            guard let at = found else { break }
+            searchFrom = at + 1
+            guard at + 1 < source.count, source[at + 1] == UInt8(ascii: ":") else { continue }
+            var start = at
+            while start > 0 && !isLineEnd(source[start - 1]) { start -= 1 }
+            var end = lineEnd(from: at)
+            result += [0x0A, 0x0A]
+            result += FootnoteDefinitions.withoutContainerMarkers(source[start..<end])
+            for _ in 0..<2 {
+                var next = end
+                if next < source.count && source[next] == 0x0D && next + 1 < source.count && source[next + 1] == 0x0A { next += 1 }
+                next += 1
+                guard next < source.count else { break }
+                let nextEnd = lineEnd(from: next)
+                let line = source[next..<nextEnd]
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { break }
+                if line.indices.contains(where: { $0 + 1 < nextEnd && line[$0] == UInt8(ascii: "]") && line[$0 + 1] == UInt8(ascii: ":") }) { break }
+                result.append(0x0A)
+                result += FootnoteDefinitions.withoutContainerMarkers(line)
+                end = nextEnd
+            }
+            searchFrom = max(searchFrom, end)
+        }
+        if result.isEmpty { return nil }
+        result.append(0x0A)
+        return result
     }
 
     private static func contains(_ text: String, _ needle: StaticString) -> Bool {

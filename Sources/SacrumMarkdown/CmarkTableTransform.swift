@@ -1,5 +1,9 @@
 internal import CCmark
 
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
 /// GitHub-flavoured pipe tables on cmark 0.30, which parses a table as a paragraph.
 ///
 /// The transform finds paragraphs with a delimiter row among their lines (read from the source by
@@ -109,6 +113,18 @@ struct CmarkTableTransform {
     /// Where each line starts; LF, CR LF and a lone CR end a line, as for cmark.
     static func lineStarts(of source: [UInt8]) -> [Int] {
         var starts = [0]
+        let hasCR = source.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false }
+        if !hasCR {
+            source.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                var offset = 0
+                while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(offset)
+                }
+            }
+            return starts
+        }
         var index = 0
         while index < source.count {
             if source[index] == 0x0D && index + 1 < source.count && source[index + 1] == 0x0A { index += 1 }
@@ -124,7 +140,9 @@ struct CmarkTableTransform {
         guard first >= 1, last < lineStarts.count + 1, first < last else { return nil }
         let rangeStart = lineStarts[first - 1]
         let rangeEnd = last < lineStarts.count ? lineStarts[last] : source.count
-        guard source[rangeStart..<rangeEnd].contains(UInt8(ascii: "|")) || source[rangeStart..<rangeEnd].contains(UInt8(ascii: ":"))
+        guard source.withUnsafeBufferPointer({ buffer in
+            GFMTableSyntax.mayHaveDelimiterRow(UnsafeBufferPointer(rebasing: buffer[rangeStart..<rangeEnd]))
+        })
         else { return nil }
 
         let containers = Self.containers(of: paragraph)

@@ -42,6 +42,18 @@ struct FootnoteDefinitions {
         var index = 0
         while index < lines.count {
             let line = text[lines[index]]
+            if fence == nil {
+                // Only a line starting with `[`, a fence or a container marker can matter here.
+                let first = line.first { $0 != 0x20 } ?? 0x20
+                switch first {
+                case UInt8(ascii: "["), UInt8(ascii: "`"), UInt8(ascii: "~"), UInt8(ascii: ">"), UInt8(ascii: "-"),
+                    UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    break
+                default:
+                    index += 1
+                    continue
+                }
+            }
             if let open = fence {
                 if isFenceClose(line, open) || isFenceClose(withoutContainerMarkers(line), open) { fence = nil }
                 index += 1
@@ -172,7 +184,7 @@ struct FootnoteDefinitions {
 
     /// `line` after the block-quote and list markers it starts with (`> - 1. `), so that a fence
     /// opened inside a quote or a list item is seen too.
-    private static func withoutContainerMarkers(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    static func withoutContainerMarkers(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var rest = line
         while true {
             let trimmed = rest.drop { $0 == 0x20 }

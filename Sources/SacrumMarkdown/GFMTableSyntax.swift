@@ -39,34 +39,35 @@ enum GFMTableSyntax {
     /// Whether any line of `text` could be a delimiter row: after spaces and block-quote markers, only
     /// `|`, `:`, `-` and spaces, with a `-` and a `|` or `:`. Pages without one skip the table pass.
     static func mayHaveDelimiterRow(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var inPrefix = true
-        var onlyDelimiterBytes = true
-        var hasDash = false
-        var hasPipeOrColon = false
-        for byte in text {
-            switch byte {
-            case 0x0A, 0x0D:
-                if onlyDelimiterBytes && hasDash && hasPipeOrColon { return true }
-                inPrefix = true
-                onlyDelimiterBytes = true
-                hasDash = false
-                hasPipeOrColon = false
-            case 0x20, 0x09:
-                break
-            case UInt8(ascii: ">") where inPrefix:
-                break
-            case UInt8(ascii: "-"):
-                inPrefix = false
-                hasDash = true
-            case UInt8(ascii: "|"), UInt8(ascii: ":"):
-                inPrefix = false
-                hasPipeOrColon = true
-            default:
-                inPrefix = false
-                onlyDelimiterBytes = false
+        var index = 0
+        while index < text.count {
+            // One line: after spaces and `>`, only `|`, `:`, `-` and spaces may follow.
+            var hasDash = false
+            var hasPipeOrColon = false
+            var inPrefix = true
+            var possible = true
+            while index < text.count && text[index] != 0x0A && text[index] != 0x0D {
+                switch text[index] {
+                case 0x20, 0x09: break
+                case UInt8(ascii: ">") where inPrefix: break
+                case UInt8(ascii: "-"):
+                    inPrefix = false
+                    hasDash = true
+                case UInt8(ascii: "|"), UInt8(ascii: ":"):
+                    inPrefix = false
+                    hasPipeOrColon = true
+                default:
+                    possible = false
+                }
+                if !possible { break }
+                index += 1
             }
+            if possible && hasDash && hasPipeOrColon { return true }
+            // Skip the rest of the line and its end.
+            while index < text.count && text[index] != 0x0A && text[index] != 0x0D { index += 1 }
+            index += 1
         }
-        return onlyDelimiterBytes && hasDash && hasPipeOrColon
+        return false
     }
 
     /// The alignments of a delimiter row (`| :-- | --: |`), or nil if `line` is not one.

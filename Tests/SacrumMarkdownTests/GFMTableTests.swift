@@ -43,6 +43,10 @@ import Testing
         #expect(document.links.map(\.position) == [SourcePosition(line: 1, column: 8), SourcePosition(line: 2, column: 8)])
     }
 
+    @Test func referenceLinksInCellsFindDefinitionsAnywhere() {
+        #expect(html("| [a] | [b][] |\n| - | - |\n\n> [a]: /u\n> \"t\"\n\n- [b]: /v\n").contains("<th><a href=\"/u\" title=\"t\">a</a></th>\n<th><a href=\"/v\">b</a></th>"))
+    }
+
     @Test func theLinkHookRewritesLinksInCells() {
         let out = MarkdownRenderer(options: Self.github).render("| [a](a.md) |\n| - |\n") { _ in "/a/" }.html
         #expect(out.contains("<th><a href=\"/a/\">a</a></th>"))
