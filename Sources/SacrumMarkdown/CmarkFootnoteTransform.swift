@@ -136,7 +136,8 @@ struct CmarkFootnoteTransform {
         var parents: [OpaquePointer] = []
         if let iterator = cmark_iter_new(root) {
             defer { cmark_iter_free(iterator) }
-            var lastParent: OpaquePointer?
+            // A parent is seen again after a child it holds (text, emphasis, text): each is relinked once.
+            var seen: Set<OpaquePointer> = []
             while true {
                 let event = cmark_iter_next(iterator)
                 if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
@@ -144,10 +145,9 @@ struct CmarkFootnoteTransform {
                     cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node)
                 else { continue }
                 if literal.pointee == CChar(UInt8(ascii: "^")) || strstr(literal, "[^") != nil,
-                    let parent = cmark_node_parent(node), parent != lastParent
+                    let parent = cmark_node_parent(node), seen.insert(parent).inserted
                 {
                     parents.append(parent)
-                    lastParent = parent
                 }
             }
         }
