@@ -42,6 +42,8 @@ struct CmarkTableTransform {
         var rows: [[GFMTableSyntax.Cell]]
         var endIndex: Int  // lines from here on follow the table as a paragraph
         var stoppedAtPaddingLimit = false
+        /// The table was read from a setext heading whose `---` underline becomes a thematic break.
+        var thematicBreakAfter = false
         var beforeChunk: Int?
         var afterChunk: Int?
         var cellChunks: [[Int]] = []
@@ -101,7 +103,10 @@ struct CmarkTableTransform {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH
+            // A setext heading is a paragraph whose last line is `---` or `===` for cmark; in GFM the
+            // table ends before that line (`---` is then a thematic break, `===` a row).
+            let type = cmark_node_get_type(node)
+            if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING)
                 && cmark_node_get_end_line(node) > cmark_node_get_start_line(node)
             {
                 found.append(node)
@@ -136,8 +141,20 @@ struct CmarkTableTransform {
 
     private func plan(for paragraph: OpaquePointer, source: [UInt8], lineStarts: [Int]) -> Plan? {
         let first = Int(cmark_node_get_start_line(paragraph))
-        let last = Int(cmark_node_get_end_line(paragraph))
+        var last = Int(cmark_node_get_end_line(paragraph))
         guard first >= 1, last < lineStarts.count + 1, first < last else { return nil }
+        let containers = Self.containers(of: paragraph)
+        var thematicBreakAfter = false
+        if cmark_node_get_type(paragraph) == CMARK_NODE_HEADING {
+            let start = lineStarts[last - 1]
+            let raw = source[start..<(last < lineStarts.count ? lineStarts[last] : source.count)]
+            let underline = raw.dropFirst(Self.contentOffset(of: raw, containers: containers)).first { $0 != 0x20 && $0 != 0x09 }
+            if underline == UInt8(ascii: "-") {
+                last -= 1
+                thematicBreakAfter = true
+            }
+            guard first < last else { return nil }
+        }
         let rangeStart = lineStarts[first - 1]
         let rangeEnd = last < lineStarts.count ? lineStarts[last] : source.count
         guard source.withUnsafeBufferPointer({ buffer in
@@ -145,7 +162,6 @@ struct CmarkTableTransform {
         })
         else { return nil }
 
-        let containers = Self.containers(of: paragraph)
         var lines: [ContentLine] = []
         lines.reserveCapacity(last - first + 1)
         for line in first...last {
@@ -179,7 +195,8 @@ struct CmarkTableTransform {
         }
         return Plan(
             paragraph: paragraph, lines: lines, headerIndex: delimiter - 1, alignments: alignments, rows: rows,
-            endIndex: end, stoppedAtPaddingLimit: end < lines.count && padded > Self.maximumPaddedCells)
+            endIndex: end, stoppedAtPaddingLimit: end < lines.count && padded > Self.maximumPaddedCells,
+            thematicBreakAfter: thematicBreakAfter)
     }
 
     private enum Container {
@@ -307,6 +324,11 @@ struct CmarkTableTransform {
         }
         if let chunk = plan.afterChunk {
             moveBlocks(blocks[chunk], before: paragraph, lines: plan.lines[plan.endIndex...], helperLine: helper.firstLine(of: chunk), roles: &roles)
+        }
+        if plan.thematicBreakAfter, let rule = cmark_node_new_with_mem(CMARK_NODE_THEMATIC_BREAK, memory),
+            cmark_node_insert_before(paragraph, rule) != 1
+        {
+            cmark_node_free(rule)
         }
         cmark_node_free(paragraph)
     }

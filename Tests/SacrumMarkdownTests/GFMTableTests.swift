@@ -56,6 +56,13 @@ import Testing
         #expect(MarkdownRenderer().render("| a | b |\n| - | - |\n| c | d |\n").plainText == "a b\nc d")
     }
 
+    /// cmark reads a table followed by `---` as a setext heading; GFM ends the table there.
+    @Test func aRuleUnderATableIsARuleNotAHeading() {
+        #expect(html("| a |\n| - |\n| b |\n---\n") == "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n</tr>\n</tbody>\n</table>\n<hr />\n")
+        #expect(html("| a |\n| - |\n===\n").hasSuffix("<tbody>\n<tr>\n<td>===</td>\n</tr>\n</tbody>\n</table>\n"))
+        #expect(html("Title\n---\n") == "<h2>Title</h2>\n")
+    }
+
     @Test func tablesOffLeaveAParagraph() {
         var options = Self.github
         options.tables = false
