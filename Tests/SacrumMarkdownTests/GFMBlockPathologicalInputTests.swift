@@ -4,7 +4,7 @@ import Testing
 /// Issue 11: the block extensions keep the README's bounds. Inputs far past any page (a table of
 /// 10,000 columns or 100,000 rows, 10,000 footnotes, alerts nested 1,000 deep) finish with the
 /// expected shape. The time limit is a hang guard; `make bench-hostile` measures them.
-@Suite(.timeLimit(.minutes(1))) struct GFMPathologicalInputTests {
+@Suite(.timeLimit(.minutes(1))) struct GFMBlockPathologicalInputTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var name: String
         var input: String
