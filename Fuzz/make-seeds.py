@@ -182,6 +182,15 @@ def markdown():
         "site-links": "[a](../conditions/back-pain.md) [b](/treatments/) [c](#risks) [d](../nope.md) [e](back-pain.md#x) "
                       "[f](../images/si-joint.svg) [g](%zz) [h](a\\b) [i](//host/x) [j](/contact/#request-an-appointment) "
                       "[k](../../../../etc/passwd) [l](?q=1) [m](/files/consent.pdf) [n](/_index.md) [o](../treatments/_index.md#x)",
+        "gfm-table": "Intro\n| a | *b* | c |\n| :-- | :-: | --: |\n| [x](../x.md) \\| y | `c \\| d` |\n| short |\n| 1 | 2 | 3 | 4 |\n"
+                     "> | q |\n> | - |\n\n- | l |\n  | - |\n  | m |\n",
+        "gfm-table-wide": "|" + " a |" * 2000 + "\n|" + "-|" * 2000 + "\n" + "| x |\n" * 200,
+        "gfm-table-pipes": "| a |\n| - |\n" + "|" * 5000 + "\n" + "\\|" * 3000 + "\n:-\n-:\n",
+        "gfm-footnotes": "A[^1] B[^n] C[^1] D[^missing] E[^N]\n\n[^1]: One [l](../y.md).\n\n    | t |\n    | - |\n"
+                         "[^n]: Nested[^2]\n[^2]: https://x.example\n[^1]: Again.\n[^unused]: Never.\n```\n[^3]: code\n```\n",
+        "gfm-footnotes-many": "".join("T[^%d] " % i for i in range(600)) + "\n\n" + "".join("[^%d]: N[^%d]\n" % (i, i + 1) for i in range(600)),
+        "gfm-alerts": "> [!NOTE]\n> a\n\n> [!tip]\n\n> [!IMPORTANT]\n> > [!WARNING]\n> > [!CAUTION]\n\n> [!NOPE]\n> x\n\n> [!NOTE] same line\n",
+        "gfm-alerts-deep": "".join("> " * i + "> [!NOTE]\n" for i in range(100)),
     }
     for index, (name, text) in enumerate(hostile.items()):
         flags = [SAFE_DEFAULT, UNSAFE_DEFAULT, WITH_SITE, DIFFERENTIAL][index % 4]

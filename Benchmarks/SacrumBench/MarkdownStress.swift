@@ -18,6 +18,13 @@ struct MarkdownStress {
         Array("[ref]\n\n[ref]: /r \"t\"\n\n".utf8), Array("## Heading *with {#not-an-id}*\n".utf8),
         Array("~~struck *em*~~ \\~x~ ~~~no~~~ ~a~~\n\n".utf8), Array("- [x] done www.a.org\n- [ ] open a@b.org\n\n".utf8),
         Array("\"https://x.org/a--b(c)\" http://y.org/&hl; [www.in.link](/l)\n   cont ~z~ \n\n".utf8),
+        // GitHub-flavoured blocks: tables (escaped pipes, links, short and long rows, in quotes and
+        // lists, after a paragraph), footnotes (used, unused, undefined, duplicate, nested, with a
+        // table), alerts (known, unknown, nested).
+        Array("Intro\n| a | *b* |\n| :-: | --: |\n| [x](../x.md) \\| y | `c \\| d` |\n| short |\n| 1 | 2 | 3 |\n\n".utf8),
+        Array("> | q |\n> | - |\n> | [r] |\n\n- | l |\n  | - |\n\n".utf8),
+        Array("Note[^1] and[^n] again[^1] and[^missing].\n\n[^1]: First [link](../y.md).\n\n    | t |\n    | - |\n[^n]: Nested[^2]\n[^2]: https://x.example\n[^1]: Duplicate.\n[^unused]: Never.\n\n".utf8),
+        Array("> [!NOTE]\n> Text [z](../z.md).\n> > [!warning]\n> > Inner.\n\n> [!NOPE]\n> Unknown.\n\n".utf8),
     ]
 
     func run() {

@@ -40,10 +40,21 @@ struct CmarkRenderPass {
             return MarkdownDocument(html: "", headings: [], links: [], plainText: "", summary: "", problems: [])
         }
         defer { cmark_parser_free(parser) }
+        // GFM block extensions (tables, footnotes, alerts): CmarkBlockExtensions.
+        var blockExtensions = CmarkBlockExtensions(options: options, memory: memory, parseOptions: parseOptions)
+        let prepared = blockExtensions.prepare(markdown)
         var source = markdown
-        source.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+        if let prepared {
+            prepared.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+                }
+            }
+        } else {
+            source.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+                }
             }
         }
         guard let document = cmark_parser_finish(parser) else {
@@ -51,16 +62,28 @@ struct CmarkRenderPass {
         }
         defer { cmark_node_free(document) }
 
+        blockExtensions.apply(to: document, markdown: markdown, prepared: prepared)
         var problems: [MarkdownProblem] = []
         var tree = CmarkTreeScan(lineOffset: lineOffset)
+        tree.extensionRoles = blockExtensions.roles
         source.withUTF8 { bytes in
-            if !options.unsafe { problems += RawHTMLScan.problems(in: document, source: bytes, lineOffset: lineOffset) }
+            // After the block extensions, so that table cells and footnotes are walked too; nodes that
+            // came from their helper documents are placed through the extension roles.
+            if !options.unsafe {
+                problems += RawHTMLScan.problems(
+                    in: document, source: bytes, lineOffset: lineOffset, roles: blockExtensions.roles)
+            }
             var extensions = GFMInlineTransform(options: options, source: bytes, lineOffset: lineOffset, memory: memory)
+            extensions.roles = blockExtensions.roles
             extensions.apply(to: document)
             tree.positionOverrides = extensions.linkPositions
         }
         tree.scan(document)
+        blockExtensions.finish(headings: tree.headings)
 
+        problems += blockExtensions.problems.map {
+            MarkdownProblem(kind: $0.kind, position: SourcePosition(line: $0.position.line + lineOffset, column: $0.position.column))
+        }
         let links = rewriteLinks(tree.links, problems: &problems, rewriteLink: rewriteLink)
         if options.imageLoadingHints {
             for record in tree.links where record.kind == .image {

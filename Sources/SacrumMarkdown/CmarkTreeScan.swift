@@ -34,6 +34,9 @@ struct CmarkTreeScan {
     let lineOffset: Int
     /// Positions of nodes made after the parse (cmark cannot set them), such as extended autolinks.
     var positionOverrides: [OpaquePointer: SourcePosition] = [:]
+    /// Nodes made by the block extensions (tables, footnotes, alerts), with where their content is.
+    var extensionRoles = ExtensionNodeRoles()
+    private var extensionOrigins: [ExtensionNodeRole] = []
     private(set) var headings: [HeadingRecord] = []
     private(set) var links: [LinkRecord] = []
     private var plainBytes: [UInt8] = []
@@ -66,6 +69,7 @@ struct CmarkTreeScan {
     }
 
     private mutating func visit(_ node: OpaquePointer, entering: Bool, document: OpaquePointer) {
+        if !extensionRoles.isEmpty, let role = extensionRoles.role(of: node) { visitExtension(role, entering: entering) }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             appendInline(literalBytes(of: node))
@@ -118,6 +122,22 @@ struct CmarkTreeScan {
         }
     }
 
+    /// Block extensions: table cells and footnote bodies map positions back to the page.
+    private mutating func visitExtension(_ role: ExtensionNodeRole, entering: Bool) {
+        switch role {
+        case .tableCell, .lines:
+            if entering {
+                extensionOrigins.append(role)
+            } else {
+                extensionOrigins.removeLast()
+                if case .tableCell = role { appendInline(CollectionOfOne(UInt8(ascii: " "))) } else { endBlock() }
+            }
+        case .tableRowEnd:
+            if plainBytes.last == UInt8(ascii: " ") { plainBytes.removeLast() }
+            endBlock()
+        }
+    }
+
     private mutating func appendInline(_ text: some Collection<UInt8>) {
         plainBytes.append(contentsOf: text)
         if summaryParagraph != nil { summaryBytes.append(contentsOf: text) }
@@ -148,6 +168,18 @@ struct CmarkTreeScan {
 
     private func position(of node: OpaquePointer) -> SourcePosition {
         if !positionOverrides.isEmpty, let position = positionOverrides[node] { return position }
+        if !extensionOrigins.isEmpty {
+            // Each origin maps positions in its helper document to the one it sits in, innermost first.
+            var mapped = (line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+            for origin in extensionOrigins.reversed() {
+                switch origin {
+                case .tableCell(let cell): mapped = cell.position(line: mapped.line, column: mapped.column)
+                case .lines(let lines): mapped = lines.position(line: mapped.line, column: mapped.column)
+                case .tableRowEnd: break
+                }
+            }
+            return SourcePosition(line: mapped.line + lineOffset, column: mapped.column)
+        }
         return SourcePosition(
             line: Int(cmark_node_get_start_line(node)) + lineOffset,
             column: Int(cmark_node_get_start_column(node)))

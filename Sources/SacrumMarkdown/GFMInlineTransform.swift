@@ -25,6 +25,9 @@ struct GFMInlineTransform {
     private let hasWWW: Bool
     private let hasScheme: Bool
 
+    /// The roles of the nodes the block extensions made (table cells, footnotes): nodes under them
+    /// carry positions in a helper document, which are mapped back to the source through these.
+    var roles = ExtensionNodeRoles()
     /// Where the links this transform made start in the source (cmark's API cannot set a position).
     private(set) var linkPositions: [OpaquePointer: SourcePosition] = [:]
     /// Columns the transform removed from the start of a text node (a task marker).
@@ -65,7 +68,9 @@ struct GFMInlineTransform {
             if type == CMARK_NODE_ITEM && taskLists { items.append(block) }
             guard let first = cmark_node_first_child(block) else { continue }
             if Self.isInline(cmark_node_get_type(first)) {
-                if !hits.isEmpty && Self.mayHit(block, lines: hits) { collectContainers(in: block, into: &containers) }
+                if !hits.isEmpty && (Self.mayHit(block, lines: hits) || isInsideExtension(block)) {
+                    collectContainers(in: block, into: &containers)
+                }
                 continue
             }
             var child = cmark_node_last_child(block)
@@ -206,8 +211,9 @@ struct GFMInlineTransform {
             guard bytes[3] == UInt8(ascii: " ") || bytes[3] == UInt8(ascii: "\t") else { return }
         }
         // `\[ ]` is an escaped bracket, not a marker: the source must show the bracket itself.
-        if let line = sourceLine(Int(cmark_node_get_start_line(text))) {
-            let column = Int(cmark_node_get_start_column(text))
+        let start = sourcePosition(of: text)
+        if let line = sourceLine(start.line) {
+            let column = start.column
             if column >= 1 && column <= line.count && line[column - 1] != UInt8(ascii: "[") { return }
         }
         guard let box = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, memory) else { return }
@@ -267,10 +273,10 @@ struct GFMInlineTransform {
                 previousClass = raw.isEmpty ? previousClass : Self.lastClass(raw)
                 continue
             }
-            let line = Self.knownLine(of: node)
+            let start = sourcePosition(of: node)
+            let line = start.line
             let map = TextSourceMap(
-                literal: Array(raw), line: sourceLine(line),
-                reportedColumn: Int(cmark_node_get_start_column(node)) + (columnShift[node] ?? 0), smart: smart)
+                literal: Array(raw), line: sourceLine(line), reportedColumn: start.column + (columnShift[node] ?? 0), smart: smart)
             let mapIndex = maps.count
             maps.append(map)
             nodes.append((node, line))
@@ -396,6 +402,28 @@ struct GFMInlineTransform {
         cmark_node_append_child(link, label)
         cmark_node_append_child(parent, link)
         linkPositions[link] = SourcePosition(line: line + lineOffset, column: max(1, map.column(ofScanOffset: range.lowerBound)))
+    }
+
+    /// Where a node starts in the source (1-based line, without the page's line offset): through the
+    /// block extensions' roles for a node that came from one of their helper documents; otherwise its
+    /// own line, or its nearest ancestor's for a node made after parsing (line 0), and its column.
+    private func sourcePosition(of node: OpaquePointer) -> (line: Int, column: Int) {
+        if isInsideExtension(node) {
+            let mapped = ExtensionPositions.position(of: node, roles: roles)
+            return (max(1, mapped.line), mapped.column)
+        }
+        return (Self.knownLine(of: node), Int(cmark_node_get_start_column(node)))
+    }
+
+    /// Whether a node or one of its ancestors was made by the block extensions.
+    private func isInsideExtension(_ node: OpaquePointer) -> Bool {
+        guard !roles.isEmpty else { return false }
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            if roles.role(of: candidate) != nil { return true }
+            current = cmark_node_parent(candidate)
+        }
+        return false
     }
 
     /// The node's line, or its nearest ancestor's for a node made after parsing (line 0), or 1.

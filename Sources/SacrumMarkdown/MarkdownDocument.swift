@@ -63,6 +63,18 @@ public struct MarkdownProblem: Sendable, Hashable {
         /// Raw HTML was left out of the page (safe mode: `MarkdownOptions.unsafe` is off); the tag it
         /// starts with is attached: `<table>`, `</div>`, `<!-- -->` for a comment.
         case rawHTMLOmitted(tag: String)
+        /// A footnote reference `[^label]` has no definition; it stays text.
+        case footnoteUndefined(String)
+        /// A footnote definition `[^label]: …` is never referenced; it is not published.
+        case footnoteUnused(String)
+        /// A second definition of the same footnote label; the first one is used.
+        case footnoteDuplicate(String)
+        /// A block quote starts with `[!WORD]` that is not an alert kind (`MarkdownRenderer.alertKinds`);
+        /// it stays a block quote.
+        case unknownAlert(String)
+        /// A table's short rows needed more empty cells than the limit
+        /// (`MarkdownRenderer.maximumEmptyTableCells`); the rows from here on stay a paragraph.
+        case tableTooManyEmptyCells
     }
 
     /// What kind of problem.

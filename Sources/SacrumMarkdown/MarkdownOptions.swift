@@ -28,6 +28,10 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var footnotes: Bool
     /// Alerts: `> [!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]` as asides with a title.
     public var alerts: Bool
+    /// Accessibility markup that GitHub's HTML lacks: `scope="col"` on table header cells, each table
+    /// in a focusable, labelled region that scrolls sideways on a narrow screen, labels on the
+    /// footnotes section and its back-links. Off only to compare with GitHub's exact HTML.
+    public var accessibleHTML: Bool
 
     /// Creates options; every argument has the safe default.
     public init(
@@ -41,7 +45,8 @@ public struct MarkdownOptions: Sendable, Hashable {
         autolinks: Bool = true,
         taskLists: Bool = true,
         footnotes: Bool = true,
-        alerts: Bool = true
+        alerts: Bool = true,
+        accessibleHTML: Bool = true
     ) {
         self.smartPunctuation = smartPunctuation
         self.unsafe = unsafe
@@ -54,10 +59,11 @@ public struct MarkdownOptions: Sendable, Hashable {
         self.taskLists = taskLists
         self.footnotes = footnotes
         self.alerts = alerts
+        self.accessibleHTML = accessibleHTML
     }
 
     /// Options under which `MarkdownRenderer` changes nothing in cmark's own output.
     public static let plainCmark = MarkdownOptions(
         smartPunctuation: false, headingIDs: false, imageLoadingHints: false, tables: false,
-        strikethrough: false, autolinks: false, taskLists: false, footnotes: false, alerts: false)
+        strikethrough: false, autolinks: false, taskLists: false, footnotes: false, alerts: false, accessibleHTML: false)
 }

@@ -9,7 +9,12 @@ internal import CCmark
 /// inline tag, comment or declaration; a closing inline tag only when nothing before it in the same
 /// block was reported (its opening tag was).
 enum RawHTMLScan {
-    static func problems(in document: OpaquePointer, source: UnsafeBufferPointer<UInt8>, lineOffset: Int) -> [MarkdownProblem] {
+    /// The problems, at positions in the page: nodes that the block extensions moved in from a helper
+    /// document (table cells, footnotes) are placed through `roles`.
+    static func problems(
+        in document: OpaquePointer, source: UnsafeBufferPointer<UInt8>, lineOffset: Int,
+        roles: ExtensionNodeRoles = ExtensionNodeRoles()
+    ) -> [MarkdownProblem] {
         guard let base = source.baseAddress, memchr(base, Int32(UInt8(ascii: "<")), source.count) != nil,
             let iterator = cmark_iter_new(document)
         else { return [] }
@@ -29,11 +34,13 @@ enum RawHTMLScan {
                 if tag.hasPrefix("</") && reportedIn == block { continue }
                 reportedIn = block
             }
+            let start =
+                roles.isEmpty
+                ? SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+                : ExtensionPositions.position(of: node, roles: roles)
             problems.append(
                 MarkdownProblem(
-                    kind: .rawHTMLOmitted(tag: tag),
-                    position: SourcePosition(
-                        line: Int(cmark_node_get_start_line(node)) + lineOffset, column: Int(cmark_node_get_start_column(node)))))
+                    kind: .rawHTMLOmitted(tag: tag), position: SourcePosition(line: start.line + lineOffset, column: start.column)))
         }
         return problems
     }

@@ -127,6 +127,34 @@ public enum ContentStage {
                 message: "\(what) is left out of the page: raw HTML is off (safe mode)",
                 hint: "use a shortcode such as {{< figure src=... alt=... >}}, or Markdown, for what it shows; "
                     + "or allow raw HTML for the whole site with 'markdown: {unsafe: true}' in site.yaml")
+        case .footnoteUndefined(let label):
+            return Diagnostic(
+                .error, id: "markdown.footnote-undefined", file: source.file, line: line, column: column,
+                message: "the footnote reference '[^\(label)]' has no definition and would be published as text",
+                hint: "add a line '[^\(label)]: the note's text' on its own, after a blank line, or remove the reference")
+        case .footnoteUnused(let label):
+            return Diagnostic(
+                .warning, id: "markdown.footnote-unused", file: source.file, line: line, column: column,
+                message: "the footnote '[^\(label)]' is never referenced, so it is not published",
+                hint: "write '[^\(label)]' in the text where the note belongs, or delete the definition")
+        case .footnoteDuplicate(let label):
+            return Diagnostic(
+                .error, id: "markdown.footnote-duplicate", file: source.file, line: line, column: column,
+                message: "the footnote '[^\(label)]' is defined twice; only the first definition is published",
+                hint: "give this note its own label, such as '[^\(label)-2]', and use it in the text")
+        case .tableTooManyEmptyCells:
+            return Diagnostic(
+                .error, id: "markdown.table-too-large", file: source.file, line: line, column: column,
+                message: "this table's short rows would need more than \(MarkdownRenderer.maximumEmptyTableCells) empty cells; the rows from here on are published as a paragraph",
+                hint: "give the rows as many cells as the header, or split the table")
+        case .unknownAlert(let word):
+            let suggestion = Suggestion.closest(to: word, in: MarkdownRenderer.alertKinds)
+            let kinds = MarkdownRenderer.alertKinds.map { "[!\($0)]" }.joined(separator: ", ")
+            return Diagnostic(
+                .warning, id: "markdown.alert-unknown", file: source.file, line: line, column: column,
+                message: "'[!\(word)]' is not an alert kind; the block quote is published as a plain quote"
+                    + (suggestion.map { "; did you mean '[!\($0)]'?" } ?? ""),
+                hint: "use one of \(kinds)")
         }
     }
 }

@@ -1,0 +1,351 @@
+internal import CCmark
+
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
+/// GitHub-flavoured pipe tables on cmark 0.30, which parses a table as a paragraph.
+///
+/// The transform finds paragraphs with a delimiter row among their lines (read from the source by
+/// the paragraph's lines, container prefixes removed), parses the text before the table and every
+/// cell on its own in one helper document, and replaces the paragraph with a custom block of custom
+/// inline cells holding the parsed inlines. The link hook, the plain text and the inline extensions
+/// then see the cells' content like any other, and the table's HTML is cmark's rendering of it.
+struct CmarkTableTransform {
+    let memory: UnsafeMutablePointer<cmark_mem>
+    let parseOptions: Int32
+    /// Scope on header cells and a focusable, labelled scroll region around the table.
+    let accessible: Bool
+    let sourcePositionsInHTML: Bool
+
+    /// The prefix that keeps a cell from starting a block: a no-break space, which CommonMark counts
+    /// as white space for emphasis, as the start of a line is.
+    private static let cellPrefix: [UInt8] = [0xC2, 0xA0]
+
+    /// Most empty cells added to short rows in one table, as cmark-gfm (a 10,000-column header over
+    /// short rows would otherwise make billions); the lines after the limit stay a paragraph.
+    static let maximumPaddedCells = 0x80000
+
+    private struct ContentLine {
+        /// The line in the source (1-based).
+        var line: Int
+        /// Where its content starts in the source line (0-based byte offset) and the content.
+        var offset: Int
+        var bytes: ArraySlice<UInt8>
+    }
+
+    private struct Plan {
+        var paragraph: OpaquePointer
+        var lines: [ContentLine]
+        var headerIndex: Int
+        var alignments: [GFMTableSyntax.Alignment]
+        var rows: [[GFMTableSyntax.Cell]]
+        var endIndex: Int  // lines from here on follow the table as a paragraph
+        var stoppedAtPaddingLimit = false
+        /// The table was read from a setext heading whose `---` underline becomes a thematic break.
+        var thematicBreakAfter = false
+        var beforeChunk: Int?
+        var afterChunk: Int?
+        var cellChunks: [[Int]] = []
+    }
+
+    /// Replaces every table in `document`, whose positions are lines of `source`.
+    /// - Parameter trailer: the page's text, parsed after the pieces for its link reference definitions.
+    func apply(
+        to document: OpaquePointer, source: [UInt8], trailer: [UInt8]?,
+        roles: inout ExtensionNodeRoles, problems: inout [MarkdownProblem]
+    ) {
+        let candidates = multiLineParagraphs(in: document)
+        guard !candidates.isEmpty else { return }
+        let lineStarts = Self.lineStarts(of: source)
+        var helper = CmarkHelperDocument()
+        var plans: [Plan] = []
+        for paragraph in candidates {
+            guard var plan = plan(for: paragraph, source: source, lineStarts: lineStarts) else { continue }
+            if plan.stoppedAtPaddingLimit {
+                let start = ExtensionPositions.position(of: paragraph, roles: roles)
+                let line = plan.lines[plan.endIndex]
+                problems.append(
+                    MarkdownProblem(
+                        kind: .tableTooManyEmptyCells,
+                        position: SourcePosition(line: start.line + line.line - plan.lines[0].line, column: line.offset + 1)))
+            }
+            if plan.headerIndex > 0 {
+                plan.beforeChunk = helper.append(join(plan.lines[..<plan.headerIndex])).index
+            }
+            plan.cellChunks.reserveCapacity(plan.rows.count)
+            for row in plan.rows {
+                var chunks: [Int] = []
+                chunks.reserveCapacity(row.count)
+                for cell in row { chunks.append(helper.append(Self.cellPrefix + cell.text).index) }
+                plan.cellChunks.append(chunks)
+            }
+            if plan.endIndex < plan.lines.count {
+                plan.afterChunk = helper.append(join(plan.lines[plan.endIndex...])).index
+            }
+            plans.append(plan)
+        }
+        guard !plans.isEmpty, let parsed = helper.parse(options: parseOptions, memory: memory, trailer: trailer) else { return }
+        defer { cmark_node_free(parsed) }
+        let blocks = helper.blocksByChunk(of: parsed)
+        for plan in plans {
+            replace(plan, blocks: blocks, helper: helper, roles: &roles)
+        }
+    }
+
+    // MARK: - Finding tables
+
+    private func multiLineParagraphs(in document: OpaquePointer) -> [OpaquePointer] {
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var found: [OpaquePointer] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            // A setext heading is a paragraph whose last line is `---` or `===` for cmark; in GFM the
+            // table ends before that line (`---` is then a thematic break, `===` a row).
+            let type = cmark_node_get_type(node)
+            if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING)
+                && cmark_node_get_end_line(node) > cmark_node_get_start_line(node)
+            {
+                found.append(node)
+            }
+        }
+        return found
+    }
+
+    /// Where each line starts; LF, CR LF and a lone CR end a line, as for cmark.
+    static func lineStarts(of source: [UInt8]) -> [Int] {
+        var starts = [0]
+        let hasCR = source.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false }
+        if !hasCR {
+            source.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                var offset = 0
+                while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(offset)
+                }
+            }
+            return starts
+        }
+        var index = 0
+        while index < source.count {
+            if source[index] == 0x0D && index + 1 < source.count && source[index + 1] == 0x0A { index += 1 }
+            if source[index] == 0x0A || source[index] == 0x0D { starts.append(index + 1) }
+            index += 1
+        }
+        return starts
+    }
+
+    private func plan(for paragraph: OpaquePointer, source: [UInt8], lineStarts: [Int]) -> Plan? {
+        let first = Int(cmark_node_get_start_line(paragraph))
+        var last = Int(cmark_node_get_end_line(paragraph))
+        guard first >= 1, last < lineStarts.count + 1, first < last else { return nil }
+        let containers = Self.containers(of: paragraph)
+        var thematicBreakAfter = false
+        if cmark_node_get_type(paragraph) == CMARK_NODE_HEADING {
+            let start = lineStarts[last - 1]
+            let raw = source[start..<(last < lineStarts.count ? lineStarts[last] : source.count)]
+            let underline = raw.dropFirst(Self.contentOffset(of: raw, containers: containers)).first { $0 != 0x20 && $0 != 0x09 }
+            if underline == UInt8(ascii: "-") {
+                last -= 1
+                thematicBreakAfter = true
+            }
+            guard first < last else { return nil }
+        }
+        let rangeStart = lineStarts[first - 1]
+        let rangeEnd = last < lineStarts.count ? lineStarts[last] : source.count
+        guard source.withUnsafeBufferPointer({ buffer in
+            GFMTableSyntax.mayHaveDelimiterRow(UnsafeBufferPointer(rebasing: buffer[rangeStart..<rangeEnd]))
+        })
+        else { return nil }
+
+        var lines: [ContentLine] = []
+        lines.reserveCapacity(last - first + 1)
+        for line in first...last {
+            let start = lineStarts[line - 1]
+            var end = line < lineStarts.count ? lineStarts[line] : source.count
+            while end > start && (source[end - 1] == 0x0A || source[end - 1] == 0x0D) { end -= 1 }
+            let raw = source[start..<end]
+            var offset: Int
+            if line == first {
+                offset = max(0, Int(cmark_node_get_start_column(paragraph)) - 1)
+            } else {
+                offset = Self.contentOffset(of: raw, containers: containers)
+            }
+            offset = min(offset, raw.count)
+            while offset < raw.count && (raw[start + offset] == 0x20 || raw[start + offset] == 0x09) { offset += 1 }
+            lines.append(ContentLine(line: line, offset: offset, bytes: raw[(start + offset)...]))
+        }
+
+        // As cmark-gfm: the first line after the first that looks like a delimiter row decides.
+        guard let delimiter = lines.indices.dropFirst().first(where: { GFMTableSyntax.delimiterRow(lines[$0].bytes) != nil }),
+            let alignments = GFMTableSyntax.delimiterRow(lines[delimiter].bytes),
+            let header = GFMTableSyntax.row(lines[delimiter - 1].bytes), header.count == alignments.count
+        else { return nil }
+        var rows = [header]
+        var end = delimiter + 1
+        var padded = 0
+        while end < lines.count, padded <= Self.maximumPaddedCells, let row = GFMTableSyntax.row(lines[end].bytes) {
+            rows.append(Array(row.prefix(alignments.count)))
+            padded += max(0, alignments.count - row.count)
+            end += 1
+        }
+        return Plan(
+            paragraph: paragraph, lines: lines, headerIndex: delimiter - 1, alignments: alignments, rows: rows,
+            endIndex: end, stoppedAtPaddingLimit: end < lines.count && padded > Self.maximumPaddedCells,
+            thematicBreakAfter: thematicBreakAfter)
+    }
+
+    private enum Container {
+        case blockQuote
+        /// A list item whose content starts at this 0-based byte offset in the line.
+        case item(Int)
+    }
+
+    /// The block quotes and list items around `node`, outermost first.
+    private static func containers(of node: OpaquePointer) -> [Container] {
+        var result: [Container] = []
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_BLOCK_QUOTE:
+                result.append(.blockQuote)
+            case CMARK_NODE_ITEM:
+                if let child = cmark_node_first_child(current) {
+                    result.append(.item(max(0, Int(cmark_node_get_start_column(child)) - 1)))
+                }
+            default:
+                break
+            }
+            parent = cmark_node_parent(current)
+        }
+        return result.reversed()
+    }
+
+    /// Where a continuation line's content starts, after the prefixes of its containers (a lazy
+    /// continuation line has fewer; its content starts where they stop).
+    private static func contentOffset(of raw: ArraySlice<UInt8>, containers: [Container]) -> Int {
+        var index = raw.startIndex
+        for container in containers {
+            switch container {
+            case .blockQuote:
+                var probe = index
+                while probe < raw.endIndex && probe - index < 3 && raw[probe] == 0x20 { probe += 1 }
+                guard probe < raw.endIndex && raw[probe] == UInt8(ascii: ">") else { return index - raw.startIndex }
+                index = probe + 1
+                if index < raw.endIndex && (raw[index] == 0x20 || raw[index] == 0x09) { index += 1 }
+            case .item(let column):
+                while index < raw.endIndex && index - raw.startIndex < column && raw[index] == 0x20 { index += 1 }
+                if index - raw.startIndex < column { return index - raw.startIndex }
+            }
+        }
+        return index - raw.startIndex
+    }
+
+    private func join(_ lines: ArraySlice<ContentLine>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for (index, line) in lines.enumerated() {
+            if index > 0 { bytes.append(0x0A) }
+            bytes.append(contentsOf: line.bytes)
+        }
+        return bytes
+    }
+
+    // MARK: - Building the table
+
+    private func replace(
+        _ plan: Plan, blocks: [[OpaquePointer]], helper: CmarkHelperDocument, roles: inout ExtensionNodeRoles
+    ) {
+        let paragraph = plan.paragraph
+        if let chunk = plan.beforeChunk {
+            moveBlocks(blocks[chunk], before: paragraph, lines: plan.lines[..<plan.headerIndex], helperLine: helper.firstLine(of: chunk), roles: &roles)
+        }
+        let headerLine = plan.lines[plan.headerIndex]
+        let columns = plan.alignments.count
+        var enter = ""
+        var exit = "</table>"
+        if accessible {
+            enter += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"TABLE_LABEL\">\n"
+            exit += "\n</div>"
+        }
+        enter += "<table"
+        if sourcePositionsInHTML {
+            let lastLine = plan.lines[plan.endIndex - 1]
+            enter += " data-sourcepos=\"\(headerLine.line):\(headerLine.offset + 1)-\(lastLine.line):\(lastLine.offset + lastLine.bytes.count)\""
+        }
+        enter += ">\n<thead>\n<tr>"
+        guard let table = CmarkNodes.custom(CMARK_NODE_CUSTOM_BLOCK, enter: enter, exit: exit, memory: memory) else { return }
+        var headerTexts: [String] = []
+        let scope = accessible ? " scope=\"col\"" : ""
+        let headerOpenings = plan.alignments.map { "<th\(scope)\($0.attribute)>" }
+        let dataOpenings = plan.alignments.map { "<td\($0.attribute)>" }
+        for (rowIndex, row) in plan.rows.enumerated() {
+            let isHeader = rowIndex == 0
+            let line = plan.lines[rowIndex == 0 ? plan.headerIndex : plan.headerIndex + rowIndex + 1]
+            for column in 0..<columns {
+                guard let cell = CmarkNodes.custom(
+                    CMARK_NODE_CUSTOM_INLINE, enter: isHeader ? headerOpenings[column] : dataOpenings[column],
+                    exit: isHeader ? "</th>\n" : "</td>\n", memory: memory)
+                else { continue }
+                if column < row.count, let paragraph = blocks[plan.cellChunks[rowIndex][column]].first,
+                    cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
+                {
+                    CmarkNodes.dropPrefix(Self.cellPrefix.count, ofFirstTextIn: paragraph)
+                    CmarkNodes.moveChildren(of: paragraph, to: cell)
+                    roles.set(
+                        .tableCell(
+                            .init(
+                                line: line.line, column: line.offset + row[column].start + 1,
+                                helperLine: helper.firstLine(of: plan.cellChunks[rowIndex][column]),
+                                helperColumn: Self.cellPrefix.count + 1, removedBackslashes: row[column].removedBackslashes)),
+                        for: cell)
+                }
+                if isHeader && accessible { headerTexts.append(CmarkNodes.plainText(of: cell)) }
+                if cmark_node_append_child(table, cell) != 1 { cmark_node_free(cell) }
+            }
+            var separator = "</tr>\n"
+            if isHeader { separator += "</thead>\n" + (plan.rows.count > 1 ? "<tbody>\n" : "") }
+            if rowIndex + 1 < plan.rows.count { separator += "<tr>\n" } else if !isHeader { separator += "</tbody>\n" }
+            if let end = CmarkNodes.custom(CMARK_NODE_CUSTOM_INLINE, enter: separator, memory: memory) {
+                if cmark_node_append_child(table, end) == 1 { roles.set(.tableRowEnd, for: end) } else { cmark_node_free(end) }
+            }
+        }
+        if accessible {
+            let label = "Table: " + headerTexts.filter { !$0.isEmpty }.joined(separator: ", ")
+            let escaped = CmarkNodes.escapeHTML(label)
+            cmark_node_set_on_enter(table, enter.split(separator: "TABLE_LABEL", omittingEmptySubsequences: false).joined(separator: escaped))
+        }
+        if cmark_node_insert_before(paragraph, table) != 1 {
+            cmark_node_free(table)
+            return
+        }
+        if let chunk = plan.afterChunk {
+            moveBlocks(blocks[chunk], before: paragraph, lines: plan.lines[plan.endIndex...], helperLine: helper.firstLine(of: chunk), roles: &roles)
+        }
+        if plan.thematicBreakAfter, let rule = cmark_node_new_with_mem(CMARK_NODE_THEMATIC_BREAK, memory),
+            cmark_node_insert_before(paragraph, rule) != 1
+        {
+            cmark_node_free(rule)
+        }
+        cmark_node_free(paragraph)
+    }
+
+    private func moveBlocks(
+        _ blocks: [OpaquePointer], before anchor: OpaquePointer, lines: ArraySlice<ContentLine>, helperLine: Int,
+        roles: inout ExtensionNodeRoles
+    ) {
+        guard let firstLine = lines.first?.line else { return }
+        let shifts = lines.map(\.offset)
+        for block in blocks {
+            cmark_node_unlink(block)
+            if cmark_node_insert_before(anchor, block) == 1 {
+                roles.set(.lines(.init(helperLine: helperLine, line: firstLine, columnShifts: shifts)), for: block)
+            } else {
+                cmark_node_free(block)
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+/// The line-level syntax of GitHub-flavoured pipe tables, on the raw bytes of a paragraph's lines
+/// (container prefixes and leading white space already removed), as cmark-gfm's table extension
+/// reads them: which line is a delimiter row, and how a row splits into cells.
+enum GFMTableSyntax {
+    /// A column's alignment, from the colons of its delimiter cell.
+    enum Alignment: Sendable, Hashable {
+        case unspecified, left, center, right
+
+        /// The attribute cmark-gfm writes on the column's cells.
+        var attribute: String {
+            switch self {
+            case .unspecified: ""
+            case .left: " align=\"left\""
+            case .center: " align=\"center\""
+            case .right: " align=\"right\""
+            }
+        }
+    }
+
+    /// One cell of a row: its text with `\|` unescaped and white space trimmed, where that text starts
+    /// in the line, and where backslashes were removed (offsets in the unescaped text).
+    struct Cell: Sendable, Hashable {
+        var text: [UInt8]
+        var start: Int
+        var removedBackslashes: [Int]
+    }
+
+    private static let pipe = UInt8(ascii: "|")
+    private static let backslash = UInt8(ascii: "\\")
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C
+    }
+
+    private static func isTrimmable(_ byte: UInt8) -> Bool {
+        isSpace(byte) || byte == 0x0A || byte == 0x0D
+    }
+
+    /// Whether any line of `text` could be a delimiter row: after spaces and block-quote markers, only
+    /// `|`, `:`, `-` and spaces, with a `-` and a `|` or `:`. Pages without one skip the table pass.
+    static func mayHaveDelimiterRow(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < text.count {
+            // One line: after spaces and `>`, only `|`, `:`, `-` and spaces may follow.
+            var hasDash = false
+            var hasPipeOrColon = false
+            var inPrefix = true
+            var possible = true
+            while index < text.count && text[index] != 0x0A && text[index] != 0x0D {
+                switch text[index] {
+                case 0x20, 0x09: break
+                case UInt8(ascii: ">") where inPrefix: break
+                case UInt8(ascii: "-"):
+                    inPrefix = false
+                    hasDash = true
+                case UInt8(ascii: "|"), UInt8(ascii: ":"):
+                    inPrefix = false
+                    hasPipeOrColon = true
+                default:
+                    possible = false
+                }
+                if !possible { break }
+                index += 1
+            }
+            if possible && hasDash && hasPipeOrColon { return true }
+            // Skip the rest of the line and its end.
+            while index < text.count && text[index] != 0x0A && text[index] != 0x0D { index += 1 }
+            index += 1
+        }
+        return false
+    }
+
+    /// The alignments of a delimiter row (`| :-- | --: |`), or nil if `line` is not one.
+    static func delimiterRow(_ line: ArraySlice<UInt8>) -> [Alignment]? {
+        var end = line.endIndex
+        while end > line.startIndex && isTrimmable(line[end - 1]) { end -= 1 }
+        var start = line.startIndex
+        while start < end && isSpace(line[start]) { start += 1 }
+        if start < end && line[start] == pipe { start += 1 }
+        guard start < end else { return nil }
+        if line[end - 1] == pipe { end -= 1 }
+        guard start < end else { return nil }
+        var alignments: [Alignment] = []
+        var cellStart = start
+        var index = start
+        while true {
+            if index == end || line[index] == pipe {
+                guard let alignment = marker(line[cellStart..<index]) else { return nil }
+                alignments.append(alignment)
+                if index == end { break }
+                cellStart = index + 1
+            }
+            index += 1
+        }
+        return alignments
+    }
+
+    /// `spaces? :? -+ :? spaces?`
+    private static func marker(_ cell: ArraySlice<UInt8>) -> Alignment? {
+        var start = cell.startIndex
+        var end = cell.endIndex
+        while start < end && isSpace(cell[start]) { start += 1 }
+        while end > start && isSpace(cell[end - 1]) { end -= 1 }
+        guard start < end else { return nil }
+        let left = cell[start] == UInt8(ascii: ":")
+        let right = end - start > 1 && cell[end - 1] == UInt8(ascii: ":")
+        if left { start += 1 }
+        if right { end -= 1 }
+        guard start < end, cell[start..<end].allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
+        switch (left, right) {
+        case (true, true): return .center
+        case (true, false): return .left
+        case (false, true): return .right
+        case (false, false): return .unspecified
+        }
+    }
+
+    /// The cells of a row, or nil if it has none (`|` alone). A pipe after a backslash is part of the
+    /// cell, and the backslash is removed, as cmark-gfm does before parsing the cell's inlines.
+    static func row(_ line: ArraySlice<UInt8>) -> [Cell]? {
+        var end = line.endIndex
+        while end > line.startIndex && (line[end - 1] == 0x0A || line[end - 1] == 0x0D) { end -= 1 }
+        var index = line.startIndex
+        if index < end && line[index] == pipe {
+            index += 1
+            while index < end && isSpace(line[index]) { index += 1 }
+        }
+        var cells: [Cell] = []
+        while index < end {
+            let cellStart = index
+            while index < end && !(line[index] == pipe && (index == line.startIndex || line[index - 1] != backslash)) {
+                index += 1
+            }
+            let cellEnd = index
+            let hasPipe = index < end
+            if hasPipe {
+                index += 1
+                while index < end && isSpace(line[index]) { index += 1 }
+            }
+            if cellEnd > cellStart || hasPipe {
+                cells.append(cell(line[cellStart..<cellEnd], lineStart: line.startIndex))
+            }
+            if !hasPipe { break }
+        }
+        return cells.isEmpty ? nil : cells
+    }
+
+    private static func cell(_ raw: ArraySlice<UInt8>, lineStart: Int) -> Cell {
+        var start = raw.startIndex
+        var end = raw.endIndex
+        while start < end && isTrimmable(raw[start]) { start += 1 }
+        while end > start && isTrimmable(raw[end - 1]) { end -= 1 }
+        var text: [UInt8] = []
+        text.reserveCapacity(end - start)
+        var removed: [Int] = []
+        var index = start
+        while index < end {
+            if raw[index] == backslash && index + 1 < end && raw[index + 1] == pipe {
+                removed.append(text.count)
+                index += 1
+            }
+            text.append(raw[index])
+            index += 1
+        }
+        return Cell(text: text, start: start - lineStart, removedBackslashes: removed)
+    }
+}
