@@ -280,8 +280,8 @@ struct CmarkTableTransform {
         guard let table = CmarkNodes.custom(CMARK_NODE_CUSTOM_BLOCK, enter: enter, exit: exit, memory: memory) else { return }
         var headerTexts: [String] = []
         let scope = accessible ? " scope=\"col\"" : ""
-        let headerOpenings = plan.alignments.map { "<th\(scope)\($0.attribute)>" }
-        let dataOpenings = plan.alignments.map { "<td\($0.attribute)>" }
+        let headerOpenings = plan.alignments.map { "<th\(scope)\(accessible ? $0.classAttribute : $0.attribute)>" }
+        let dataOpenings = plan.alignments.map { "<td\(accessible ? $0.classAttribute : $0.attribute)>" }
         for (rowIndex, row) in plan.rows.enumerated() {
             let isHeader = rowIndex == 0
             let line = plan.lines[rowIndex == 0 ? plan.headerIndex : plan.headerIndex + rowIndex + 1]

@@ -17,6 +17,8 @@ struct GFMInlineTransform {
     let source: UnsafeBufferPointer<UInt8>
     let lineOffset: Int
     let smart: Bool
+    /// Checkboxes get an accessible name (`MarkdownOptions.accessibleHTML`).
+    let accessible: Bool
     private var strikethrough: Bool
     private var autolinks: Bool
     private var taskLists: Bool
@@ -42,6 +44,7 @@ struct GFMInlineTransform {
         self.source = source
         self.lineOffset = lineOffset
         self.smart = options.smartPunctuation
+        self.accessible = options.accessibleHTML
         let bytes = UnsafeRawBufferPointer(source)
         self.strikethrough = options.strikethrough && Self.contains(UInt8(ascii: "~"), in: bytes)
         self.hasAt = options.autolinks && Self.contains(UInt8(ascii: "@"), in: bytes)
@@ -187,6 +190,10 @@ struct GFMInlineTransform {
 
     private static let uncheckedBox = "<input disabled=\"\" type=\"checkbox\">"
     private static let checkedBox = "<input checked=\"\" disabled=\"\" type=\"checkbox\">"
+    /// With `MarkdownOptions.accessibleHTML`: a form control needs a name for screen readers (axe's
+    /// `label` rule); the item's text follows it, so the name says only the state.
+    private static let accessibleUncheckedBox = "<input disabled=\"\" type=\"checkbox\" aria-label=\"To do\">"
+    private static let accessibleCheckedBox = "<input checked=\"\" disabled=\"\" type=\"checkbox\" aria-label=\"Done\">"
 
     /// A list item whose first paragraph starts with `[ ]`, `[x]` or `[X]` and whitespace gets a checkbox
     /// in place of the marker.
@@ -217,7 +224,12 @@ struct GFMInlineTransform {
             if column >= 1 && column <= line.count && line[column - 1] != UInt8(ascii: "[") { return }
         }
         guard let box = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, memory) else { return }
-        cmark_node_set_on_enter(box, mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X") ? Self.checkedBox : Self.uncheckedBox)
+        let checked = mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X")
+        cmark_node_set_on_enter(
+            box,
+            accessible
+                ? (checked ? Self.accessibleCheckedBox : Self.accessibleUncheckedBox)
+                : (checked ? Self.checkedBox : Self.uncheckedBox))
         guard cmark_node_insert_before(text, box) == 1 else {
             cmark_node_free(box)
             return

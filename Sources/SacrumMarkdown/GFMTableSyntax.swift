@@ -15,6 +15,17 @@ enum GFMTableSyntax {
             case .right: " align=\"right\""
             }
         }
+
+        /// A class for the column's cells instead of `align`, which HTML5 calls obsolete (validators
+        /// report it): the default theme's CSS aligns `.align-center` and `.align-right`.
+        var classAttribute: String {
+            switch self {
+            case .unspecified: ""
+            case .left: " class=\"align-left\""
+            case .center: " class=\"align-center\""
+            case .right: " class=\"align-right\""
+            }
+        }
     }
 
     /// One cell of a row: its text with `\|` unescaped and white space trimmed, where that text starts

@@ -25,6 +25,10 @@ import Testing
     static let config = TemporarySite.minimalConfig
         .replacingOccurrences(of: "theme: test", with: "theme: default\ntimezone: America/Chicago")
         .replacingOccurrences(of: "  hours:\n", with: "  appointment_url: /contact/\n  hours:\n")
+        .replacingOccurrences(
+            of: "    monday: [\"08:00-12:00\", \"12:45-17:00\"]\n",
+            with: ["monday", "tuesday", "wednesday", "thursday", "friday"].map { "    \($0): [\"08:00-12:00\", \"12:45-17:00\"]\n" }.joined()
+                + "    saturday: closed\n    sunday: closed\n")
 
     /// One example of the guide, with the line of its opening fence.
     struct Example: Sendable, CustomTestStringConvertible {

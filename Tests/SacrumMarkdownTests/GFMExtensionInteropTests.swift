@@ -34,4 +34,11 @@ import Testing
     @Test func taskListInAFootnote() {
         #expect(render("T[^n].\n\n[^n]: List:\n\n    - [x] done\n").html.contains("<li><input checked=\"\" disabled=\"\" type=\"checkbox\"> done</li>"))
     }
+
+    @Test func accessibleTaskListCheckboxesHaveANameAndTableColumnsAClass() {
+        let html = MarkdownRenderer().render("- [x] Done item\n- [ ] Open item\n\n| a | b |\n| :-: | --: |\n| 1 | 2 |\n").html
+        #expect(html.contains("<li><input checked=\"\" disabled=\"\" type=\"checkbox\" aria-label=\"Done\"> Done item</li>"))
+        #expect(html.contains("<li><input disabled=\"\" type=\"checkbox\" aria-label=\"To do\"> Open item</li>"))
+        #expect(html.contains("<th scope=\"col\" class=\"align-center\">a</th>\n<th scope=\"col\" class=\"align-right\">b</th>"))
+    }
 }
