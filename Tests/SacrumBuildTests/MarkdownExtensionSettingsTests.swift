@@ -43,7 +43,7 @@ import Testing
         let result = await site.build()
         let html = try #require(result.text("a/index.html"))
         #expect(html.contains("<p>~~old~~ <a href=\"http://www.example.org\">www.example.org</a></p>"))
-        #expect(html.contains("<li><input checked=\"\" disabled=\"\" type=\"checkbox\"> done</li>"))
+        #expect(html.contains("<li><input checked=\"\" disabled=\"\" type=\"checkbox\" aria-label=\"Done\"> done</li>"))
     }
 
     @Test func rawHTMLLeftOutIsAWarningNamingTheTag() async throws {

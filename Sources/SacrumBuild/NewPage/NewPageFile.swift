@@ -42,7 +42,7 @@ enum NewPageFile {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(file, "cannot write in \(folder): \(String(cString: strerror(errno)))") }
         var bytes = text
-        var code = bytes.withUTF8 { writeAll(fd, $0) }
+        var code = bytes.withUTF8 { FileDescriptor.writeAll(fd, $0) }
         if code == 0, fsync(fd) != 0 { code = errno }
         if close(fd) != 0, code == 0, errno != EINTR { code = errno }
         guard code == 0 else {
@@ -70,19 +70,5 @@ enum NewPageFile {
 
     private static func failure(_ file: String, _ message: String) -> Diagnostic {
         Diagnostic(.error, id: "new.write", file: file, message: message, hint: "check the folder's permissions and free space")
-    }
-
-    /// Writes the whole buffer; 0, or the error number.
-    private static func writeAll(_ fd: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var offset = 0
-        while offset < buffer.count {
-            let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
-        }
-        return 0
     }
 }

@@ -138,9 +138,9 @@ public struct OutputWriter: Sendable {
         var code: Int32
         switch file.contents {
         case .text(var text):
-            code = text.withUTF8 { writeAll(fd, $0) }
+            code = text.withUTF8 { FileDescriptor.writeAll(fd, $0) }
         case .bytes(let bytes):
-            code = bytes.withUnsafeBufferPointer { writeAll(fd, $0) }
+            code = bytes.withUnsafeBufferPointer { FileDescriptor.writeAll(fd, $0) }
         case .copy(let source):
             let bytes: [UInt8]
             do {
@@ -150,25 +150,11 @@ public struct OutputWriter: Sendable {
                 return .unreadable(
                     Diagnostic(.error, id: "output.write", file: "", message: "cannot read \(source) to publish it: \(error.reason)"))
             }
-            code = bytes.withUnsafeBufferPointer { writeAll(fd, $0) }
+            code = bytes.withUnsafeBufferPointer { FileDescriptor.writeAll(fd, $0) }
         }
         // Some file systems (NFS, quotas) report a full disk only when the file is closed.
         if close(fd) != 0, code == 0, errno != EINTR { code = errno }
         return code == 0 ? nil : .system(path: file.path, code: code)
-    }
-
-    /// Writes the whole buffer; 0, or the error number.
-    private static func writeAll(_ fd: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var offset = 0
-        while offset < buffer.count {
-            let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
-        }
-        return 0
     }
 
     // MARK: - Swapping
