@@ -71,7 +71,12 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
         invariant(error.position.line >= 1 && error.position.line <= lines + 1, "YAML failure on line \(error.position.line) of \(lines)")
     }
     let decoded = FrontMatterDecoder().decode(yaml: yaml, firstLine: block.yamlFirstLine, file: page.file)
-    invariant(decoded.frontMatter == page.frontMatter, "decoding the same YAML twice gave different front matter")
-    invariant(decoded.diagnostics == diagnostics, "decoding the same YAML twice gave different diagnostics")
+    // PageSource adds what the body's first heading says: a title where the YAML has none, and a note
+    // or warning about it. Apart from that, the same YAML decodes the same.
+    var expected = decoded.frontMatter
+    if expected.title == nil && page.frontMatter.title != nil { expected.title = page.frontMatter.title }
+    let headingIDs: Set<String> = ["frontmatter.title-from-heading", "frontmatter.title-repeated"]
+    invariant(expected == page.frontMatter, "decoding the same YAML twice gave different front matter")
+    invariant(decoded.diagnostics == diagnostics.filter { !headingIDs.contains($0.id) }, "decoding the same YAML twice gave different diagnostics")
     return 0
 }
