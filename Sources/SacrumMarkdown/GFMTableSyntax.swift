@@ -23,6 +23,30 @@ enum GFMTableSyntax {
         var text: [UInt8]
         var start: Int
         var removedBackslashes: [Int]
+
+        /// Whether cmark would parse the text into one text node with the same bytes, whatever its
+        /// options, and no inline extension could change it: letters, digits, spaces, single hyphens
+        /// and punctuation that means nothing inline (no `.`, `:` or `@` of an autolink, no `~`, no
+        /// quotes for smart punctuation). Such a cell needs no parse.
+        var isPlainText: Bool {
+            guard removedBackslashes.isEmpty else { return false }
+            var previous: UInt8 = 0
+            for byte in text {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: ";"),
+                    UInt8(ascii: "?"), UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "+"),
+                    UInt8(ascii: "="), UInt8(ascii: "$"), UInt8(ascii: "("), UInt8(ascii: ")"):
+                    break
+                case UInt8(ascii: "-") where previous != UInt8(ascii: "-"):
+                    break  // `--` is a dash for smart punctuation
+                default:
+                    return false
+                }
+                previous = byte
+            }
+            return true
+        }
     }
 
     private static let pipe = UInt8(ascii: "|")
