@@ -23,6 +23,11 @@ struct CmarkTableTransform {
     private static let cellPrefix: [UInt8] = [0xC2, 0xA0]
 
     // The HTML between cells and rows, as C strings for cmark.
+    private static let dataOpenings = GFMTableSyntax.Alignment.allCases.map { "<td\($0.attribute)>".utf8CString }
+    private static let headerOpenings = GFMTableSyntax.Alignment.allCases.map { "<th\($0.attribute)>".utf8CString }
+    private static let scopedHeaderOpenings = GFMTableSyntax.Alignment.allCases.map {
+        "<th scope=\"col\"\($0.attribute)>".utf8CString
+    }
     private static let headerCellExit = "</th>\n".utf8CString
     private static let dataCellExit = "</td>\n".utf8CString
     private static let headerRowEnd = "</tr>\n</thead>\n<tbody>\n<tr>\n".utf8CString
@@ -114,21 +119,26 @@ struct CmarkTableTransform {
 
     // MARK: - Finding tables
 
+    /// Paragraphs and headings of more than one line, in document order. Only blocks are walked:
+    /// a paragraph's or heading's inlines cannot hold a table.
     private func multiLineParagraphs(in document: OpaquePointer) -> [OpaquePointer] {
-        guard let iterator = cmark_iter_new(document) else { return [] }
-        defer { cmark_iter_free(iterator) }
         var found: [OpaquePointer] = []
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        var blocks: [OpaquePointer] = [document]
+        while let block = blocks.popLast() {
+            let type = cmark_node_get_type(block)
             // A setext heading is a paragraph whose last line is `---` or `===` for cmark; in GFM the
             // table ends before that line (`---` is then a thematic break, `===` a row).
-            let type = cmark_node_get_type(node)
-            if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING)
-                && cmark_node_get_end_line(node) > cmark_node_get_start_line(node)
-            {
-                found.append(node)
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
+                if cmark_node_get_end_line(block) > cmark_node_get_start_line(block) { found.append(block) }
+                continue
+            }
+            guard type == CMARK_NODE_DOCUMENT || type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST
+                || type == CMARK_NODE_ITEM || type == CMARK_NODE_CUSTOM_BLOCK
+            else { continue }
+            var child = cmark_node_last_child(block)
+            while let current = child {
+                blocks.append(current)
+                child = cmark_node_previous(current)
             }
         }
         return found
@@ -302,16 +312,14 @@ struct CmarkTableTransform {
         enter += ">\n<thead>\n<tr>"
         guard let table = CmarkNodes.custom(CMARK_NODE_CUSTOM_BLOCK, enter: beforeLabel + enter, exit: exit, memory: memory) else { return }
         var label: [UInt8] = []
-        let scope = accessible ? " scope=\"col\"" : ""
-        // C strings made once per table, not once per cell.
-        let headerOpenings = plan.alignments.map { "<th\(scope)\($0.attribute)>".utf8CString }
-        let dataOpenings = plan.alignments.map { "<td\($0.attribute)>".utf8CString }
+        let headerOpenings = accessible ? Self.scopedHeaderOpenings : Self.headerOpenings
         for (rowIndex, row) in plan.rows.enumerated() {
             let isHeader = rowIndex == 0
             let line = plan.lines[rowIndex == 0 ? plan.headerIndex : plan.headerIndex + rowIndex + 1]
             for column in 0..<columns {
                 guard let cell = CmarkNodes.custom(
-                    CMARK_NODE_CUSTOM_INLINE, enter: isHeader ? headerOpenings[column] : dataOpenings[column],
+                    CMARK_NODE_CUSTOM_INLINE,
+                    enter: (isHeader ? headerOpenings : Self.dataOpenings)[plan.alignments[column].index],
                     exit: isHeader ? Self.headerCellExit : Self.dataCellExit, memory: memory)
                 else { continue }
                 if column < row.count {

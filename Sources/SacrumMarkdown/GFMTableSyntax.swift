@@ -1,10 +1,24 @@
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
 /// The line-level syntax of GitHub-flavoured pipe tables, on the raw bytes of a paragraph's lines
 /// (container prefixes and leading white space already removed), as cmark-gfm's table extension
 /// reads them: which line is a delimiter row, and how a row splits into cells.
 enum GFMTableSyntax {
     /// A column's alignment, from the colons of its delimiter cell.
-    enum Alignment: Sendable, Hashable {
+    enum Alignment: Sendable, Hashable, CaseIterable {
         case unspecified, left, center, right
+
+        /// The alignment's place in `allCases`.
+        var index: Int {
+            switch self {
+            case .unspecified: 0
+            case .left: 1
+            case .center: 2
+            case .right: 3
+            }
+        }
 
         /// The attribute cmark-gfm writes on the column's cells.
         var attribute: String {
@@ -63,6 +77,9 @@ enum GFMTableSyntax {
     /// Whether any line of `text` could be a delimiter row: after spaces and block-quote markers, only
     /// `|`, `:`, `-` and spaces, with a `-` and a `|` or `:`. Pages without one skip the table pass.
     static func mayHaveDelimiterRow(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        // Without a carriage return, memchr finds each line's end.
+        let lineFeedsOnly = memchr(base, 0x0D, text.count) == nil
         var index = 0
         while index < text.count {
             // One line: after spaces and `>`, only `|`, `:`, `-` and spaces may follow.
@@ -88,6 +105,11 @@ enum GFMTableSyntax {
             }
             if possible && hasDash && hasPipeOrColon { return true }
             // Skip the rest of the line and its end.
+            if lineFeedsOnly {
+                guard index < text.count, let end = memchr(base + index, 0x0A, text.count - index) else { return false }
+                index = base.distance(to: end.assumingMemoryBound(to: UInt8.self)) + 1
+                continue
+            }
             while index < text.count && text[index] != 0x0A && text[index] != 0x0D { index += 1 }
             index += 1
         }
@@ -174,6 +196,10 @@ enum GFMTableSyntax {
         var end = raw.endIndex
         while start < end && isTrimmable(raw[start]) { start += 1 }
         while end > start && isTrimmable(raw[end - 1]) { end -= 1 }
+        // Most cells have no `\|`: their text is copied at once.
+        guard raw[start..<end].contains(pipe) else {
+            return Cell(text: Array(raw[start..<end]), start: start - lineStart, removedBackslashes: [])
+        }
         var text: [UInt8] = []
         text.reserveCapacity(end - start)
         var removed: [Int] = []
