@@ -22,13 +22,18 @@ struct CmarkHelperDocument {
 
     /// Adds a chunk made of `prefix` (one line's start, no line end) and then `chunk`; returns its
     /// index and first line.
-    mutating func append(_ prefix: [UInt8], _ chunk: [UInt8]) -> (index: Int, firstLine: Int) {
+    mutating func append(_ prefix: [UInt8], _ chunk: ArraySlice<UInt8>) -> (index: Int, firstLine: Int) {
         text.append(contentsOf: prefix)
         return append(chunk)
     }
 
     /// Adds a chunk (lines separated by `\n`, none at the end); returns its index and first line.
     mutating func append(_ chunk: [UInt8]) -> (index: Int, firstLine: Int) {
+        append(chunk[...])
+    }
+
+    /// Adds a chunk (lines separated by `\n`, none at the end); returns its index and first line.
+    mutating func append(_ chunk: ArraySlice<UInt8>) -> (index: Int, firstLine: Int) {
         // LF, CR LF and a lone CR end a line, as for cmark.
         var lineCount = 1
         chunk.withUnsafeBufferPointer { bytes in
@@ -115,10 +120,10 @@ enum CmarkNodes {
     }
 
     /// A new text node with `bytes` (which hold no NUL) as its literal.
-    static func text(_ bytes: [UInt8], memory: UnsafeMutablePointer<cmark_mem>) -> OpaquePointer? {
+    static func text(_ bytes: ArraySlice<UInt8>, memory: UnsafeMutablePointer<cmark_mem>) -> OpaquePointer? {
         guard let node = cmark_node_new_with_mem(CMARK_NODE_TEXT, memory) else { return nil }
         let set = withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer in
-            for (index, byte) in bytes.enumerated() { buffer[index] = CChar(bitPattern: byte) }
+            for (index, byte) in zip(buffer.indices, bytes) { buffer[index] = CChar(bitPattern: byte) }
             buffer[bytes.count] = 0
             return cmark_node_set_literal(node, buffer.baseAddress)
         }

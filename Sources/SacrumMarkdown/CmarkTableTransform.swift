@@ -322,6 +322,8 @@ struct CmarkTableTransform {
                     enter: (isHeader ? headerOpenings : Self.dataOpenings)[plan.alignments[column].index],
                     exit: isHeader ? Self.headerCellExit : Self.dataCellExit, memory: memory)
                 else { continue }
+                // The cell's text when it was not parsed (its plain text too).
+                var unparsedText: ArraySlice<UInt8>?
                 if column < row.count {
                     let chunk = plan.cellChunks[rowIndex][column]
                     var filled = false
@@ -337,6 +339,7 @@ struct CmarkTableTransform {
                         {
                             cmark_node_free(node)
                         }
+                        unparsedText = row[column].text
                         filled = true
                     }
                     if filled {
@@ -350,10 +353,10 @@ struct CmarkTableTransform {
                     }
                 }
                 if isHeader && accessible {
-                    let headerText = CmarkNodes.plainText(of: cell)
+                    let headerText = unparsedText ?? Array(CmarkNodes.plainText(of: cell).utf8)[...]
                     if !headerText.isEmpty {
                         label += label.isEmpty ? Array("Table: ".utf8) : [UInt8(ascii: ","), 0x20]
-                        label += headerText.utf8
+                        label += headerText
                     }
                 }
                 if cmark_node_append_child(table, cell) != 1 { cmark_node_free(cell) }

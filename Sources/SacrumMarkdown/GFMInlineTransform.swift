@@ -338,7 +338,7 @@ struct GFMInlineTransform {
         pairs: [(opener: Int, closer: Int)]
     ) {
         // For each token, whether it opens (1) or closes (2) a strikethrough.
-        var pairing = [UInt8](repeating: 0, count: pairs.isEmpty ? 0 : tokens.count)
+        var pairing = [UInt8](repeating: 0, count: tokens.count)
         for pair in pairs {
             pairing[pair.opener] = 1
             pairing[pair.closer] = 2

@@ -34,7 +34,8 @@ enum GFMTableSyntax {
     /// One cell of a row: its text with `\|` unescaped and white space trimmed, where that text starts
     /// in the line, and where backslashes were removed (offsets in the unescaped text).
     struct Cell: Sendable, Hashable {
-        var text: [UInt8]
+        /// The text: a slice of the line, or of a copy where `\|` was unescaped.
+        var text: ArraySlice<UInt8>
         var start: Int
         var removedBackslashes: [Int]
 
@@ -196,9 +197,9 @@ enum GFMTableSyntax {
         var end = raw.endIndex
         while start < end && isTrimmable(raw[start]) { start += 1 }
         while end > start && isTrimmable(raw[end - 1]) { end -= 1 }
-        // Most cells have no `\|`: their text is copied at once.
+        // Most cells have no `\|`: their text is the line's bytes.
         guard raw[start..<end].contains(pipe) else {
-            return Cell(text: Array(raw[start..<end]), start: start - lineStart, removedBackslashes: [])
+            return Cell(text: raw[start..<end], start: start - lineStart, removedBackslashes: [])
         }
         var text: [UInt8] = []
         text.reserveCapacity(end - start)
@@ -212,6 +213,6 @@ enum GFMTableSyntax {
             text.append(raw[index])
             index += 1
         }
-        return Cell(text: text, start: start - lineStart, removedBackslashes: removed)
+        return Cell(text: text[...], start: start - lineStart, removedBackslashes: removed)
     }
 }
