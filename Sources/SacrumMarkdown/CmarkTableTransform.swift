@@ -312,15 +312,19 @@ struct CmarkTableTransform {
         enter += ">\n<thead>\n<tr>"
         guard let table = CmarkNodes.custom(CMARK_NODE_CUSTOM_BLOCK, enter: beforeLabel + enter, exit: exit, memory: memory) else { return }
         var label: [UInt8] = []
+        // The static HTML read once here, not once per cell (each read of a static is a call).
         let headerOpenings = accessible ? Self.scopedHeaderOpenings : Self.headerOpenings
+        let dataOpenings = Self.dataOpenings
+        let (headerCellExit, dataCellExit) = (Self.headerCellExit, Self.dataCellExit)
+        let prefixLength = Self.cellPrefix.count
         for (rowIndex, row) in plan.rows.enumerated() {
             let isHeader = rowIndex == 0
             let line = plan.lines[rowIndex == 0 ? plan.headerIndex : plan.headerIndex + rowIndex + 1]
             for column in 0..<columns {
                 guard let cell = CmarkNodes.custom(
                     CMARK_NODE_CUSTOM_INLINE,
-                    enter: (isHeader ? headerOpenings : Self.dataOpenings)[plan.alignments[column].index],
-                    exit: isHeader ? Self.headerCellExit : Self.dataCellExit, memory: memory)
+                    enter: (isHeader ? headerOpenings : dataOpenings)[plan.alignments[column].index],
+                    exit: isHeader ? headerCellExit : dataCellExit, memory: memory)
                 else { continue }
                 // The cell's text when it was not parsed (its plain text too).
                 var unparsedText: ArraySlice<UInt8>?
@@ -329,7 +333,7 @@ struct CmarkTableTransform {
                     var filled = false
                     if let chunk {
                         if let paragraph = blocks[chunk].first, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH {
-                            CmarkNodes.dropPrefix(Self.cellPrefix.count, ofFirstTextIn: paragraph)
+                            CmarkNodes.dropPrefix(prefixLength, ofFirstTextIn: paragraph)
                             CmarkNodes.moveChildren(of: paragraph, to: cell)
                             filled = true
                         }
@@ -348,7 +352,7 @@ struct CmarkTableTransform {
                                 .init(
                                     line: line.line, column: line.offset + row[column].start + 1,
                                     helperLine: chunk.map { helper.firstLine(of: $0) } ?? 0,
-                                    helperColumn: Self.cellPrefix.count + 1, removedBackslashes: row[column].removedBackslashes)),
+                                    helperColumn: prefixLength + 1, removedBackslashes: row[column].removedBackslashes)),
                             for: cell)
                     }
                 }
