@@ -19,6 +19,8 @@ struct CmarkBlockExtensions {
     private(set) var problems: [MarkdownProblem] = []
     private var definitions: [FootnoteDefinitions.Definition] = []
     private var footnotes: CmarkFootnoteTransform?
+    /// Whether `prepare` found a `[^` (so that `apply` need not look again).
+    private var hasFootnoteMarker = false
 
     init(options: MarkdownOptions, memory: UnsafeMutablePointer<cmark_mem>, parseOptions: Int32) {
         self.options = options
@@ -29,21 +31,22 @@ struct CmarkBlockExtensions {
     /// The text cmark should parse instead of `markdown` (footnote definitions blanked), or nil to
     /// parse `markdown` as it is.
     mutating func prepare(_ markdown: String) -> [UInt8]? {
-        guard options.footnotes, Self.contains(markdown, "[^") else { return nil }
+        hasFootnoteMarker = options.footnotes && Self.contains(markdown, "[^")
+        guard hasFootnoteMarker else { return nil }
         guard let found = FootnoteDefinitions.extract(from: Array(markdown.utf8)) else { return nil }
         definitions = found.definitions
         return found.source
     }
 
-    /// Tables, then footnotes, then alerts, on the tree cmark parsed from `parsed` (the prepared text
-    /// if there was one, else `markdown`).
+    /// Tables, then footnotes, then alerts (after `prepare`), on the tree cmark parsed from `parsed`
+    /// (the prepared text if there was one, else `markdown`).
     mutating func apply(to document: OpaquePointer, markdown: String, prepared: [UInt8]?) {
         var text = markdown
         // A delimiter row has a `|`, or a `:` beside a `-`; memchr finds out fast for most pages.
         let mayHaveTables = options.tables
             && (Self.contains(markdown, "|") || Self.contains(markdown, ":-") || Self.contains(markdown, "-:"))
             && text.withUTF8 { GFMTableSyntax.mayHaveDelimiterRow($0) }
-        let mayHaveFootnotes = options.footnotes && Self.contains(markdown, "[^")
+        let mayHaveFootnotes = hasFootnoteMarker
         let mayHaveAlerts = options.alerts && Self.contains(markdown, "[!")
         guard mayHaveTables || mayHaveFootnotes || mayHaveAlerts else { return }
         let source = prepared ?? Array(markdown.utf8)

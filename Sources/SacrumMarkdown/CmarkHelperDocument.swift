@@ -20,8 +20,20 @@ struct CmarkHelperDocument {
     /// The line of the helper document on which chunk `index` starts.
     func firstLine(of index: Int) -> Int { chunks[index].firstLine }
 
+    /// Adds a chunk made of `prefix` (one line's start, no line end) and then `chunk`; returns its
+    /// index and first line.
+    mutating func append(_ prefix: [UInt8], _ chunk: ArraySlice<UInt8>) -> (index: Int, firstLine: Int) {
+        text.append(contentsOf: prefix)
+        return append(chunk)
+    }
+
     /// Adds a chunk (lines separated by `\n`, none at the end); returns its index and first line.
     mutating func append(_ chunk: [UInt8]) -> (index: Int, firstLine: Int) {
+        append(chunk[...])
+    }
+
+    /// Adds a chunk (lines separated by `\n`, none at the end); returns its index and first line.
+    mutating func append(_ chunk: ArraySlice<UInt8>) -> (index: Int, firstLine: Int) {
         // LF, CR LF and a lone CR end a line, as for cmark.
         var lineCount = 1
         chunk.withUnsafeBufferPointer { bytes in
@@ -91,6 +103,37 @@ enum CmarkNodes {
         return node
     }
 
+    /// A new custom block or inline with HTML already converted to C strings (for nodes made many
+    /// times over, such as table cells).
+    static func custom(
+        _ type: cmark_node_type, enter: ContiguousArray<CChar>, exit: ContiguousArray<CChar>?,
+        memory: UnsafeMutablePointer<cmark_mem>
+    ) -> OpaquePointer? {
+        guard let node = cmark_node_new_with_mem(type, memory) else { return nil }
+        let entered = enter.withUnsafeBufferPointer { cmark_node_set_on_enter(node, $0.baseAddress) }
+        let exited = exit.map { html in html.withUnsafeBufferPointer { cmark_node_set_on_exit(node, $0.baseAddress) } } ?? 1
+        guard entered == 1, exited == 1 else {
+            cmark_node_free(node)
+            return nil
+        }
+        return node
+    }
+
+    /// A new text node with `bytes` (which hold no NUL) as its literal.
+    static func text(_ bytes: ArraySlice<UInt8>, memory: UnsafeMutablePointer<cmark_mem>) -> OpaquePointer? {
+        guard let node = cmark_node_new_with_mem(CMARK_NODE_TEXT, memory) else { return nil }
+        let set = withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer in
+            for (index, byte) in zip(buffer.indices, bytes) { buffer[index] = CChar(bitPattern: byte) }
+            buffer[bytes.count] = 0
+            return cmark_node_set_literal(node, buffer.baseAddress)
+        }
+        guard set == 1 else {
+            cmark_node_free(node)
+            return nil
+        }
+        return node
+    }
+
     /// Moves every child of `source` to the end of `target`.
     static func moveChildren(of source: OpaquePointer, to target: OpaquePointer) {
         while let child = cmark_node_first_child(source) {
@@ -125,20 +168,20 @@ enum CmarkNodes {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `text` escaped for an HTML attribute value or text.
-    static func escapeHTML(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
+    /// `text` escaped for an HTML attribute value or text: `&`, `<`, `>` and `"` become references.
+    static func escapeHTML(_ text: [UInt8]) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "&"): result += "&amp;".utf8
+            case UInt8(ascii: "<"): result += "&lt;".utf8
+            case UInt8(ascii: ">"): result += "&gt;".utf8
+            case UInt8(ascii: "\""): result += "&quot;".utf8
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Removes `count` bytes from the start of `paragraph`'s first text node (the prefix a helper

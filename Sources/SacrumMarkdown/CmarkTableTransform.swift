@@ -22,6 +22,24 @@ struct CmarkTableTransform {
     /// as white space for emphasis, as the start of a line is.
     private static let cellPrefix: [UInt8] = [0xC2, 0xA0]
 
+    // The HTML between cells and rows, as C strings for cmark.
+    private static let dataOpenings = GFMTableSyntax.Alignment.allCases.map { "<td\($0.attribute)>".utf8CString }
+    private static let headerOpenings = GFMTableSyntax.Alignment.allCases.map { "<th\($0.attribute)>".utf8CString }
+    /// With `accessibleHTML`: `scope` on header cells, and the alignment as a class (HTML5 calls the
+    /// `align` attribute obsolete).
+    private static let accessibleDataOpenings = GFMTableSyntax.Alignment.allCases.map {
+        "<td\($0.classAttribute)>".utf8CString
+    }
+    private static let accessibleHeaderOpenings = GFMTableSyntax.Alignment.allCases.map {
+        "<th scope=\"col\"\($0.classAttribute)>".utf8CString
+    }
+    private static let headerCellExit = "</th>\n".utf8CString
+    private static let dataCellExit = "</td>\n".utf8CString
+    private static let headerRowEnd = "</tr>\n</thead>\n<tbody>\n<tr>\n".utf8CString
+    private static let headerOnlyRowEnd = "</tr>\n</thead>\n".utf8CString
+    private static let rowEnd = "</tr>\n<tr>\n".utf8CString
+    private static let lastRowEnd = "</tr>\n</tbody>\n".utf8CString
+
     /// Most empty cells added to short rows in one table, as cmark-gfm (a 10,000-column header over
     /// short rows would otherwise make billions); the lines after the limit stay a paragraph.
     static let maximumPaddedCells = 0x80000
@@ -46,7 +64,8 @@ struct CmarkTableTransform {
         var thematicBreakAfter = false
         var beforeChunk: Int?
         var afterChunk: Int?
-        var cellChunks: [[Int]] = []
+        /// Each cell's chunk in the helper document, or nil for a plain-text cell that was not parsed.
+        var cellChunks: [[Int?]] = []
     }
 
     /// Replaces every table in `document`, whose positions are lines of `source`.
@@ -75,9 +94,13 @@ struct CmarkTableTransform {
             }
             plan.cellChunks.reserveCapacity(plan.rows.count)
             for row in plan.rows {
-                var chunks: [Int] = []
+                var chunks: [Int?] = []
                 chunks.reserveCapacity(row.count)
-                for cell in row { chunks.append(helper.append(Self.cellPrefix + cell.text).index) }
+                for cell in row {
+                    // Most cells are words and numbers: cmark would make them one text node, so they
+                    // become one here without a parse.
+                    chunks.append(cell.isPlainText ? nil : helper.append(Self.cellPrefix, cell.text).index)
+                }
                 plan.cellChunks.append(chunks)
             }
             if plan.endIndex < plan.lines.count {
@@ -85,9 +108,15 @@ struct CmarkTableTransform {
             }
             plans.append(plan)
         }
-        guard !plans.isEmpty, let parsed = helper.parse(options: parseOptions, memory: memory, trailer: trailer) else { return }
-        defer { cmark_node_free(parsed) }
-        let blocks = helper.blocksByChunk(of: parsed)
+        guard !plans.isEmpty else { return }
+        // Tables of plain cells alone leave nothing to parse.
+        var parsed: OpaquePointer?
+        if !helper.isEmpty {
+            guard let document = helper.parse(options: parseOptions, memory: memory, trailer: trailer) else { return }
+            parsed = document
+        }
+        defer { if let parsed { cmark_node_free(parsed) } }
+        let blocks = parsed.map { helper.blocksByChunk(of: $0) } ?? []
         for plan in plans {
             replace(plan, blocks: blocks, helper: helper, roles: &roles)
         }
@@ -95,21 +124,26 @@ struct CmarkTableTransform {
 
     // MARK: - Finding tables
 
+    /// Paragraphs and headings of more than one line, in document order. Only blocks are walked:
+    /// a paragraph's or heading's inlines cannot hold a table.
     private func multiLineParagraphs(in document: OpaquePointer) -> [OpaquePointer] {
-        guard let iterator = cmark_iter_new(document) else { return [] }
-        defer { cmark_iter_free(iterator) }
         var found: [OpaquePointer] = []
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        var blocks: [OpaquePointer] = [document]
+        while let block = blocks.popLast() {
+            let type = cmark_node_get_type(block)
             // A setext heading is a paragraph whose last line is `---` or `===` for cmark; in GFM the
             // table ends before that line (`---` is then a thematic break, `===` a row).
-            let type = cmark_node_get_type(node)
-            if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING)
-                && cmark_node_get_end_line(node) > cmark_node_get_start_line(node)
-            {
-                found.append(node)
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
+                if cmark_node_get_end_line(block) > cmark_node_get_start_line(block) { found.append(block) }
+                continue
+            }
+            guard type == CMARK_NODE_DOCUMENT || type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST
+                || type == CMARK_NODE_ITEM || type == CMARK_NODE_CUSTOM_BLOCK
+            else { continue }
+            var child = cmark_node_last_child(block)
+            while let current = child {
+                blocks.append(current)
+                child = cmark_node_previous(current)
             }
         }
         return found
@@ -265,10 +299,14 @@ struct CmarkTableTransform {
         }
         let headerLine = plan.lines[plan.headerIndex]
         let columns = plan.alignments.count
+        // The label of the scroll region is known once the header cells are built: the opening HTML
+        // is set again then, with the label between these two parts.
+        var beforeLabel = ""
         var enter = ""
         var exit = "</table>"
         if accessible {
-            enter += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"TABLE_LABEL\">\n"
+            beforeLabel = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\""
+            enter += "\">\n"
             exit += "\n</div>"
         }
         enter += "<table"
@@ -277,46 +315,73 @@ struct CmarkTableTransform {
             enter += " data-sourcepos=\"\(headerLine.line):\(headerLine.offset + 1)-\(lastLine.line):\(lastLine.offset + lastLine.bytes.count)\""
         }
         enter += ">\n<thead>\n<tr>"
-        guard let table = CmarkNodes.custom(CMARK_NODE_CUSTOM_BLOCK, enter: enter, exit: exit, memory: memory) else { return }
-        var headerTexts: [String] = []
-        let scope = accessible ? " scope=\"col\"" : ""
-        let headerOpenings = plan.alignments.map { "<th\(scope)\(accessible ? $0.classAttribute : $0.attribute)>" }
-        let dataOpenings = plan.alignments.map { "<td\(accessible ? $0.classAttribute : $0.attribute)>" }
+        guard let table = CmarkNodes.custom(CMARK_NODE_CUSTOM_BLOCK, enter: beforeLabel + enter, exit: exit, memory: memory) else { return }
+        var label: [UInt8] = []
+        // The static HTML read once here, not once per cell (each read of a static is a call).
+        let headerOpenings = accessible ? Self.accessibleHeaderOpenings : Self.headerOpenings
+        let dataOpenings = accessible ? Self.accessibleDataOpenings : Self.dataOpenings
+        let (headerCellExit, dataCellExit) = (Self.headerCellExit, Self.dataCellExit)
+        let prefixLength = Self.cellPrefix.count
         for (rowIndex, row) in plan.rows.enumerated() {
             let isHeader = rowIndex == 0
             let line = plan.lines[rowIndex == 0 ? plan.headerIndex : plan.headerIndex + rowIndex + 1]
             for column in 0..<columns {
                 guard let cell = CmarkNodes.custom(
-                    CMARK_NODE_CUSTOM_INLINE, enter: isHeader ? headerOpenings[column] : dataOpenings[column],
-                    exit: isHeader ? "</th>\n" : "</td>\n", memory: memory)
+                    CMARK_NODE_CUSTOM_INLINE,
+                    enter: (isHeader ? headerOpenings : dataOpenings)[plan.alignments[column].index],
+                    exit: isHeader ? headerCellExit : dataCellExit, memory: memory)
                 else { continue }
-                if column < row.count, let paragraph = blocks[plan.cellChunks[rowIndex][column]].first,
-                    cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
-                {
-                    CmarkNodes.dropPrefix(Self.cellPrefix.count, ofFirstTextIn: paragraph)
-                    CmarkNodes.moveChildren(of: paragraph, to: cell)
-                    roles.set(
-                        .tableCell(
-                            .init(
-                                line: line.line, column: line.offset + row[column].start + 1,
-                                helperLine: helper.firstLine(of: plan.cellChunks[rowIndex][column]),
-                                helperColumn: Self.cellPrefix.count + 1, removedBackslashes: row[column].removedBackslashes)),
-                        for: cell)
+                // The cell's text when it was not parsed (its plain text too).
+                var unparsedText: ArraySlice<UInt8>?
+                if column < row.count {
+                    let chunk = plan.cellChunks[rowIndex][column]
+                    var filled = false
+                    if let chunk {
+                        if let paragraph = blocks[chunk].first, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH {
+                            CmarkNodes.dropPrefix(prefixLength, ofFirstTextIn: paragraph)
+                            CmarkNodes.moveChildren(of: paragraph, to: cell)
+                            filled = true
+                        }
+                    } else {
+                        if !row[column].text.isEmpty, let node = CmarkNodes.text(row[column].text, memory: memory),
+                            cmark_node_append_child(cell, node) != 1
+                        {
+                            cmark_node_free(node)
+                        }
+                        unparsedText = row[column].text
+                        filled = true
+                    }
+                    if filled {
+                        roles.set(
+                            .tableCell(
+                                .init(
+                                    line: line.line, column: line.offset + row[column].start + 1,
+                                    helperLine: chunk.map { helper.firstLine(of: $0) } ?? 0,
+                                    helperColumn: prefixLength + 1, removedBackslashes: row[column].removedBackslashes)),
+                            for: cell)
+                    }
                 }
-                if isHeader && accessible { headerTexts.append(CmarkNodes.plainText(of: cell)) }
+                if isHeader && accessible {
+                    let headerText = unparsedText ?? Array(CmarkNodes.plainText(of: cell).utf8)[...]
+                    if !headerText.isEmpty {
+                        label += label.isEmpty ? Array("Table: ".utf8) : [UInt8(ascii: ","), 0x20]
+                        label += headerText
+                    }
+                }
                 if cmark_node_append_child(table, cell) != 1 { cmark_node_free(cell) }
             }
-            var separator = "</tr>\n"
-            if isHeader { separator += "</thead>\n" + (plan.rows.count > 1 ? "<tbody>\n" : "") }
-            if rowIndex + 1 < plan.rows.count { separator += "<tr>\n" } else if !isHeader { separator += "</tbody>\n" }
-            if let end = CmarkNodes.custom(CMARK_NODE_CUSTOM_INLINE, enter: separator, memory: memory) {
+            let isLast = rowIndex + 1 == plan.rows.count
+            let separator =
+                isHeader
+                ? (isLast ? Self.headerOnlyRowEnd : Self.headerRowEnd)
+                : (isLast ? Self.lastRowEnd : Self.rowEnd)
+            if let end = CmarkNodes.custom(CMARK_NODE_CUSTOM_INLINE, enter: separator, exit: nil, memory: memory) {
                 if cmark_node_append_child(table, end) == 1 { roles.set(.tableRowEnd, for: end) } else { cmark_node_free(end) }
             }
         }
         if accessible {
-            let label = "Table: " + headerTexts.filter { !$0.isEmpty }.joined(separator: ", ")
-            let escaped = CmarkNodes.escapeHTML(label)
-            cmark_node_set_on_enter(table, enter.split(separator: "TABLE_LABEL", omittingEmptySubsequences: false).joined(separator: escaped))
+            if label.isEmpty { label = Array("Table: ".utf8) }
+            cmark_node_set_on_enter(table, beforeLabel + CmarkNodes.escapeHTML(label) + enter)
         }
         if cmark_node_insert_before(paragraph, table) != 1 {
             cmark_node_free(table)

@@ -36,7 +36,8 @@ struct CmarkTreeScan {
     var positionOverrides: [OpaquePointer: SourcePosition] = [:]
     /// Nodes made by the block extensions (tables, footnotes, alerts), with where their content is.
     var extensionRoles = ExtensionNodeRoles()
-    private var extensionOrigins: [ExtensionNodeRole] = []
+    /// The roles (indices in `extensionRoles`) of the table cells and helper blocks around the node.
+    private var extensionOrigins: [Int] = []
     private(set) var headings: [HeadingRecord] = []
     private(set) var links: [LinkRecord] = []
     private var plainBytes: [UInt8] = []
@@ -69,7 +70,7 @@ struct CmarkTreeScan {
     }
 
     private mutating func visit(_ node: OpaquePointer, entering: Bool, document: OpaquePointer) {
-        if !extensionRoles.isEmpty, let role = extensionRoles.role(of: node) { visitExtension(role, entering: entering) }
+        if !extensionRoles.isEmpty, let role = extensionRoles.index(of: node) { visitExtension(role, entering: entering) }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             appendInline(literalBytes(of: node))
@@ -123,14 +124,15 @@ struct CmarkTreeScan {
     }
 
     /// Block extensions: table cells and footnote bodies map positions back to the page.
-    private mutating func visitExtension(_ role: ExtensionNodeRole, entering: Bool) {
-        switch role {
+    private mutating func visitExtension(_ role: Int, entering: Bool) {
+        let kind = extensionRoles.kind(at: role)
+        switch kind {
         case .tableCell, .lines:
             if entering {
                 extensionOrigins.append(role)
             } else {
                 extensionOrigins.removeLast()
-                if case .tableCell = role { appendInline(CollectionOfOne(UInt8(ascii: " "))) } else { endBlock() }
+                if kind == .tableCell { appendInline(CollectionOfOne(UInt8(ascii: " "))) } else { endBlock() }
             }
         case .tableRowEnd:
             if plainBytes.last == UInt8(ascii: " ") { plainBytes.removeLast() }
@@ -167,12 +169,15 @@ struct CmarkTreeScan {
     }
 
     private func position(of node: OpaquePointer) -> SourcePosition {
-        if !positionOverrides.isEmpty, let position = positionOverrides[node] { return position }
+        // Only nodes made after the parse (line 0) can have an override: most nodes skip the hashing.
+        if !positionOverrides.isEmpty, cmark_node_get_start_line(node) == 0, let position = positionOverrides[node] {
+            return position
+        }
         if !extensionOrigins.isEmpty {
             // Each origin maps positions in its helper document to the one it sits in, innermost first.
             var mapped = (line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
             for origin in extensionOrigins.reversed() {
-                switch origin {
+                switch extensionRoles[origin] {
                 case .tableCell(let cell): mapped = cell.position(line: mapped.line, column: mapped.column)
                 case .lines(let lines): mapped = lines.position(line: mapped.line, column: mapped.column)
                 case .tableRowEnd: break

@@ -53,20 +53,40 @@ enum ExtensionNodeRole {
 /// cmark user data (its index + 1), so that the scan's look-up for every node costs no hashing.
 /// Nothing else in SacrumMarkdown sets a node's user data.
 struct ExtensionNodeRoles {
+    /// What a role is, without its payload: cheap to look up for every node of a walk.
+    enum Kind {
+        case tableCell, tableRowEnd, lines
+    }
+
     private var roles: [ExtensionNodeRole] = []
+    private var kinds: [Kind] = []
 
     var isEmpty: Bool { roles.isEmpty }
 
     mutating func set(_ role: ExtensionNodeRole, for node: OpaquePointer) {
         roles.append(role)
+        switch role {
+        case .tableCell: kinds.append(.tableCell)
+        case .tableRowEnd: kinds.append(.tableRowEnd)
+        case .lines: kinds.append(.lines)
+        }
         cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: roles.count))
     }
 
     func role(of node: OpaquePointer) -> ExtensionNodeRole? {
+        index(of: node).map { roles[$0] }
+    }
+
+    /// The index of `node`'s role, for `subscript` and `kind(at:)`.
+    func index(of node: OpaquePointer) -> Int? {
         guard let data = cmark_node_get_user_data(node) else { return nil }
         let index = Int(bitPattern: data) - 1
-        return roles.indices.contains(index) ? roles[index] : nil
+        return roles.indices.contains(index) ? index : nil
     }
+
+    subscript(index: Int) -> ExtensionNodeRole { roles[index] }
+
+    func kind(at index: Int) -> Kind { kinds[index] }
 
     /// Gives `new` the role of `old` (which is about to be freed), if it has one.
     func transfer(from old: OpaquePointer, to new: OpaquePointer) {

@@ -188,12 +188,12 @@ struct GFMInlineTransform {
 
     // MARK: - Task list items
 
-    private static let uncheckedBox = "<input disabled=\"\" type=\"checkbox\">"
-    private static let checkedBox = "<input checked=\"\" disabled=\"\" type=\"checkbox\">"
+    private static let uncheckedBox = "<input disabled=\"\" type=\"checkbox\">".utf8CString
+    private static let checkedBox = "<input checked=\"\" disabled=\"\" type=\"checkbox\">".utf8CString
     /// With `MarkdownOptions.accessibleHTML`: a form control needs a name for screen readers (axe's
     /// `label` rule); the item's text follows it, so the name says only the state.
-    private static let accessibleUncheckedBox = "<input disabled=\"\" type=\"checkbox\" aria-label=\"To do\">"
-    private static let accessibleCheckedBox = "<input checked=\"\" disabled=\"\" type=\"checkbox\" aria-label=\"Done\">"
+    private static let accessibleUncheckedBox = "<input disabled=\"\" type=\"checkbox\" aria-label=\"To do\">".utf8CString
+    private static let accessibleCheckedBox = "<input checked=\"\" disabled=\"\" type=\"checkbox\" aria-label=\"Done\">".utf8CString
 
     /// A list item whose first paragraph starts with `[ ]`, `[x]` or `[X]` and whitespace gets a checkbox
     /// in place of the marker.
@@ -225,18 +225,19 @@ struct GFMInlineTransform {
         }
         guard let box = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, memory) else { return }
         let checked = mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X")
-        cmark_node_set_on_enter(
-            box,
-            accessible
-                ? (checked ? Self.accessibleCheckedBox : Self.accessibleUncheckedBox)
-                : (checked ? Self.checkedBox : Self.uncheckedBox))
+        let html = accessible
+            ? (checked ? Self.accessibleCheckedBox : Self.accessibleUncheckedBox)
+            : (checked ? Self.checkedBox : Self.uncheckedBox)
+        html.withUnsafeBufferPointer { _ = cmark_node_set_on_enter(box, $0.baseAddress) }
         guard cmark_node_insert_before(text, box) == 1 else {
             cmark_node_free(box)
             return
         }
-        let rest = String(decoding: UnsafeBufferPointer(start: bytes + 3, count: length - 3), as: UTF8.self)
-        cmark_node_set_literal(text, rest)
-        columnShift[text] = 3
+        // Only text that the strikethrough and autolink pass will map needs its shift recorded.
+        let rest = UnsafeRawBufferPointer(start: bytes + 3, count: length - 3)
+        if Self.contains(UInt8(ascii: "~"), in: rest) || Self.mayHoldAutolink(rest) { columnShift[text] = 3 }
+        // cmark copies the new literal before it frees the old one.
+        cmark_node_set_literal(text, literal + 3)
     }
 
     // MARK: - Strikethrough and autolinks
@@ -345,11 +346,11 @@ struct GFMInlineTransform {
         _ container: OpaquePointer, tokens: [Token], maps: [TextSourceMap], nodes: [(node: OpaquePointer, line: Int)],
         pairs: [(opener: Int, closer: Int)]
     ) {
-        var openers = Set<Int>()
-        var closers = Set<Int>()
+        // For each token, whether it opens (1) or closes (2) a strikethrough.
+        var pairing = [UInt8](repeating: 0, count: tokens.count)
         for pair in pairs {
-            openers.insert(pair.opener)
-            closers.insert(pair.closer)
+            pairing[pair.opener] = 1
+            pairing[pair.closer] = 2
         }
         while let child = cmark_node_first_child(container) { cmark_node_unlink(child) }
         var parents = [container]
@@ -373,13 +374,13 @@ struct GFMInlineTransform {
             case .text(let map, let range):
                 pending.append(contentsOf: maps[map].literalBytes(range))
             case .tildes(let map, let range):
-                if openers.contains(index), let strike = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, memory) {
+                if pairing[index] == 1, let strike = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, memory) {
                     flush()
                     cmark_node_set_on_enter(strike, "<del>")
                     cmark_node_set_on_exit(strike, "</del>")
                     cmark_node_append_child(parents[parents.count - 1], strike)
                     parents.append(strike)
-                } else if closers.contains(index) && parents.count > 1 {
+                } else if pairing[index] == 2 && parents.count > 1 {
                     flush()
                     parents.removeLast()
                 } else {

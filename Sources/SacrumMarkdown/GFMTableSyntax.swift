@@ -1,10 +1,24 @@
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
 /// The line-level syntax of GitHub-flavoured pipe tables, on the raw bytes of a paragraph's lines
 /// (container prefixes and leading white space already removed), as cmark-gfm's table extension
 /// reads them: which line is a delimiter row, and how a row splits into cells.
 enum GFMTableSyntax {
     /// A column's alignment, from the colons of its delimiter cell.
-    enum Alignment: Sendable, Hashable {
+    enum Alignment: Sendable, Hashable, CaseIterable {
         case unspecified, left, center, right
+
+        /// The alignment's place in `allCases`.
+        var index: Int {
+            switch self {
+            case .unspecified: 0
+            case .left: 1
+            case .center: 2
+            case .right: 3
+            }
+        }
 
         /// The attribute cmark-gfm writes on the column's cells.
         var attribute: String {
@@ -31,9 +45,34 @@ enum GFMTableSyntax {
     /// One cell of a row: its text with `\|` unescaped and white space trimmed, where that text starts
     /// in the line, and where backslashes were removed (offsets in the unescaped text).
     struct Cell: Sendable, Hashable {
-        var text: [UInt8]
+        /// The text: a slice of the line, or of a copy where `\|` was unescaped.
+        var text: ArraySlice<UInt8>
         var start: Int
         var removedBackslashes: [Int]
+
+        /// Whether cmark would parse the text into one text node with the same bytes, whatever its
+        /// options, and no inline extension could change it: letters, digits, spaces, single hyphens
+        /// and punctuation that means nothing inline (no `.`, `:` or `@` of an autolink, no `~`, no
+        /// quotes for smart punctuation). Such a cell needs no parse.
+        var isPlainText: Bool {
+            guard removedBackslashes.isEmpty else { return false }
+            var previous: UInt8 = 0
+            for byte in text {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: ";"),
+                    UInt8(ascii: "?"), UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "+"),
+                    UInt8(ascii: "="), UInt8(ascii: "$"), UInt8(ascii: "("), UInt8(ascii: ")"):
+                    break
+                case UInt8(ascii: "-") where previous != UInt8(ascii: "-"):
+                    break  // `--` is a dash for smart punctuation
+                default:
+                    return false
+                }
+                previous = byte
+            }
+            return true
+        }
     }
 
     private static let pipe = UInt8(ascii: "|")
@@ -50,6 +89,9 @@ enum GFMTableSyntax {
     /// Whether any line of `text` could be a delimiter row: after spaces and block-quote markers, only
     /// `|`, `:`, `-` and spaces, with a `-` and a `|` or `:`. Pages without one skip the table pass.
     static func mayHaveDelimiterRow(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        // Without a carriage return, memchr finds each line's end.
+        let lineFeedsOnly = memchr(base, 0x0D, text.count) == nil
         var index = 0
         while index < text.count {
             // One line: after spaces and `>`, only `|`, `:`, `-` and spaces may follow.
@@ -75,6 +117,11 @@ enum GFMTableSyntax {
             }
             if possible && hasDash && hasPipeOrColon { return true }
             // Skip the rest of the line and its end.
+            if lineFeedsOnly {
+                guard index < text.count, let end = memchr(base + index, 0x0A, text.count - index) else { return false }
+                index = base.distance(to: end.assumingMemoryBound(to: UInt8.self)) + 1
+                continue
+            }
             while index < text.count && text[index] != 0x0A && text[index] != 0x0D { index += 1 }
             index += 1
         }
@@ -161,6 +208,10 @@ enum GFMTableSyntax {
         var end = raw.endIndex
         while start < end && isTrimmable(raw[start]) { start += 1 }
         while end > start && isTrimmable(raw[end - 1]) { end -= 1 }
+        // Most cells have no `\|`: their text is the line's bytes.
+        guard raw[start..<end].contains(pipe) else {
+            return Cell(text: raw[start..<end], start: start - lineStart, removedBackslashes: [])
+        }
         var text: [UInt8] = []
         text.reserveCapacity(end - start)
         var removed: [Int] = []
@@ -173,6 +224,6 @@ enum GFMTableSyntax {
             text.append(raw[index])
             index += 1
         }
-        return Cell(text: text, start: start - lineStart, removedBackslashes: removed)
+        return Cell(text: text[...], start: start - lineStart, removedBackslashes: removed)
     }
 }
