@@ -153,6 +153,9 @@ def front_matter(rng, page, plans_by_kind):
         lines += ["reviewed_by: " + yaml_string(rng.choice(REVIEWERS)),
                   "last_reviewed: 2026-%02d-%02d" % (month, day)]
     if kind == "treatment":
+        # Without it a treatment is built with a warning (medical.procedure-type); chosen by index, so
+        # the random stream, and so the rest of the corpus, stays as it was.
+        lines.append("procedure_type: " + ("surgical", "percutaneous", "noninvasive")[page["index"] % 3])
         conditions = rng.sample(plans_by_kind["condition"], min(2, len(plans_by_kind["condition"])))
         lines.append("conditions:")
         lines += ["  - " + c["path"] for c in conditions]

@@ -45,8 +45,11 @@ def measure(sacrum, site, parent, name):
     # after the build had finished).
     staging_exists = staging_watch(parent, name)
     start = time.monotonic()
+    # stderr goes to a file, not a pipe: nothing reads a pipe while the build runs, and a site whose
+    # warnings fill the pipe's 64 KiB would block the build forever.
+    errors = tempfile.TemporaryFile(mode="w+")
     process = subprocess.Popen([sacrum, "build", "--source", site, "--output", output, "--quiet"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.DEVNULL, stderr=errors, text=True)
     staging_at = swap_at = None
     while process.poll() is None:
         time.sleep(0.0002)
@@ -60,8 +63,11 @@ def measure(sacrum, site, parent, name):
             except FileNotFoundError:
                 pass
     exit_at = time.monotonic() - start
+    errors.seek(0)
+    messages = errors.read()
+    errors.close()
     if process.returncode != 0:
-        raise Failure("calibration build failed with exit %d: %s" % (process.returncode, process.stderr.read()))
+        raise Failure("calibration build failed with exit %d: %s" % (process.returncode, messages[-3000:]))
     return staging_at, swap_at, exit_at
 
 
