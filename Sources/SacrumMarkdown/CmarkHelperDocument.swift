@@ -168,21 +168,6 @@ enum CmarkNodes {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `text` escaped for an HTML attribute value or text: `&`, `<`, `>` and `"` become references.
-    static func escapeHTML(_ text: [UInt8]) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.count)
-        for byte in text {
-            switch byte {
-            case UInt8(ascii: "&"): result += "&amp;".utf8
-            case UInt8(ascii: "<"): result += "&lt;".utf8
-            case UInt8(ascii: ">"): result += "&gt;".utf8
-            case UInt8(ascii: "\""): result += "&quot;".utf8
-            default: result.append(byte)
-            }
-        }
-        return String(decoding: result, as: UTF8.self)
-    }
 
     /// Removes `count` bytes from the start of `paragraph`'s first text node (the prefix a helper
     /// chunk was given so that it cannot start a block); frees the node if nothing is left.

@@ -381,7 +381,7 @@ struct CmarkTableTransform {
         }
         if accessible {
             if label.isEmpty { label = Array("Table: ".utf8) }
-            cmark_node_set_on_enter(table, beforeLabel + CmarkNodes.escapeHTML(label) + enter)
+            cmark_node_set_on_enter(table, beforeLabel + HTMLText.escaped(label) + enter)
         }
         if cmark_node_insert_before(paragraph, table) != 1 {
             cmark_node_free(table)

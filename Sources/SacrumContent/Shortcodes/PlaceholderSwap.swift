@@ -141,7 +141,7 @@ struct PlaceholderSwap {
                 if let quote = current.lastRange(of: Array("=\"".utf8)) {
                     isID = current[..<quote.lowerBound].suffix(3).elementsEqual(Array(" id".utf8))
                 }
-                out += Array((isID ? HeadingSlug.make(from: output.plainText) : Self.escape(output.plainText)).utf8)
+                out += Array((isID ? HeadingSlug.make(from: output.plainText) : HTMLText.escaped(output.plainText)).utf8)
                 index = end
                 continue
             }
@@ -198,20 +198,6 @@ struct PlaceholderSwap {
             }
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }
 
