@@ -21,6 +21,9 @@ struct CmarkBlockExtensions {
     private var footnotes: CmarkFootnoteTransform?
     /// Whether `prepare` found a `[^` (so that `apply` need not look again).
     private var hasFootnoteMarker = false
+    /// Where the page's lines start, when `apply` needed them for the page's own text (not a
+    /// prepared one): the inline extensions use them too.
+    private(set) var markdownLineStarts: [Int]?
 
     init(options: MarkdownOptions, memory: UnsafeMutablePointer<cmark_mem>, parseOptions: Int32) {
         self.options = options
@@ -52,12 +55,16 @@ struct CmarkBlockExtensions {
         let source = prepared ?? Array(markdown.utf8)
         // Pieces parsed apart see the page's link reference definitions when it has any.
         let trailer = Self.contains(markdown, "]:") ? Self.referenceDefinitionLines(of: source) : nil
-        let tables = mayHaveTables
+        let tables: CmarkTableTransform? = mayHaveTables
             ? CmarkTableTransform(
                 memory: memory, parseOptions: parseOptions, accessible: options.accessibleHTML,
                 sourcePositionsInHTML: options.sourcePositionsInHTML)
             : nil
-        tables?.apply(to: document, source: source, trailer: trailer, roles: &roles, problems: &problems)
+        if let tables {
+            let lineStarts = source.withUnsafeBufferPointer { SourceLineStarts.of($0) }
+            if prepared == nil { markdownLineStarts = lineStarts }
+            tables.apply(to: document, source: source, lineStarts: lineStarts, trailer: trailer, roles: &roles, problems: &problems)
+        }
         if mayHaveFootnotes {
             var transform = CmarkFootnoteTransform(memory: memory, parseOptions: parseOptions, accessible: options.accessibleHTML)
             transform.apply(to: document, definitions: definitions, trailer: trailer, tables: tables, roles: &roles, problems: &problems)

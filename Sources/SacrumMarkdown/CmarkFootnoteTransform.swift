@@ -74,7 +74,10 @@ struct CmarkFootnoteTransform {
         // Without definitions only undefined references are left to find: the page need not be parsed again.
         guard let parsed = helper.parse(options: parseOptions, memory: memory, trailer: definitions.isEmpty ? nil : trailer) else { return }
         defer { cmark_node_free(parsed) }
-        tables?.apply(to: parsed, source: helper.text, trailer: trailer, roles: &roles, problems: &problems)
+        if let tables {
+            let lineStarts = helper.text.withUnsafeBufferPointer { SourceLineStarts.of($0) }
+            tables.apply(to: parsed, source: helper.text, lineStarts: lineStarts, trailer: trailer, roles: &roles, problems: &problems)
+        }
         defer { problems += self.problems }
         let blocks = helper.blocksByChunk(of: parsed)
 

@@ -75,6 +75,7 @@ struct CmarkRenderPass {
             }
             var extensions = GFMInlineTransform(options: options, source: bytes, lineOffset: lineOffset, memory: memory)
             extensions.roles = blockExtensions.roles
+            if let lineStarts = blockExtensions.markdownLineStarts { extensions.lineStarts = lineStarts }
             extensions.apply(to: document)
             tree.positionOverrides = extensions.linkPositions
         }

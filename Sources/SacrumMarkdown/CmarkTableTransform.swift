@@ -22,23 +22,23 @@ struct CmarkTableTransform {
     /// as white space for emphasis, as the start of a line is.
     private static let cellPrefix: [UInt8] = [0xC2, 0xA0]
 
-    // The HTML between cells and rows, as C strings for cmark.
-    private static let dataOpenings = GFMTableSyntax.Alignment.allCases.map { "<td\($0.attribute)>".utf8CString }
-    private static let headerOpenings = GFMTableSyntax.Alignment.allCases.map { "<th\($0.attribute)>".utf8CString }
+    // The HTML of cells and rows, gathered into runs of static HTML between the parsed cells.
+    private static let dataOpenings = GFMTableSyntax.Alignment.allCases.map { Array("<td\($0.attribute)>".utf8) }
+    private static let headerOpenings = GFMTableSyntax.Alignment.allCases.map { Array("<th\($0.attribute)>".utf8) }
     /// With `accessibleHTML`: `scope` on header cells, and the alignment as a class (HTML5 calls the
     /// `align` attribute obsolete).
     private static let accessibleDataOpenings = GFMTableSyntax.Alignment.allCases.map {
-        "<td\($0.classAttribute)>".utf8CString
+        Array("<td\($0.classAttribute)>".utf8)
     }
     private static let accessibleHeaderOpenings = GFMTableSyntax.Alignment.allCases.map {
-        "<th scope=\"col\"\($0.classAttribute)>".utf8CString
+        Array("<th scope=\"col\"\($0.classAttribute)>".utf8)
     }
-    private static let headerCellExit = "</th>\n".utf8CString
-    private static let dataCellExit = "</td>\n".utf8CString
-    private static let headerRowEnd = "</tr>\n</thead>\n<tbody>\n<tr>\n".utf8CString
-    private static let headerOnlyRowEnd = "</tr>\n</thead>\n".utf8CString
-    private static let rowEnd = "</tr>\n<tr>\n".utf8CString
-    private static let lastRowEnd = "</tr>\n</tbody>\n".utf8CString
+    private static let headerCellExit = Array("</th>\n".utf8)
+    private static let dataCellExit = Array("</td>\n".utf8)
+    private static let headerRowEnd = Array("</tr>\n</thead>\n<tbody>\n<tr>\n".utf8)
+    private static let headerOnlyRowEnd = Array("</tr>\n</thead>\n".utf8)
+    private static let rowEnd = Array("</tr>\n<tr>\n".utf8)
+    private static let lastRowEnd = Array("</tr>\n</tbody>\n".utf8)
 
     /// Most empty cells added to short rows in one table, as cmark-gfm (a 10,000-column header over
     /// short rows would otherwise make billions); the lines after the limit stay a paragraph.
@@ -69,14 +69,15 @@ struct CmarkTableTransform {
     }
 
     /// Replaces every table in `document`, whose positions are lines of `source`.
-    /// - Parameter trailer: the page's text, parsed after the pieces for its link reference definitions.
+    /// - Parameters:
+    ///   - lineStarts: where the lines of `source` start (`SourceLineStarts`).
+    ///   - trailer: the page's text, parsed after the pieces for its link reference definitions.
     func apply(
-        to document: OpaquePointer, source: [UInt8], trailer: [UInt8]?,
+        to document: OpaquePointer, source: [UInt8], lineStarts: [Int], trailer: [UInt8]?,
         roles: inout ExtensionNodeRoles, problems: inout [MarkdownProblem]
     ) {
         let candidates = multiLineParagraphs(in: document)
         guard !candidates.isEmpty else { return }
-        let lineStarts = Self.lineStarts(of: source)
         var helper = CmarkHelperDocument()
         var plans: [Plan] = []
         for paragraph in candidates {
@@ -147,30 +148,6 @@ struct CmarkTableTransform {
             }
         }
         return found
-    }
-
-    /// Where each line starts; LF, CR LF and a lone CR end a line, as for cmark.
-    static func lineStarts(of source: [UInt8]) -> [Int] {
-        var starts = [0]
-        let hasCR = source.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false }
-        if !hasCR {
-            source.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
-                var offset = 0
-                while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
-                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                    starts.append(offset)
-                }
-            }
-            return starts
-        }
-        var index = 0
-        while index < source.count {
-            if source[index] == 0x0D && index + 1 < source.count && source[index + 1] == 0x0A { index += 1 }
-            if source[index] == 0x0A || source[index] == 0x0D { starts.append(index + 1) }
-            index += 1
-        }
-        return starts
     }
 
     private func plan(for paragraph: OpaquePointer, source: [UInt8], lineStarts: [Int]) -> Plan? {
@@ -322,63 +299,53 @@ struct CmarkTableTransform {
         let dataOpenings = accessible ? Self.accessibleDataOpenings : Self.dataOpenings
         let (headerCellExit, dataCellExit) = (Self.headerCellExit, Self.dataCellExit)
         let prefixLength = Self.cellPrefix.count
+        // Tags and plain-text cells (most cells) go into one node per run, with the run's plain
+        // text beside it; only a parsed cell is a node of its own, between two runs.
+        var run = StaticRun()
         for (rowIndex, row) in plan.rows.enumerated() {
             let isHeader = rowIndex == 0
             let line = plan.lines[rowIndex == 0 ? plan.headerIndex : plan.headerIndex + rowIndex + 1]
             for column in 0..<columns {
-                guard let cell = CmarkNodes.custom(
-                    CMARK_NODE_CUSTOM_INLINE,
-                    enter: (isHeader ? headerOpenings : dataOpenings)[plan.alignments[column].index],
-                    exit: isHeader ? headerCellExit : dataCellExit, memory: memory)
-                else { continue }
-                // The cell's text when it was not parsed (its plain text too).
-                var unparsedText: ArraySlice<UInt8>?
+                run.html += (isHeader ? headerOpenings : dataOpenings)[plan.alignments[column].index]
                 if column < row.count {
-                    let chunk = plan.cellChunks[rowIndex][column]
-                    var filled = false
-                    if let chunk {
-                        if let paragraph = blocks[chunk].first, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH {
+                    let cell = row[column]
+                    if let chunk = plan.cellChunks[rowIndex][column] {
+                        if let paragraph = blocks[chunk].first, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+                            let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, memory)
+                        {
+                            run.flush(into: table, memory: memory, roles: &roles)
                             CmarkNodes.dropPrefix(prefixLength, ofFirstTextIn: paragraph)
-                            CmarkNodes.moveChildren(of: paragraph, to: cell)
-                            filled = true
+                            CmarkNodes.moveChildren(of: paragraph, to: node)
+                            roles.set(
+                                .tableCell(
+                                    .init(
+                                        line: line.line, column: line.offset + cell.start + 1,
+                                        helperLine: helper.firstLine(of: chunk), helperColumn: prefixLength + 1,
+                                        removedBackslashes: cell.removedBackslashes)),
+                                for: node)
+                            if isHeader && accessible {
+                                Self.addToLabel(Array(CmarkNodes.plainText(of: node).utf8)[...], label: &label)
+                            }
+                            if cmark_node_append_child(table, node) != 1 { cmark_node_free(node) }
                         }
                     } else {
-                        if !row[column].text.isEmpty, let node = CmarkNodes.text(row[column].text, memory: memory),
-                            cmark_node_append_child(cell, node) != 1
-                        {
-                            cmark_node_free(node)
-                        }
-                        unparsedText = row[column].text
-                        filled = true
-                    }
-                    if filled {
-                        roles.set(
-                            .tableCell(
-                                .init(
-                                    line: line.line, column: line.offset + row[column].start + 1,
-                                    helperLine: chunk.map { helper.firstLine(of: $0) } ?? 0,
-                                    helperColumn: prefixLength + 1, removedBackslashes: row[column].removedBackslashes)),
-                            for: cell)
+                        // A plain cell's bytes need no escaping (see `GFMTableSyntax.Cell.isPlainText`).
+                        run.html += cell.text
+                        run.text += cell.text
+                        run.text.append(UInt8(ascii: " "))
+                        if isHeader && accessible { Self.addToLabel(cell.text, label: &label) }
                     }
                 }
-                if isHeader && accessible {
-                    let headerText = unparsedText ?? Array(CmarkNodes.plainText(of: cell).utf8)[...]
-                    if !headerText.isEmpty {
-                        label += label.isEmpty ? Array("Table: ".utf8) : [UInt8(ascii: ","), 0x20]
-                        label += headerText
-                    }
-                }
-                if cmark_node_append_child(table, cell) != 1 { cmark_node_free(cell) }
+                run.html += isHeader ? headerCellExit : dataCellExit
             }
             let isLast = rowIndex + 1 == plan.rows.count
-            let separator =
+            run.html +=
                 isHeader
                 ? (isLast ? Self.headerOnlyRowEnd : Self.headerRowEnd)
                 : (isLast ? Self.lastRowEnd : Self.rowEnd)
-            if let end = CmarkNodes.custom(CMARK_NODE_CUSTOM_INLINE, enter: separator, exit: nil, memory: memory) {
-                if cmark_node_append_child(table, end) == 1 { roles.set(.tableRowEnd, for: end) } else { cmark_node_free(end) }
-            }
+            run.text.append(UInt8(ascii: "\n"))
         }
+        run.flush(into: table, memory: memory, roles: &roles)
         if accessible {
             if label.isEmpty { label = Array("Table: ".utf8) }
             cmark_node_set_on_enter(table, beforeLabel + HTMLText.escaped(label) + enter)
@@ -396,6 +363,37 @@ struct CmarkTableTransform {
             cmark_node_free(rule)
         }
         cmark_node_free(paragraph)
+    }
+
+    private static func addToLabel(_ text: ArraySlice<UInt8>, label: inout [UInt8]) {
+        guard !text.isEmpty else { return }
+        label += label.isEmpty ? Array("Table: ".utf8) : [UInt8(ascii: ","), 0x20]
+        label += text
+    }
+
+    /// Table HTML gathered since the last parsed cell, and its plain text.
+    private struct StaticRun {
+        var html: [UInt8] = []
+        var text: [UInt8] = []
+
+        /// Appends the run to `table` as one custom inline and starts a new run.
+        mutating func flush(into table: OpaquePointer, memory: UnsafeMutablePointer<cmark_mem>, roles: inout ExtensionNodeRoles) {
+            guard !html.isEmpty else { return }
+            defer {
+                html.removeAll(keepingCapacity: true)
+                text.removeAll(keepingCapacity: true)
+            }
+            guard let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, memory) else { return }
+            html.append(0)
+            let entered = html.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { cmark_node_set_on_enter(node, $0.baseAddress) }
+            }
+            guard entered == 1, cmark_node_append_child(table, node) == 1 else {
+                cmark_node_free(node)
+                return
+            }
+            roles.setTableText(text, for: node)
+        }
     }
 
     private func moveBlocks(

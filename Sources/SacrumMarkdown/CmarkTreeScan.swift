@@ -134,9 +134,17 @@ struct CmarkTreeScan {
                 extensionOrigins.removeLast()
                 if kind == .tableCell { appendInline(CollectionOfOne(UInt8(ascii: " "))) } else { endBlock() }
             }
-        case .tableRowEnd:
-            if plainBytes.last == UInt8(ascii: " ") { plainBytes.removeLast() }
-            endBlock()
+        case .tableText:
+            // A run of static table HTML has no children: its plain text is read once, on entering.
+            guard entering, case .tableText(let range) = extensionRoles[role] else { return }
+            for byte in extensionRoles.tableText[range] {
+                if byte == UInt8(ascii: "\n") {
+                    if plainBytes.last == UInt8(ascii: " ") { plainBytes.removeLast() }
+                    endBlock()
+                } else {
+                    plainBytes.append(byte)
+                }
+            }
         }
     }
 
@@ -180,7 +188,7 @@ struct CmarkTreeScan {
                 switch extensionRoles[origin] {
                 case .tableCell(let cell): mapped = cell.position(line: mapped.line, column: mapped.column)
                 case .lines(let lines): mapped = lines.position(line: mapped.line, column: mapped.column)
-                case .tableRowEnd: break
+                case .tableText: break
                 }
             }
             return SourcePosition(line: mapped.line + lineOffset, column: mapped.column)

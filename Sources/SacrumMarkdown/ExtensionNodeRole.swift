@@ -4,10 +4,12 @@ internal import CCmark
 /// content was parsed in a helper document, so the positions cmark gives its descendants are in that
 /// document and are mapped back to the page here; and table cells and rows separate plain text.
 enum ExtensionNodeRole {
-    /// A table cell: every node inside comes from one line of the page.
+    /// A table cell whose content was parsed: every node inside comes from one line of the page.
     case tableCell(CellOrigin)
-    /// The end of a table row.
-    case tableRowEnd
+    /// A run of a table's HTML (tags, and cells of plain text that needed no parse) in one node; its
+    /// plain text is these bytes of `ExtensionNodeRoles.tableText`: each plain cell's text and a space,
+    /// and a line feed for each row's end.
+    case tableText(Range<Int>)
     /// Blocks parsed from a run of the page's lines, each moved right by its own number of bytes.
     case lines(LinesOrigin)
 
@@ -55,11 +57,13 @@ enum ExtensionNodeRole {
 struct ExtensionNodeRoles {
     /// What a role is, without its payload: cheap to look up for every node of a walk.
     enum Kind {
-        case tableCell, tableRowEnd, lines
+        case tableCell, tableText, lines
     }
 
     private var roles: [ExtensionNodeRole] = []
     private var kinds: [Kind] = []
+    /// The plain text of every `tableText` role, one after the other.
+    private(set) var tableText: [UInt8] = []
 
     var isEmpty: Bool { roles.isEmpty }
 
@@ -67,10 +71,17 @@ struct ExtensionNodeRoles {
         roles.append(role)
         switch role {
         case .tableCell: kinds.append(.tableCell)
-        case .tableRowEnd: kinds.append(.tableRowEnd)
+        case .tableText: kinds.append(.tableText)
         case .lines: kinds.append(.lines)
         }
         cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: roles.count))
+    }
+
+    /// Gives `node` the role of a run of table HTML whose plain text is `text`.
+    mutating func setTableText(_ text: [UInt8], for node: OpaquePointer) {
+        let start = tableText.count
+        tableText += text
+        set(.tableText(start..<tableText.count), for: node)
     }
 
     func role(of node: OpaquePointer) -> ExtensionNodeRole? {

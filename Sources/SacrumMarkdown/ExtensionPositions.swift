@@ -13,7 +13,7 @@ enum ExtensionPositions {
                 switch role {
                 case .tableCell(let cell): mapped = cell.position(line: mapped.line, column: mapped.column)
                 case .lines(let lines): mapped = lines.position(line: mapped.line, column: mapped.column)
-                case .tableRowEnd: break
+                case .tableText: break
                 }
             }
             current = cmark_node_parent(ancestor)

@@ -34,7 +34,8 @@ struct GFMInlineTransform {
     private(set) var linkPositions: [OpaquePointer: SourcePosition] = [:]
     /// Columns the transform removed from the start of a text node (a task marker).
     private var columnShift: [OpaquePointer: Int] = [:]
-    private var lineStarts: [Int] = []
+    /// Where the source's lines start: computed when first needed, unless the caller has them.
+    var lineStarts: [Int] = []
 
     init(
         options: MarkdownOptions, source: UnsafeBufferPointer<UInt8>, lineOffset: Int,
@@ -166,7 +167,7 @@ struct GFMInlineTransform {
             }
         }
         guard !offsets.isEmpty else { return [] }
-        if lineStarts.isEmpty { lineStarts = Self.lineStarts(of: source) }
+        if lineStarts.isEmpty { lineStarts = SourceLineStarts.of(source) }
         var lines: [Int] = []
         lines.reserveCapacity(offsets.count)
         for offset in offsets {
@@ -496,7 +497,7 @@ struct GFMInlineTransform {
 
     /// The bytes of a 1-based line of the source, without its line ending.
     private mutating func sourceLine(_ line: Int) -> UnsafeBufferPointer<UInt8>? {
-        if lineStarts.isEmpty { lineStarts = Self.lineStarts(of: source) }
+        if lineStarts.isEmpty { lineStarts = SourceLineStarts.of(source) }
         guard line >= 1 && line <= lineStarts.count else { return nil }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] : source.count
@@ -504,32 +505,6 @@ struct GFMInlineTransform {
         return UnsafeBufferPointer(rebasing: source[start..<end])
     }
 
-    private static func lineStarts(of source: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var starts = [0]
-        guard let base = source.baseAddress else { return starts }
-        starts.reserveCapacity(source.count / 32 + 2)
-        let raw = UnsafeRawBufferPointer(source)
-        if !contains(UInt8(ascii: "\r"), in: raw) {
-            var offset = 0
-            while offset < source.count, let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), source.count - offset) {
-                offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
-                starts.append(offset)
-            }
-            return starts
-        }
-        var index = 0
-        while index < source.count {
-            let byte = source[index]
-            if byte == UInt8(ascii: "\n") {
-                starts.append(index + 1)
-            } else if byte == UInt8(ascii: "\r") {
-                if index + 1 < source.count && source[index + 1] == UInt8(ascii: "\n") { index += 1 }
-                starts.append(index + 1)
-            }
-            index += 1
-        }
-        return starts
-    }
 
     /// Whether `[ ]`, `[x]` or `[X]` occurs anywhere (most pages have brackets, few have task markers).
     private static func containsTaskMarker(_ bytes: UnsafeRawBufferPointer) -> Bool {

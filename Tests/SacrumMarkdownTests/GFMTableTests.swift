@@ -56,6 +56,14 @@ import Testing
         #expect(MarkdownRenderer().render("| a | b |\n| - | - |\n| c | d |\n").plainText == "a b\nc d")
     }
 
+    @Test func plainTextOfParsedAndPlainCellsKeepsTheirOrder() {
+        #expect(MarkdownRenderer().render("| *a* | b | `c` |\n| - | - | - |\n| d | **e** |\n| f |\n").plainText == "a b c\nd e\nf")
+    }
+
+    @Test func theScrollRegionsLabelNamesParsedAndPlainHeaderCells() {
+        #expect(html("| *Drug* | Dose | `x` | |\n| - | - | - | - |\n", MarkdownOptions()).hasPrefix("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table: Drug, Dose, x\">\n<table>\n<thead>\n<tr>\n<th scope=\"col\"><em>Drug</em></th>\n<th scope=\"col\">Dose</th>\n<th scope=\"col\"><code>x</code></th>\n<th scope=\"col\"></th>\n</tr>"))
+    }
+
     /// cmark reads a table followed by `---` as a setext heading; GFM ends the table there.
     @Test func aRuleUnderATableIsARuleNotAHeading() {
         #expect(html("| a |\n| - |\n| b |\n---\n") == "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n</tr>\n</tbody>\n</table>\n<hr />\n")
