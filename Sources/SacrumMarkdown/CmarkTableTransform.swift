@@ -22,23 +22,28 @@ struct CmarkTableTransform {
     /// as white space for emphasis, as the start of a line is.
     private static let cellPrefix: [UInt8] = [0xC2, 0xA0]
 
-    // The HTML of cells and rows, gathered into runs of static HTML between the parsed cells.
-    private static let dataOpenings = GFMTableSyntax.Alignment.allCases.map { Array("<td\($0.attribute)>".utf8) }
-    private static let headerOpenings = GFMTableSyntax.Alignment.allCases.map { Array("<th\($0.attribute)>".utf8) }
-    /// With `accessibleHTML`: `scope` on header cells, and the alignment as a class (HTML5 calls the
-    /// `align` attribute obsolete).
-    private static let accessibleDataOpenings = GFMTableSyntax.Alignment.allCases.map {
-        Array("<td\($0.classAttribute)>".utf8)
+    /// The opening tag of a cell. With `accessible`: `scope` on header cells, and the alignment as a
+    /// class (HTML5 calls the `align` attribute obsolete).
+    private static func opening(header: Bool, _ alignment: GFMTableSyntax.Alignment, accessible: Bool) -> StaticString {
+        switch (header, accessible, alignment) {
+        case (false, false, .unspecified): "<td>"
+        case (false, false, .left): "<td align=\"left\">"
+        case (false, false, .center): "<td align=\"center\">"
+        case (false, false, .right): "<td align=\"right\">"
+        case (true, false, .unspecified): "<th>"
+        case (true, false, .left): "<th align=\"left\">"
+        case (true, false, .center): "<th align=\"center\">"
+        case (true, false, .right): "<th align=\"right\">"
+        case (false, true, .unspecified): "<td>"
+        case (false, true, .left): "<td class=\"align-left\">"
+        case (false, true, .center): "<td class=\"align-center\">"
+        case (false, true, .right): "<td class=\"align-right\">"
+        case (true, true, .unspecified): "<th scope=\"col\">"
+        case (true, true, .left): "<th scope=\"col\" class=\"align-left\">"
+        case (true, true, .center): "<th scope=\"col\" class=\"align-center\">"
+        case (true, true, .right): "<th scope=\"col\" class=\"align-right\">"
+        }
     }
-    private static let accessibleHeaderOpenings = GFMTableSyntax.Alignment.allCases.map {
-        Array("<th scope=\"col\"\($0.classAttribute)>".utf8)
-    }
-    private static let headerCellExit = Array("</th>\n".utf8)
-    private static let dataCellExit = Array("</td>\n".utf8)
-    private static let headerRowEnd = Array("</tr>\n</thead>\n<tbody>\n<tr>\n".utf8)
-    private static let headerOnlyRowEnd = Array("</tr>\n</thead>\n".utf8)
-    private static let rowEnd = Array("</tr>\n<tr>\n".utf8)
-    private static let lastRowEnd = Array("</tr>\n</tbody>\n".utf8)
 
     /// Most empty cells added to short rows in one table, as cmark-gfm (a 10,000-column header over
     /// short rows would otherwise make billions); the lines after the limit stay a paragraph.
@@ -275,40 +280,23 @@ struct CmarkTableTransform {
             moveBlocks(blocks[chunk], before: paragraph, lines: plan.lines[..<plan.headerIndex], helperLine: helper.firstLine(of: chunk), roles: &roles)
         }
         let headerLine = plan.lines[plan.headerIndex]
-        let columns = plan.alignments.count
-        // The label of the scroll region is known once the header cells are built: the opening HTML
-        // is set again then, with the label between these two parts.
-        var beforeLabel = ""
-        var enter = ""
-        var exit = "</table>"
-        if accessible {
-            beforeLabel = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\""
-            enter += "\">\n"
-            exit += "\n</div>"
-        }
-        enter += "<table"
-        if sourcePositionsInHTML {
-            let lastLine = plan.lines[plan.endIndex - 1]
-            enter += " data-sourcepos=\"\(headerLine.line):\(headerLine.offset + 1)-\(lastLine.line):\(lastLine.offset + lastLine.bytes.count)\""
-        }
-        enter += ">\n<thead>\n<tr>"
-        guard let table = CmarkNodes.custom(CMARK_NODE_CUSTOM_BLOCK, enter: beforeLabel + enter, exit: exit, memory: memory) else { return }
+        guard let table = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, memory) else { return }
+        // The label of the scroll region comes from the header cells: the table's opening HTML is
+        // written once they are built.
         var label: [UInt8] = []
-        // The static HTML read once here, not once per cell (each read of a static is a call).
-        let headerOpenings = accessible ? Self.accessibleHeaderOpenings : Self.headerOpenings
-        let dataOpenings = accessible ? Self.accessibleDataOpenings : Self.dataOpenings
-        let (headerCellExit, dataCellExit) = (Self.headerCellExit, Self.dataCellExit)
+        let headerOpenings = plan.alignments.map { Self.opening(header: true, $0, accessible: accessible) }
+        let dataOpenings = plan.alignments.map { Self.opening(header: false, $0, accessible: accessible) }
         let prefixLength = Self.cellPrefix.count
         // Tags and plain-text cells (most cells) go into one node per run, with the run's plain
         // text beside it; only a parsed cell is a node of its own, between two runs.
         var run = StaticRun()
+        run.html.reserveCapacity(plan.lines[plan.headerIndex..<plan.endIndex].reduce(0) { $0 + $1.bytes.count } * 2 + 64)
         for (rowIndex, row) in plan.rows.enumerated() {
             let isHeader = rowIndex == 0
             let line = plan.lines[rowIndex == 0 ? plan.headerIndex : plan.headerIndex + rowIndex + 1]
-            for column in 0..<columns {
-                run.html += (isHeader ? headerOpenings : dataOpenings)[plan.alignments[column].index]
+            for column in 0..<headerOpenings.count {
+                run.append(isHeader ? headerOpenings[column] : dataOpenings[column])
                 if column < row.count {
-                    let cell = row[column]
                     if let chunk = plan.cellChunks[rowIndex][column] {
                         if let paragraph = blocks[chunk].first, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
                             let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, memory)
@@ -319,9 +307,9 @@ struct CmarkTableTransform {
                             roles.set(
                                 .tableCell(
                                     .init(
-                                        line: line.line, column: line.offset + cell.start + 1,
+                                        line: line.line, column: line.offset + row[column].start + 1,
                                         helperLine: helper.firstLine(of: chunk), helperColumn: prefixLength + 1,
-                                        removedBackslashes: cell.removedBackslashes)),
+                                        removedBackslashes: row[column].removedBackslashes)),
                                 for: node)
                             if isHeader && accessible {
                                 Self.addToLabel(Array(CmarkNodes.plainText(of: node).utf8)[...], label: &label)
@@ -330,25 +318,42 @@ struct CmarkTableTransform {
                         }
                     } else {
                         // A plain cell's bytes need no escaping (see `GFMTableSyntax.Cell.isPlainText`).
-                        run.html += cell.text
-                        run.text += cell.text
-                        run.text.append(UInt8(ascii: " "))
-                        if isHeader && accessible { Self.addToLabel(cell.text, label: &label) }
+                        run.appendPlainCell(row[column].text)
+                        if isHeader && accessible { Self.addToLabel(row[column].text, label: &label) }
                     }
                 }
-                run.html += isHeader ? headerCellExit : dataCellExit
+                run.append(isHeader ? "</th>\n" : "</td>\n")
             }
             let isLast = rowIndex + 1 == plan.rows.count
-            run.html +=
-                isHeader
-                ? (isLast ? Self.headerOnlyRowEnd : Self.headerRowEnd)
-                : (isLast ? Self.lastRowEnd : Self.rowEnd)
+            switch (isHeader, isLast) {
+            case (true, false): run.append("</tr>\n</thead>\n<tbody>\n<tr>\n")
+            case (true, true): run.append("</tr>\n</thead>\n")
+            case (false, false): run.append("</tr>\n<tr>\n")
+            case (false, true): run.append("</tr>\n</tbody>\n")
+            }
             run.text.append(UInt8(ascii: "\n"))
         }
         run.flush(into: table, memory: memory, roles: &roles)
+
+        var opening: [UInt8] = []
         if accessible {
-            if label.isEmpty { label = Array("Table: ".utf8) }
-            cmark_node_set_on_enter(table, beforeLabel + HTMLText.escaped(label) + enter)
+            opening += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"".utf8
+            opening += HTMLText.escaped(label.isEmpty ? Array("Table: ".utf8) : label).utf8
+            opening += "\">\n".utf8
+        }
+        opening += "<table".utf8
+        if sourcePositionsInHTML {
+            let lastLine = plan.lines[plan.endIndex - 1]
+            opening += " data-sourcepos=\"\(headerLine.line):\(headerLine.offset + 1)-\(lastLine.line):\(lastLine.offset + lastLine.bytes.count)\"".utf8
+        }
+        opening += ">\n<thead>\n<tr>\u{0}".utf8
+        let entered = opening.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_node_set_on_enter(table, $0.baseAddress) }
+        }
+        let exited = cmark_node_set_on_exit(table, accessible ? "</table>\n</div>" : "</table>")
+        guard entered == 1, exited == 1 else {
+            cmark_node_free(table)
+            return
         }
         if cmark_node_insert_before(paragraph, table) != 1 {
             cmark_node_free(table)
@@ -375,6 +380,17 @@ struct CmarkTableTransform {
     private struct StaticRun {
         var html: [UInt8] = []
         var text: [UInt8] = []
+
+        mutating func append(_ tag: StaticString) {
+            html.append(contentsOf: UnsafeBufferPointer(start: tag.utf8Start, count: tag.utf8CodeUnitCount))
+        }
+
+        /// A cell that needed no parse: its text in the HTML, and in the plain text with a space after it.
+        mutating func appendPlainCell(_ cell: ArraySlice<UInt8>) {
+            html += cell
+            text += cell
+            text.append(UInt8(ascii: " "))
+        }
 
         /// Appends the run to `table` as one custom inline and starts a new run.
         mutating func flush(into table: OpaquePointer, memory: UnsafeMutablePointer<cmark_mem>, roles: inout ExtensionNodeRoles) {

@@ -7,39 +7,8 @@
 /// reads them: which line is a delimiter row, and how a row splits into cells.
 enum GFMTableSyntax {
     /// A column's alignment, from the colons of its delimiter cell.
-    enum Alignment: Sendable, Hashable, CaseIterable {
+    enum Alignment: Sendable, Hashable {
         case unspecified, left, center, right
-
-        /// The alignment's place in `allCases`.
-        var index: Int {
-            switch self {
-            case .unspecified: 0
-            case .left: 1
-            case .center: 2
-            case .right: 3
-            }
-        }
-
-        /// The attribute cmark-gfm writes on the column's cells.
-        var attribute: String {
-            switch self {
-            case .unspecified: ""
-            case .left: " align=\"left\""
-            case .center: " align=\"center\""
-            case .right: " align=\"right\""
-            }
-        }
-
-        /// A class for the column's cells instead of `align`, which HTML5 calls obsolete (validators
-        /// report it): the default theme's CSS aligns `.align-center` and `.align-right`.
-        var classAttribute: String {
-            switch self {
-            case .unspecified: ""
-            case .left: " class=\"align-left\""
-            case .center: " class=\"align-center\""
-            case .right: " class=\"align-right\""
-            }
-        }
     }
 
     /// One cell of a row: its text with `\|` unescaped and white space trimmed, where that text starts
