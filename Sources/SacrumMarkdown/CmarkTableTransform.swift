@@ -202,6 +202,7 @@ struct CmarkTableTransform {
             let header = GFMTableSyntax.row(lines[delimiter - 1].bytes), header.count == alignments.count
         else { return nil }
         var rows = [header]
+        rows.reserveCapacity(lines.count - delimiter)
         var end = delimiter + 1
         var padded = 0
         while end < lines.count, padded <= Self.maximumPaddedCells, let row = GFMTableSyntax.row(lines[end].bytes) {
@@ -290,7 +291,9 @@ struct CmarkTableTransform {
         // Tags and plain-text cells (most cells) go into one node per run, with the run's plain
         // text beside it; only a parsed cell is a node of its own, between two runs.
         var run = StaticRun()
-        run.html.reserveCapacity(plan.lines[plan.headerIndex..<plan.endIndex].reduce(0) { $0 + $1.bytes.count } * 2 + 64)
+        let tableBytes = plan.lines[plan.headerIndex..<plan.endIndex].reduce(0) { $0 + $1.bytes.count }
+        run.html.reserveCapacity(tableBytes * 2 + 64)
+        run.text.reserveCapacity(tableBytes)
         for (rowIndex, row) in plan.rows.enumerated() {
             let isHeader = rowIndex == 0
             let line = plan.lines[rowIndex == 0 ? plan.headerIndex : plan.headerIndex + rowIndex + 1]

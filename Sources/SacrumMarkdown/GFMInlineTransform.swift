@@ -261,8 +261,11 @@ struct GFMInlineTransform {
         let boundary: InlineCharacter =
             type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK ? .punctuation : .whitespace
         var tokens: [Token] = []
+        tokens.reserveCapacity(16)
         var maps: [TextSourceMap] = []
+        maps.reserveCapacity(4)
         var nodes: [(node: OpaquePointer, line: Int)] = []
+        nodes.reserveCapacity(4)
         var delimiters = StrikethroughDelimiters()
         var linkCount = 0
         var sawText = false

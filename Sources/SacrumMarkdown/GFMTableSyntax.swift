@@ -153,6 +153,10 @@ enum GFMTableSyntax {
             while index < end && isSpace(line[index]) { index += 1 }
         }
         var cells: [Cell] = []
+        // One cell per pipe and one more at most: one allocation for the row.
+        var pipes = 0
+        for byte in line[index..<end] where byte == pipe { pipes += 1 }
+        cells.reserveCapacity(pipes + 1)
         while index < end {
             let cellStart = index
             while index < end && !(line[index] == pipe && (index == line.startIndex || line[index - 1] != backslash)) {
