@@ -70,8 +70,14 @@ struct CmarkTreeScan {
     }
 
     private mutating func visit(_ node: OpaquePointer, entering: Bool, document: OpaquePointer) {
-        if !extensionRoles.isEmpty, let role = extensionRoles.index(of: node) { visitExtension(role, entering: entering) }
-        switch cmark_node_get_type(node) {
+        let type = cmark_node_get_type(node)
+        // Roles are only ever set on blocks and custom inlines, never on cmark's own inlines.
+        if !extensionRoles.isEmpty && (type == CMARK_NODE_CUSTOM_INLINE || type.rawValue < CMARK_NODE_FIRST_INLINE.rawValue),
+            let role = extensionRoles.index(of: node)
+        {
+            visitExtension(role, entering: entering)
+        }
+        switch type {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             appendInline(literalBytes(of: node))
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -90,7 +96,7 @@ struct CmarkTreeScan {
                 endBlock()
             }
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+            let isImage = type == CMARK_NODE_IMAGE
             if entering {
                 if imageDepth == 0 {
                     links.append(
@@ -137,14 +143,15 @@ struct CmarkTreeScan {
         case .tableText:
             // A run of static table HTML has no children: its plain text is read once, on entering.
             guard entering, case .tableText(let range) = extensionRoles[role] else { return }
-            for byte in extensionRoles.tableText[range] {
-                if byte == UInt8(ascii: "\n") {
-                    if plainBytes.last == UInt8(ascii: " ") { plainBytes.removeLast() }
-                    endBlock()
-                } else {
-                    plainBytes.append(byte)
-                }
+            let text = extensionRoles.tableText[range]
+            var start = text.startIndex
+            while let end = text[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                plainBytes += text[start..<end]
+                if plainBytes.last == UInt8(ascii: " ") { plainBytes.removeLast() }
+                endBlock()
+                start = end + 1
             }
+            plainBytes += text[start...]
         }
     }
 
