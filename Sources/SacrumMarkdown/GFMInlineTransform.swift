@@ -66,20 +66,23 @@ struct GFMInlineTransform {
         // autolink, so the cost follows the number of blocks, not of inline nodes.
         var items: [OpaquePointer] = []
         var containers: [(node: OpaquePointer, linksAllowed: Bool)] = []
-        var blocks: [OpaquePointer] = [document]
-        while let block = blocks.popLast() {
+        // Each block with whether it or an ancestor was made by the block extensions (its lines are
+        // then those of a helper document, which the hit lines cannot rule out).
+        var blocks: [(node: OpaquePointer, inExtension: Bool)] = [(document, false)]
+        while let (block, parentInExtension) = blocks.popLast() {
+            let inExtension = parentInExtension || (!roles.isEmpty && roles.index(of: block) != nil)
             let type = cmark_node_get_type(block)
             if type == CMARK_NODE_ITEM && taskLists { items.append(block) }
             guard let first = cmark_node_first_child(block) else { continue }
             if Self.isInline(cmark_node_get_type(first)) {
-                if !hits.isEmpty && (Self.mayHit(block, lines: hits) || isInsideExtension(block)) {
+                if !hits.isEmpty && (inExtension || Self.mayHit(block, lines: hits)) {
                     collectContainers(in: block, into: &containers)
                 }
                 continue
             }
             var child = cmark_node_last_child(block)
             while let current = child {
-                blocks.append(current)
+                blocks.append((current, inExtension))
                 child = cmark_node_previous(current)
             }
         }
