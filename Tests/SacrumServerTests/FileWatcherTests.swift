@@ -4,8 +4,16 @@ import Testing
 
 @Suite("File watcher")
 struct FileWatcherTests {
-    /// Time to wait after a batch for a second, unwanted batch; several settle times.
-    static let quietPeriod: Duration = .milliseconds(300)
+    /// The batches the watcher delivered for everything done so far, without sleeping: writes a
+    /// sentinel file and waits for its batch. inotify reports events in order, so any late or unwanted
+    /// batch for earlier changes comes before the sentinel's, or inside it (which the check catches).
+    func settledBatches(_ folder: TemporaryFolder, _ collector: BatchCollector, sentinel: String = "zz-sentinel.md") async throws -> [Set<String>] {
+        try folder.write(sentinel)
+        let batches = await collector.wait { $0.contains { $0.contains(folder.url(sentinel)) } }
+        let sentinelBatch = batches.firstIndex { $0.contains(folder.url(sentinel)) }
+        #expect(sentinelBatch.map { batches[$0] } == [folder.url(sentinel)], "the sentinel's batch holds only the sentinel")
+        return Array(batches[..<(sentinelBatch ?? batches.endIndex)])
+    }
 
     /// Runs `body` with a fresh folder, a watcher on `watched(folder)` and a collector.
     func withWatcher(
@@ -30,7 +38,7 @@ struct FileWatcherTests {
     func write() async throws {
         try await withWatcher { folder, collector in
             try folder.write("page.md")
-            let batches = try await collector.wait { !$0.isEmpty }
+            let batches = await collector.wait { !$0.isEmpty }
             #expect(batches == [[folder.url("page.md")]])
         }
     }
@@ -39,9 +47,8 @@ struct FileWatcherTests {
     func atomicSave() async throws {
         try await withWatcher(setUp: { try $0.write("page.md", "old") }) { folder, collector in
             try folder.atomicSave("page.md", temporaryName: "page.md.tmp.4242")
-            try await collector.wait { !$0.isEmpty }
-            try await Task.sleep(for: Self.quietPeriod)
-            let batches = await collector.batches
+            await collector.wait { !$0.isEmpty }
+            let batches = try await settledBatches(folder, collector)
             #expect(batches.count == 1)
             #expect(batches.first?.contains(folder.url("page.md")) == true)
         }
@@ -56,9 +63,8 @@ struct FileWatcherTests {
             try folder.atomicSave("page.md", temporaryName: ".page.md.swx")
             try folder.write("page.md~", "backup")
             try folder.write("#page.md#", "autosave")
-            try await collector.wait { !$0.isEmpty }
-            try await Task.sleep(for: Self.quietPeriod)
-            #expect(await collector.batches == [[folder.url("page.md")]])
+            await collector.wait { !$0.isEmpty }
+            #expect(try await settledBatches(folder, collector) == [[folder.url("page.md")]])
         }
     }
 
@@ -68,9 +74,8 @@ struct FileWatcherTests {
             for index in 0..<200 {
                 try folder.write("page-\(index % 50).md", "version \(index)")
             }
-            try await collector.wait { !$0.isEmpty }
-            try await Task.sleep(for: Self.quietPeriod)
-            let batches = await collector.batches
+            await collector.wait { !$0.isEmpty }
+            let batches = try await settledBatches(folder, collector)
             #expect(batches.count == 1)
             #expect(batches.first?.count == 50)
         }
@@ -81,14 +86,13 @@ struct FileWatcherTests {
         try await withWatcher { folder, collector in
             try folder.makeFolder("treatments/new")
             try folder.write("treatments/new/si-joint-fusion.md")
-            try await collector.wait { $0.reduce(into: Set()) { $0.formUnion($1) }.contains(folder.url("treatments/new/si-joint-fusion.md")) }
+            await collector.wait { $0.reduce(into: Set()) { $0.formUnion($1) }.contains(folder.url("treatments/new/si-joint-fusion.md")) }
             #expect(await collector.allPaths.contains(folder.url("treatments/new/si-joint-fusion.md")))
             #expect(await collector.allPaths.contains(folder.url("treatments")))
 
-            try await Task.sleep(for: Self.quietPeriod)
-            let before = await collector.batches.count
+            let before = try await settledBatches(folder, collector).count + 1
             try folder.write("treatments/new/later.md")
-            let batches = try await collector.wait { $0.count > before }
+            let batches = await collector.wait { $0.count > before }
             #expect(batches.last == [folder.url("treatments/new/later.md")])
         }
     }
@@ -101,9 +105,8 @@ struct FileWatcherTests {
         }) { folder, collector in
             try folder.write(".git/objects/x")
             try folder.write("a/b/c/deep.md")
-            try await collector.wait { !$0.isEmpty }
-            try await Task.sleep(for: Self.quietPeriod)
-            #expect(await collector.batches == [[folder.url("a/b/c/deep.md")]])
+            await collector.wait { !$0.isEmpty }
+            #expect(try await settledBatches(folder, collector) == [[folder.url("a/b/c/deep.md")]])
         }
     }
 
@@ -111,7 +114,7 @@ struct FileWatcherTests {
     func delete() async throws {
         try await withWatcher(setUp: { try $0.write("old.md") }) { folder, collector in
             try folder.delete("old.md")
-            #expect(try await collector.wait { !$0.isEmpty } == [[folder.url("old.md")]])
+            #expect(await collector.wait { !$0.isEmpty } == [[folder.url("old.md")]])
         }
     }
 
@@ -123,13 +126,12 @@ struct FileWatcherTests {
         ) { folder, collector in
             try folder.write("other.yaml")
             try folder.atomicSave("site.yaml", "title: B", temporaryName: "site.yaml.tmp")
-            try await collector.wait { !$0.isEmpty }
-            try await Task.sleep(for: Self.quietPeriod)
-            #expect(await collector.batches == [[folder.url("site.yaml")]])
-
+            await collector.wait { !$0.isEmpty }
+            // Only site.yaml is watched, so a second write of it is what shows that other.yaml and
+            // the temporary file gave no batch: events arrive in order, so they would come first.
             try folder.write("site.yaml", "title: C")
-            let batches = try await collector.wait { $0.count > 1 }
-            #expect(batches.last == [folder.url("site.yaml")])
+            let batches = await collector.wait { $0.count > 1 }
+            #expect(batches == [[folder.url("site.yaml")], [folder.url("site.yaml")]])
         }
     }
 
@@ -143,7 +145,7 @@ struct FileWatcherTests {
         let (collector, task) = BatchCollector.collecting(watcher)
         try folder.write("content/index.md")
         try folder.write("site.yaml", "title: D")
-        try await collector.wait { $0.reduce(into: Set()) { $0.formUnion($1) }.count >= 2 }
+        await collector.wait { $0.reduce(into: Set()) { $0.formUnion($1) }.count >= 2 }
         #expect(await collector.allPaths == [folder.url("content/index.md"), folder.path + "/./site.yaml"])
         watcher.stop()
         await task.value
@@ -157,7 +159,7 @@ struct FileWatcherTests {
         let (collector, _) = BatchCollector.collecting(watcher)
         #expect(watcher.isRunning)
         watcher.stop()
-        #expect(try await collector.waitUntilFinished())
+        #expect(await collector.waitUntilFinished())
         #expect(!watcher.isRunning)
         watcher.stop()
     }

@@ -74,46 +74,46 @@ struct LiveServerTests {
         }
     }
 
-    /// Runs a server with an open event stream, calls `stop`, and returns how long `run()` took
-    /// to return afterwards.
-    static func timeToStop(
+    /// Runs a server with an open event stream, calls `stop`, and waits for `run()` to return; returns
+    /// the event stream. Nothing here is timed: a server that does not stop hangs the test until its
+    /// time limit, which reports it.
+    static func stopWithOpenStream(
         signals: [UnixSignal] = [],
         _ stop: @escaping @Sendable (PreviewServer, Task<Void, any Error>) async -> Void
-    ) async throws -> (Duration, RawHTTPConnection) {
+    ) async throws -> RawHTTPConnection {
         let server = PreviewServer(host: "127.0.0.1", port: 0, shutdownSignals: signals, keepAliveInterval: .seconds(15))
         await server.publish(TestSite.snapshot())
         let run = Task { try await server.run() }
         let port = try await server.waitUntilListening()
         let events = try await Self.openEventStream(port: port)
-        let clock = ContinuousClock()
-        let start = clock.now
         await stop(server, run)
         _ = await run.result
-        return (start.duration(to: clock.now), events)
+        return events
     }
 
-    @Test("shutdown() with an open event stream: run() returns within 1 s")
+    @Test("shutdown() with an open event stream: run() returns and the stream is closed", .timeLimit(.minutes(1)))
     func gracefulShutdown() async throws {
-        let (elapsed, events) = try await Self.timeToStop { server, _ in await server.shutdown() }
-        #expect(elapsed < .seconds(1), "took \(elapsed)")
-        _ = try await events.readToEnd(timeout: .seconds(1))
+        let events = try await Self.stopWithOpenStream { server, _ in await server.shutdown() }
+        _ = try await events.readToEnd(timeout: .seconds(10))
         #expect(events.isClosed)
     }
 
-    @Test("cancelling the task with an open event stream: run() returns within 1 s")
+    @Test("cancelling the task with an open event stream: run() returns", .timeLimit(.minutes(1)))
     func cancellation() async throws {
-        let (elapsed, _) = try await Self.timeToStop { _, run in run.cancel() }
-        #expect(elapsed < .seconds(1), "took \(elapsed)")
+        let events = try await Self.stopWithOpenStream { _, run in run.cancel() }
+        _ = try await events.readToEnd(timeout: .seconds(10))
+        #expect(events.isClosed)
     }
 
-    @Test("a shutdown signal with an open event stream: run() returns within 1 s")
+    @Test("a shutdown signal with an open event stream: run() returns", .timeLimit(.minutes(1)))
     func shutdownSignal() async throws {
         // SIGUSR2 stands in for SIGINT/SIGTERM, which would also stop other tests' servers;
         // the server handles every configured signal the same way.
-        let (elapsed, _) = try await Self.timeToStop(signals: [.sigusr2]) { _, _ in
+        let events = try await Self.stopWithOpenStream(signals: [.sigusr2]) { _, _ in
             kill(getpid(), SIGUSR2)
         }
-        #expect(elapsed < .seconds(1), "took \(elapsed)")
+        _ = try await events.readToEnd(timeout: .seconds(10))
+        #expect(events.isClosed)
     }
 
     @Test("a port in use gives an error that names the port and suggests --port")
