@@ -183,7 +183,9 @@ struct BuildSession: Sendable {
             } else if path.hasPrefix("content/") && path.hasSuffix(".md") {
                 contentPages.append(String(path.dropFirst("content/".count)))
                 stylesheetsOnly = false
-            } else if path.hasPrefix(themeFolder + "assets/") || path.hasPrefix("static/") || path.hasPrefix("content/") {
+            } else if path.hasPrefix(themeFolder + "assets/") || path.hasPrefix("assets/") || path.hasPrefix("static/")
+                || path.hasPrefix("content/")
+            {
                 if !path.hasSuffix(".css") { stylesheetsOnly = false }
             } else {
                 continue  // not an input of the site

@@ -19,7 +19,7 @@ struct ServeSession: Sendable {
         Console.printPreviewUpdate(first, first: true)
         await publish(first, to: server, snapshot: snapshot)
 
-        let watched = ["content", "themes", "templates", "static", "site.yaml"].map { options.root + "/" + $0 }
+        let watched = ["content", "themes", "templates", "assets", "static", "site.yaml"].map { options.root + "/" + $0 }
             .filter { FileIO.type(atPath: $0) != nil }
         let watcher: FileWatcher
         do {

@@ -1,9 +1,10 @@
 import SacrumContent
 
-/// Gathers the files published as they are: the theme's `assets/`, the site's `static/` (which
-/// overrides theme assets of the same path) and the non-Markdown files of `content/`. Stylesheets are
-/// fingerprinted (`css/style.css` → `css/style.3f2a9c1b07.css`) so browsers never keep a stale copy;
-/// templates reach them by name (`{{assets.style}}`).
+/// Gathers the files published beside the pages: the theme's `assets/`, the site's `assets/` (which
+/// replace theme assets of the same path), the site's `static/` (published exactly as they are) and
+/// the non-Markdown files of `content/`. Stylesheets among the assets are fingerprinted
+/// (`css/style.css` → `css/style.3f2a9c1b07.css`) so browsers never keep a stale copy; templates
+/// reach them by name (`{{assets.style}}`).
 struct AssetCollector {
     let root: String
     let themeName: String
@@ -21,25 +22,45 @@ struct AssetCollector {
         var diagnostics: [Diagnostic] = []
     }
 
+    /// Where a published file comes from.
+    private struct Origin {
+        /// The file's absolute path.
+        var file: String
+        /// Whether it is an asset (theme or site `assets/`), whose stylesheets are fingerprinted.
+        var isAsset: Bool
+    }
+
     func collect(contentFiles: Set<String>) -> Result {
         var result = Result()
-        var origin: [String: String] = [:]
+        var origin: [String: Origin] = [:]
         let themeAssets = "themes/\(themeName)/assets"
         var folded: [String: String] = [:]  // lower-cased path → path; Swift compares strings up to Unicode normalisation
-        for (folder, display) in [(themeAssets, themeAssets), ("static", "static")] {
-            let scan = FolderScanner().scan(root: root + "/" + folder, displayPrefix: display)
+        for (folder, isAsset) in [(themeAssets, true), ("assets", true), ("static", false)] {
+            let scan = FolderScanner().scan(root: root + "/" + folder, displayPrefix: folder)
             result.diagnostics.append(contentsOf: scan.diagnostics)
             var twins: [String: String] = [:]
             for path in scan.files.sorted() {
                 if let twin = twins.updateValue(path, forKey: path.lowercased()) {
-                    result.diagnostics.append(Self.twins(display + "/" + path, display + "/" + twin))
+                    result.diagnostics.append(Self.twins(folder + "/" + path, folder + "/" + twin))
                     continue
                 }
-                if let earlier = folded[path.lowercased()], !earlier.utf8.elementsEqual(path.utf8) {
-                    result.diagnostics.append(Self.twins(display + "/" + path, themeAssets + "/" + earlier))
-                    continue
+                if let earlier = folded[path.lowercased()] {
+                    let earlierFile = origin[earlier].map { display($0.file) } ?? earlier
+                    if !earlier.utf8.elementsEqual(path.utf8) {
+                        result.diagnostics.append(Self.twins(folder + "/" + path, earlierFile))
+                        continue
+                    }
+                    if !isAsset {
+                        result.diagnostics.append(
+                            Diagnostic(
+                                .error, id: "url.collision", file: folder + "/" + path,
+                                message: "this file and the asset \(earlierFile) are both published at /\(path)",
+                                hint: "to replace the theme's file, put yours in assets/\(path) (fingerprinted like the theme's); static/ files are published exactly as they are, so give this one another path"))
+                        continue
+                    }
                 }
-                origin[path] = root + "/" + folder + "/" + path  // static/ replaces a theme asset of the same path
+                // The site's assets/ replaces a theme asset of the same path.
+                origin[path] = Origin(file: root + "/" + folder + "/" + path, isAsset: isAsset)
                 folded[path.lowercased()] = path
             }
         }
@@ -49,20 +70,20 @@ struct AssetCollector {
                     earlier.utf8.elementsEqual(path.utf8)
                         ? Diagnostic(
                             .error, id: "url.collision", file: "content/" + path,
-                            message: "this file and a theme or static/ file are both published at /\(path)",
+                            message: "this file and an asset or static/ file are both published at /\(path)",
                             hint: "rename or move one of them")
-                        : Self.twins("content/" + path, display(origin[earlier] ?? earlier)))
+                        : Self.twins("content/" + path, origin[earlier].map { display($0.file) } ?? earlier))
                 continue
             }
-            origin[path] = root + "/content/" + path
+            origin[path] = Origin(file: root + "/content/" + path, isAsset: false)
             folded[path.lowercased()] = path
         }
         for (path, source) in origin.sorted(by: { $0.key < $1.key }) {
-            result.sources[path] = display(source)
-            if path.hasSuffix(".css") {
-                addStylesheet(path, source: source, into: &result)
+            result.sources[path] = display(source.file)
+            if source.isAsset && path.hasSuffix(".css") {
+                addStylesheet(path, source: source.file, into: &result)
             } else {
-                result.files.append(OutputFile(path: path, contents: .copy(from: source)))
+                result.files.append(OutputFile(path: path, contents: .copy(from: source.file)))
                 result.published.insert(path)
             }
         }

@@ -27,7 +27,7 @@ public struct OutputLocation: Sendable, Hashable {
         if absoluteOutput == "/" { throw refuse("it is the root of the file system") }
         if absoluteOutput == realRoot { throw refuse("it is the site's own folder") }
         if realRoot.hasPrefix(absoluteOutput + "/") { throw refuse("it contains the site's folder") }
-        for source in ["content", "themes", "templates", "static"] {
+        for source in ["content", "themes", "templates", "assets", "static"] {
             let folder = realRoot + "/" + source
             if absoluteOutput == folder || absoluteOutput.hasPrefix(folder + "/") {
                 throw refuse("it is \(source)/ or inside it, where the site's sources are")
