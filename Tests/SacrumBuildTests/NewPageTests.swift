@@ -34,7 +34,7 @@ import Testing
         if let timezone { config += "\ntimezone: \(timezone)\n" }
         files["site.yaml"] = files["site.yaml"] ?? config
         files["content/_index.md"] = files["content/_index.md"] ?? "---\ntitle: Home\n---\n"
-        for kind in PageKind.allCases {
+        for kind in PageKind.builtIn {
             let archetype = "themes/default/archetypes/\(kind.rawValue).md"
             files["themes/test/archetypes/\(kind.rawValue).md"] = try String(contentsOfFile: repository + "/" + archetype, encoding: .utf8)
         }
@@ -66,7 +66,7 @@ import Testing
         .article: "content/articles/new-kind-page.md", .page: "content/new-kind-page.md",
     ]
 
-    @Test(arguments: PageKind.allCases) func eachKindWritesAPageTheDecoderReads(kind: PageKind) async throws {
+    @Test(arguments: PageKind.builtIn) func eachKindWritesAPageTheDecoderReads(kind: PageKind) async throws {
         let site = try Self.smallSite()
         defer { site.remove() }
         let outcome = await Self.run(site, kind.rawValue, "New kind page")
@@ -81,7 +81,7 @@ import Testing
         #expect(outcome.page?.isDraft == true)
     }
 
-    @Test(arguments: PageKind.allCases) func eachKindBuildsWithoutProblemsOnceFilledIn(kind: PageKind) async throws {
+    @Test(arguments: PageKind.builtIn) func eachKindBuildsWithoutProblemsOnceFilledIn(kind: PageKind) async throws {
         let site = try Self.practiceSite()
         defer { site.remove() }
         let outcome = await Self.run(site, kind.rawValue, "Filled-in \(kind.rawValue) page")
@@ -302,6 +302,29 @@ import Testing
         #expect(await Self.refusal(site, "tretment", "SI-joint injection") == """
             error: 'tretment' is not a page kind [new.kind]
               hint: did you mean 'treatment'? the kinds are treatment, condition, story, provider, article, page
+            1 error
+            """)
+    }
+
+    @Test func aKindOfTheSitesOwnStartsFromThePageArchetypeAndSaysSo() async throws {
+        let config = TemporarySite.minimalConfig + "\nsection_kinds: {locations: location}\n"
+        let site = try Self.smallSite(["site.yaml": config])
+        defer { site.remove() }
+        let outcome = await Self.run(site, "location", "Lawton office")
+        #expect(outcome.page?.file == "content/locations/lawton-office.md")
+        #expect(outcome.diagnostics.map(TemporarySite.line) == [
+            "themes/test/archetypes/page.md: note: there is no archetype for 'location', so the page starts from the page archetype [new.archetype-missing]"
+        ])
+        #expect(try Self.text(site, "content/locations/lawton-office.md").hasPrefix("---\ntitle: \"Lawton office\"\n"))
+    }
+
+    @Test func aKindOfTheSitesOwnIsListedWhenTheKindIsUnknown() async throws {
+        let config = TemporarySite.minimalConfig + "\nsection_kinds: {locations: location}\n"
+        let site = try Self.smallSite(["site.yaml": config])
+        defer { site.remove() }
+        #expect(await Self.refusal(site, "locaton", "Lawton office") == """
+            error: 'locaton' is not a page kind [new.kind]
+              hint: did you mean 'location'? the kinds are treatment, condition, story, provider, article, page, location
             1 error
             """)
     }

@@ -53,20 +53,33 @@ public struct NewPageAction: Sendable {
         guard let config = loaded else {
             return Outcome(page: nil, diagnostics: configDiagnostics.filter { $0.severity == .error })
         }
-        guard let kind = PageKind(rawValue: kind) else {
-            let kinds = PageKind.allCases.map(\.rawValue)
+        let known = PageKind.builtIn + config.sectionKinds.values.filter { !$0.isBuiltIn }.sorted { $0.rawValue < $1.rawValue }
+        guard let kind = PageKind(rawValue: kind), known.contains(kind) else {
+            let kinds = known.map(\.rawValue)
             let suggestion = Suggestion.closest(to: self.kind, in: kinds)
             return failure(
                 Diagnostic(
                     .error, id: "new.kind", file: "", message: "'\(self.kind)' is not a page kind",
                     hint: (suggestion.map { "did you mean '\($0)'? " } ?? "") + "the kinds are \(kinds.joined(separator: ", "))"))
         }
-        let (resolved, notes) = NewPageTarget.resolve(titleOrPath, kind: kind, root: root, config: config)
+        let (resolved, targetNotes) = NewPageTarget.resolve(titleOrPath, kind: kind, root: root, config: config)
+        var notes = targetNotes
         guard let target = resolved else { return Outcome(page: nil, diagnostics: notes) }
         let file = "content/" + target.contentPath
         if FileIO.type(atPath: root + "/" + file) != nil { return failure(NewPageFile.exists(file), notes: notes) }
 
-        let (foundArchetype, archetypeDiagnostics) = Archetype.find(kind: kind.rawValue, root: root, theme: config.theme)
+        var (foundArchetype, archetypeDiagnostics) = Archetype.find(kind: kind.rawValue, root: root, theme: config.theme)
+        // A kind of the site's own starts from the page archetype unless it has one, and says so.
+        if foundArchetype == nil && !kind.isBuiltIn && archetypeDiagnostics.allSatisfy({ $0.id == "new.archetype-missing" }) {
+            (foundArchetype, archetypeDiagnostics) = Archetype.find(kind: PageKind.page.rawValue, root: root, theme: config.theme)
+            if let archetype = foundArchetype {
+                notes.append(
+                    Diagnostic(
+                        .note, id: "new.archetype-missing", file: archetype.file,
+                        message: "there is no archetype for '\(kind.rawValue)', so the page starts from the page archetype",
+                        hint: "to give \(kind.rawValue) pages their own start, create archetypes/\(kind.rawValue).md"))
+            }
+        }
         guard let archetype = foundArchetype else { return Outcome(page: nil, diagnostics: notes + archetypeDiagnostics) }
         let today = config.dayInTimeZone(now: now).isoDate
         let values = Archetype.Values(title: target.title, date: today, slug: target.slug, kind: kind.rawValue)

@@ -139,12 +139,21 @@ public struct SiteConfigDecoder: Sendable {
                 if let kindPairs = reader.mapping(value, what: "'section_kinds'") {
                     for kindPair in kindPairs {
                         guard let name = reader.text(kindPair.value, key: "section_kinds.\(kindPair.key)") else { continue }
-                        if let kind = PageKind(rawValue: name) {
-                            sectionKinds[kindPair.key] = kind
-                        } else {
+                        guard let kind = PageKind(rawValue: name) else {
                             reader.report(
-                                id: "config.value", at: kindPair.value.position, "'\(name)' is not a page kind",
-                                hint: "use one of: \(PageKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                                id: "config.value", at: kindPair.value.position, "'\(name)' is not a kind name",
+                                hint: "a kind is a lower-case word (letters, digits, hyphens): one of "
+                                    + PageKind.builtIn.map(\.rawValue).joined(separator: ", ") + ", or a name of your own")
+                            continue
+                        }
+                        sectionKinds[kindPair.key] = kind
+                        // A kind of the site's own gets no kind-specific checks: one spelled almost
+                        // like a built-in kind is most likely that kind, mistyped.
+                        if !kind.isBuiltIn, let builtIn = Suggestion.closest(to: name, in: PageKind.builtIn.map(\.rawValue)) {
+                            reader.report(
+                                .warning, id: "config.kind", at: kindPair.value.position,
+                                "'\(name)' is not a built-in kind, so the pages of \(kindPair.key)/ get none of the checks of '\(builtIn)' pages",
+                                hint: "did you mean '\(builtIn)'? If '\(name)' is a kind of your own, give it a name less like a built-in one")
                         }
                     }
                 }

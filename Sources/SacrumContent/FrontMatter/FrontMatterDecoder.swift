@@ -103,8 +103,9 @@ public struct FrontMatterDecoder: Sendable {
                     page.kind = Positioned(kind, at: value.position)
                 } else {
                     reader.report(
-                        id: "frontmatter.kind", at: value.position, "'\(text)' is not a page kind",
-                        hint: "use one of: \(PageKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                        id: "frontmatter.kind", at: value.position, "'\(text)' is not a kind name",
+                        hint: "a kind is a lower-case word (letters, digits, hyphens), like one of: "
+                            + PageKind.builtIn.map(\.rawValue).joined(separator: ", "))
                 }
             }
         case "tags": page.tags = (reader.textList(value, key: key) ?? []).map(\.trimmed).filter { !$0.isEmpty }

@@ -27,7 +27,7 @@ extension SiteTreeBuilder {
                 source?.frontMatter.title ?? (folder.isEmpty ? config.title : SitePath.title(fromName: name))
             let page = Page(
                 id: pages.count, role: folder.isEmpty ? .home : .section,
-                kind: source?.frontMatter.kind?.value ?? sectionKind(of: folder) ?? .page, source: source, title: title,
+                kind: kind(of: source, in: folder), source: source, title: title,
                 url: url, outputPath: SitePath.outputPath(for: url), sectionFolder: folder, parent: parent)
             if register(page, position: source?.frontMatter.url?.position) {
                 sectionPage[folder] = page.id
@@ -90,7 +90,7 @@ extension SiteTreeBuilder {
             }
             let page = Page(
                 id: pages.count, role: .regular,
-                kind: source.frontMatter.kind?.value ?? sectionKind(of: folder) ?? .page, source: source,
+                kind: kind(of: source, in: folder), source: source,
                 title: source.frontMatter.title ?? SitePath.title(fromName: stem), url: url,
                 outputPath: SitePath.outputPath(for: url), sectionFolder: folder, parent: parent)
             if register(page, position: source.frontMatter.url?.position ?? source.frontMatter.slug?.position) {

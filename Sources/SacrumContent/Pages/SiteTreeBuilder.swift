@@ -168,6 +168,22 @@ public struct SiteTreeBuilder {
                 column: position?.column ?? (source == nil ? 0 : 1), message: message, hint: hint))
     }
 
+    /// A page's kind: its front matter's, else its top-level section's, else `page`. A kind of the
+    /// site's own must be named in `section_kinds` first, so that a mistyped kind is not taken for a
+    /// new one (which would lose the checks of the kind meant).
+    mutating func kind(of source: PageSource?, in folder: String) -> PageKind {
+        guard let source, let kind = source.frontMatter.kind else { return sectionKind(of: folder) ?? .page }
+        if !kind.value.isBuiltIn && !config.sectionKinds.values.contains(kind.value) {
+            let known = Set(PageKind.builtIn.map(\.rawValue) + config.sectionKinds.values.map(\.rawValue))
+            report(
+                source, kind.position, id: "frontmatter.kind",
+                "'\(kind.value)' is not a kind this site has",
+                hint: (Suggestion.closest(to: kind.value.rawValue, in: known).map { "did you mean '\($0)'? " } ?? "")
+                    + "the kinds are \(known.sorted().joined(separator: ", ")); a kind of your own is named in site.yaml's section_kinds (locations: location)")
+        }
+        return kind.value
+    }
+
     /// The kind pages in `folder` get from their top-level section.
     func sectionKind(of folder: String) -> PageKind? {
         guard let top = folder.split(separator: "/").first else { return nil }
