@@ -22,19 +22,18 @@ struct FootnoteDefinitions {
     /// Finds the definitions, or nil if there are none.
     static func extract(from text: [UInt8]) -> FootnoteDefinitions? {
         // Lines without their ends; LF, CR LF and a lone CR end a line, as for cmark.
+        let starts = text.withUnsafeBufferPointer { SourceLineStarts.of($0) }
         var lines: [Range<Int>] = []
-        var start = 0
-        var scan = 0
-        while scan < text.count {
-            let byte = text[scan]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(start..<scan)
-                if byte == 0x0D && scan + 1 < text.count && text[scan + 1] == 0x0A { scan += 1 }
-                start = scan + 1
+        lines.reserveCapacity(starts.count)
+        for (number, start) in starts.enumerated() {
+            guard number + 1 < starts.count else {
+                if start < text.count { lines.append(start..<text.count) }
+                break
             }
-            scan += 1
+            var end = starts[number + 1] - 1  // the LF, or a lone CR
+            if text[end] == 0x0A && end > start && text[end - 1] == 0x0D { end -= 1 }
+            lines.append(start..<end)
         }
-        if start < text.count { lines.append(start..<text.count) }
 
         var definitions: [Definition] = []
         var blanked: [Range<Int>] = []
