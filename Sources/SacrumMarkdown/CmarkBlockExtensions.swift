@@ -60,20 +60,38 @@ struct CmarkBlockExtensions {
                 memory: memory, parseOptions: parseOptions, accessible: options.accessibleHTML,
                 sourcePositionsInHTML: options.sourcePositionsInHTML)
             : nil
-        if let tables {
-            let lineStarts = source.withUnsafeBufferPointer { SourceLineStarts.of($0) }
-            if prepared == nil { markdownLineStarts = lineStarts }
-            tables.apply(to: document, source: source, lineStarts: lineStarts, trailer: trailer, roles: &roles, problems: &problems)
-        }
+        let lineStarts = (tables != nil || mayHaveFootnotes) ? source.withUnsafeBufferPointer { SourceLineStarts.of($0) } : []
+        if prepared == nil && !lineStarts.isEmpty { markdownLineStarts = lineStarts }
+        tables?.apply(to: document, source: source, lineStarts: lineStarts, trailer: trailer, roles: &roles, problems: &problems)
         if mayHaveFootnotes {
             var transform = CmarkFootnoteTransform(memory: memory, parseOptions: parseOptions, accessible: options.accessibleHTML)
-            transform.apply(to: document, definitions: definitions, trailer: trailer, tables: tables, roles: &roles, problems: &problems)
+            transform.apply(
+                to: document, definitions: definitions, referenceLines: Self.linesHoldingFootnoteMarkers(source, lineStarts: lineStarts),
+                trailer: trailer, tables: tables, roles: &roles, problems: &problems)
             footnotes = transform
         }
         if mayHaveAlerts {
             problems += CmarkAlertTransform(memory: memory).apply(to: document, roles: &roles)
         }
         problems.sort { $0.position < $1.position }
+    }
+
+    /// The 1-based lines of `source` that hold `[^` (where a footnote reference can be), in order.
+    static func linesHoldingFootnoteMarkers(_ source: [UInt8], lineStarts: [Int]) -> [Int] {
+        var lines: [Int] = []
+        source.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            var line = 0  // index into lineStarts of the line holding `offset`
+            while offset < buffer.count, let found = memchr(base + offset, Int32(UInt8(ascii: "[")), buffer.count - offset) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                offset = index + 1
+                guard index + 1 < buffer.count, buffer[index + 1] == UInt8(ascii: "^") else { continue }
+                while line + 1 < lineStarts.count && lineStarts[line + 1] <= index { line += 1 }
+                if lines.last != line + 1 { lines.append(line + 1) }
+            }
+        }
+        return lines
     }
 
     /// Sets the footnotes' ids so that no heading id (given as the headings' first choices) starts

@@ -45,8 +45,10 @@ struct CmarkFootnoteTransform {
     }
 
     /// Links references in `document` to `definitions` and appends the notes to it.
+    /// - Parameter referenceLines: the lines of the parsed text that hold `[^`, in order: only blocks
+    ///   on them (or made by the extensions, whose lines are a helper document's) are searched.
     mutating func apply(
-        to document: OpaquePointer, definitions: [FootnoteDefinitions.Definition], trailer: [UInt8]?,
+        to document: OpaquePointer, definitions: [FootnoteDefinitions.Definition], referenceLines: [Int], trailer: [UInt8]?,
         tables: CmarkTableTransform?, roles: inout ExtensionNodeRoles, problems: inout [MarkdownProblem]
     ) {
         var firstDefinition: [String: Int] = [:]
@@ -87,7 +89,8 @@ struct CmarkFootnoteTransform {
         while cursor < pending.count {
             let root = pending[cursor]
             cursor += 1
-            for definitionIndex in link(in: root, firstDefinition: firstDefinition, noteForDefinition: &noteForDefinition, roles: roles) {
+            let lines = root == document ? referenceLines : nil
+            for definitionIndex in link(in: root, lines: lines, firstDefinition: firstDefinition, noteForDefinition: &noteForDefinition, roles: roles) {
                 // A new note: move its body into a list item and look for references in it next.
                 let definition = definitions[definitionIndex]
                 guard let item = CmarkNodes.custom(CMARK_NODE_CUSTOM_BLOCK, enter: "", exit: "</li>", memory: memory) else { continue }
@@ -131,16 +134,18 @@ struct CmarkFootnoteTransform {
     }
 
     /// Replaces `[^label]` in the runs of text under `root` (not inside notes already linked, which
-    /// are outside `root` until they are appended) and returns the definitions referenced for the first time.
+    /// are outside `root` until they are appended) and returns the definitions referenced for the first
+    /// time. With `lines`, only the blocks on those lines, or inside nodes the extensions made, are searched.
     private mutating func link(
-        in root: OpaquePointer, firstDefinition: [String: Int], noteForDefinition: inout [Int: Int],
+        in root: OpaquePointer, lines: [Int]?, firstDefinition: [String: Int], noteForDefinition: inout [Int: Int],
         roles: ExtensionNodeRoles
     ) -> [Int] {
         var parents: [OpaquePointer] = []
-        if let iterator = cmark_iter_new(root) {
+        // A parent is seen again after a child it holds (text, emphasis, text): each is relinked once.
+        var seen: Set<OpaquePointer> = []
+        for block in Self.searchedBlocks(in: root, lines: lines, roles: roles) {
+            guard let iterator = cmark_iter_new(block) else { continue }
             defer { cmark_iter_free(iterator) }
-            // A parent is seen again after a child it holds (text, emphasis, text): each is relinked once.
-            var seen: Set<OpaquePointer> = []
             while true {
                 let event = cmark_iter_next(iterator)
                 if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
@@ -173,6 +178,44 @@ struct CmarkFootnoteTransform {
             }
         }
         return newlyReferenced
+    }
+
+    /// `root` itself without `lines`; else the blocks under it that hold inlines and lie on one of
+    /// `lines` or inside a node the extensions made, in document order.
+    private static func searchedBlocks(in root: OpaquePointer, lines: [Int]?, roles: ExtensionNodeRoles) -> [OpaquePointer] {
+        guard let lines else { return [root] }
+        guard !lines.isEmpty || !roles.isEmpty else { return [] }
+        var found: [OpaquePointer] = []
+        var stack: [(node: OpaquePointer, inExtension: Bool)] = [(root, false)]
+        while let (block, parentInExtension) = stack.popLast() {
+            let inExtension = parentInExtension || (!roles.isEmpty && roles.index(of: block) != nil)
+            guard let first = cmark_node_first_child(block) else { continue }
+            let firstType = cmark_node_get_type(first).rawValue
+            if firstType >= CMARK_NODE_FIRST_INLINE.rawValue && firstType <= CMARK_NODE_LAST_INLINE.rawValue {
+                if inExtension || onHitLine(block, lines: lines) { found.append(block) }
+                continue
+            }
+            var child = cmark_node_last_child(block)
+            while let current = child {
+                stack.append((current, inExtension))
+                child = cmark_node_previous(current)
+            }
+        }
+        return found
+    }
+
+    /// Whether a block's lines (unknown for nodes made after parsing: then yes) include one of `lines`.
+    private static func onHitLine(_ block: OpaquePointer, lines: [Int]) -> Bool {
+        let first = Int(cmark_node_get_start_line(block))
+        let last = Int(cmark_node_get_end_line(block))
+        guard first > 0, last >= first else { return true }
+        var low = 0
+        var high = lines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lines[middle] < first { low = middle + 1 } else { high = middle }
+        }
+        return low < lines.count && lines[low] <= last
     }
 
     private mutating func relink(

@@ -64,6 +64,15 @@ import Testing
         #expect(html.contains("<li id=\"fn1\">\n<p>Data:</p>\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n</table>\n<a href=\"#fnref1\" class=\"footnote-backref\">↩</a>\n</li>"))
     }
 
+    /// Only blocks on lines with `[^` are searched; references in table cells, list items, quotes,
+    /// headings and notes are all on such lines or inside nodes the extensions made.
+    @Test func referencesAreFoundInEveryKindOfBlock() {
+        let text = "# Title[^h]\n\n- item[^l]\n\n> quote[^q]\n\n| cell[^t] |\n| - |\n\nPlain paragraph.\n\n[^h]: H[^n].\n[^l]: L.\n[^q]: Q.\n[^t]: T.\n[^n]: N.\n"
+        let html = render(text).html
+        for number in 1...5 { #expect(html.contains("<li id=\"fn\(number)\">"), "note \(number)") }
+        #expect(render(text).problems == [])
+    }
+
     @Test func accessibleMarkupLabelsTheSectionAndBackLinks() {
         let html = render("A[^1]\n\n[^1]: N.\n", MarkdownOptions()).html
         #expect(html.contains("<section class=\"footnotes\" aria-label=\"Footnotes\">"))
