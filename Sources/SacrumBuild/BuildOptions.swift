@@ -1,4 +1,4 @@
-import SacrumContent
+public import SacrumContent
 
 /// What to build and how: the site's folder, where the output goes, which pages to publish.
 public struct BuildOptions: Sendable {

@@ -33,7 +33,7 @@ enum PageRenderStage {
                 }
                 do throws(RenderLimitExceeded) {
                     let html = try theme.render(name, context: context)
-                    return (index, html, name, nil, finisher.isIdentity ? nil : finisher.page(html))
+                    return (index, html, name, nil, html.flatMap { finisher.isIdentity ? nil : finisher.page($0) })
                 } catch {
                     let diagnostic = Diagnostic(
                         .error, id: "template.render-limit", file: theme.files[name] ?? name,

@@ -226,12 +226,17 @@ struct PageFinisher: Sendable {
                 Self.lowercased(bytes[equiv]) == "refresh"
             {
                 // `0; url=/treatments/`
-                let text = Self.lowercased(bytes[value])
-                if let range = text.range(of: "url=") {
-                    var start = value.lowerBound + text.utf8.distance(from: text.startIndex, to: range.upperBound)
-                    if start < value.upperBound, bytes[start] == UInt8(ascii: "'") || bytes[start] == UInt8(ascii: "\"") { start += 1 }
-                    if Self.isRootRelative(bytes[start..<value.upperBound]) { offsets.append(start) }
+                let needle = Array("url=".utf8)
+                var start = value.lowerBound
+                while start + needle.count <= value.upperBound,
+                    !zip(bytes[start..<(start + needle.count)], needle).allSatisfy({ ($0 | 0x20) == $1 })
+                {
+                    start += 1
                 }
+                guard start + needle.count <= value.upperBound else { continue }
+                start += needle.count
+                if start < value.upperBound, bytes[start] == UInt8(ascii: "'") || bytes[start] == UInt8(ascii: "\"") { start += 1 }
+                if Self.isRootRelative(bytes[start..<value.upperBound]) { offsets.append(start) }
             }
         }
         return offsets
