@@ -119,6 +119,27 @@ import Testing
         #expect(try await build().summary.environmentLine == "production build for https://test.example/clinic/")
     }
 
+    @Test func defaultThemeShowsTheBannerOnEveryPageOfAPreviewOnly() async throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        func build(_ environment: SiteEnvironment) async -> BuildResult {
+            var options = BuildOptions(root: repository, now: TemporarySite.now)
+            options.environment = environment
+            return await BuildPipeline(options: options).run()
+        }
+        let banner = """
+
+            <aside class="preview-banner" aria-label="Preview"><p class="wrap"><strong>Preview</strong>: a copy for review, not the published site.</p></aside>
+
+            """
+        let preview = await build(.preview)
+        let production = await build(.production)
+        let previewPages = preview.files.filter(\.isHTML).map(\.path)
+        #expect(previewPages.count > 10)
+        #expect(previewPages.filter { preview.text($0)?.contains(banner) != true } == [])
+        #expect(production.files.filter { $0.isHTML && production.text($0.path)?.contains("preview-banner") == true }.map(\.path) == [])
+    }
+
     @Test func badBaseURLsAreErrorsAtTheirPlaceWithTheFix() async throws {
         let site = try TemporarySite([
             "content/a.md": "---\ntitle: A\n---\n",

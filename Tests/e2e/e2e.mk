@@ -41,6 +41,7 @@ E2E_PREVIEW_URL ?= https://example.github.io/clinic-site/pr-1/
 ## is also checked for noindex on every page, its banner and robots.txt.
 e2e-publish: e2e-setup
 	$(SWIFT) build -c release --product sacrum
+	@mkdir -p .build/e2e
 	"$$($(SWIFT) build -c release --show-bin-path)/sacrum" build --output .build/e2e/site-subpath --base-url $(E2E_SUBPATH_URL)
 	$(E2E_PY) $(E2E_DIR)/check_site.py --site .build/e2e/site-subpath --base-path "$$(python3 -c 'import sys, urllib.parse; print(urllib.parse.urlsplit(sys.argv[1]).path)' $(E2E_SUBPATH_URL))" \
 		--screenshots .build/e2e/screenshots-subpath
