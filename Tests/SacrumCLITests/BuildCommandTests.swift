@@ -94,6 +94,8 @@ import Testing
         #expect(result.standardOutput.split(separator: "\n").dropFirst().first == "  2 held back: 1 draft, 1 future; --drafts --future to include them.")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
         #expect(json?["heldBack"] as? [String: Int] == ["draft": 1, "future": 1])
+        #expect(json?["environment"] as? String == "production")
+        #expect(json?["baseURL"] as? String == "https://cli.example/")
     }
 
     @Test func refusesToWriteIntoContent() throws {
