@@ -45,6 +45,16 @@ import Testing
             == #"@font-face{src:url(/sub/dir/fonts/a.woff2)} a{background:url( "/sub/dir/i/b.svg")} b{background:url('/sub/dir/i/c.svg')} c{background:url(//cdn/x) url(d.png)}"#)
     }
 
+    @Test func cssImport() {
+        let css = #"@import "/css/a.css"; @import url(/css/b.css); @IMPORT '/css/c.css' print;"#
+        #expect(String(decoding: sub.stylesheet(Array(css.utf8)), as: UTF8.self)
+            == #"@import "/sub/dir/css/a.css"; @import url(/sub/dir/css/b.css); @IMPORT '/sub/dir/css/c.css' print;"#)
+    }
+
+    @Test func styleAttribute() {
+        #expect(sub.fragment(#"<div style="background: url('/i/a.svg')">"#) == #"<div style="background: url('/sub/dir/i/a.svg')">"#)
+    }
+
     @Test func sitePath() { #expect(sub.path("/a/") + " " + sub.path("https://x/") == "/sub/dir/a/ https://x/") }
 
     @Test func noindexAfterCharset() {

@@ -3,8 +3,8 @@ import SacrumContent
 /// The one place where a rendered page becomes the page that is published for its base URL and
 /// environment. Content and templates write root-relative links (`/treatments/`, `/css/style.css`);
 /// when the base URL has a path (`https://example.github.io/clinic-site/`) every such link, in every
-/// attribute that holds a URL (`href`, `src`, `srcset`, `action`, `poster`, ..., a refresh's `url=`)
-/// and in stylesheets' `url(...)`, gets the path in front (`/clinic-site/treatments/`). A preview
+/// attribute that holds a URL (`href`, `src`, `srcset`, `action`, `poster`, ..., a refresh's `url=`),
+/// in `url(...)` and `@import` of stylesheets and `style` attributes, gets the path in front (`/clinic-site/treatments/`). A preview
 /// build's pages also get `<meta name="robots" content="noindex">`.
 ///
 /// The checks read the pages as rendered, before this, so links resolve against the site's own paths.
@@ -49,26 +49,39 @@ struct PageFinisher: Sendable {
         basePath.isEmpty ? html : rewrite(html, addNoindex: false)
     }
 
-    /// A stylesheet: `url(/fonts/a.woff2)` → `url(/clinic-site/fonts/a.woff2)`, quoted or not.
+    /// A stylesheet: `url(/fonts/a.woff2)` → `url(/clinic-site/fonts/a.woff2)`, quoted or not, and
+    /// `@import "/css/b.css"`.
     func stylesheet(_ bytes: [UInt8]) -> [UInt8] {
         guard !basePath.isEmpty else { return bytes }
+        return Self.inserting(Array(basePath.utf8), at: Self.cssInsertions(bytes, in: 0..<bytes.count), into: bytes[...], extra: nil)
+    }
+
+    /// Where the base path goes in CSS: after `url(` (and a quote) and after `@import` and a quote, when
+    /// a root-relative URL follows.
+    private static func cssInsertions(_ bytes: [UInt8], in range: Range<Int>) -> [Int] {
         var insertions: [Int] = []
-        var index = 0
-        let count = bytes.count
-        while index + 4 < count {
-            if (bytes[index] | 0x20) == UInt8(ascii: "u"), (bytes[index + 1] | 0x20) == UInt8(ascii: "r"),
-                (bytes[index + 2] | 0x20) == UInt8(ascii: "l"), bytes[index + 3] == UInt8(ascii: "(")
-            {
-                var start = index + 4
-                while start < count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0A { start += 1 }
-                if start < count, bytes[start] == UInt8(ascii: "\"") || bytes[start] == UInt8(ascii: "'") { start += 1 }
-                if Self.isRootRelative(bytes[start...]) { insertions.append(start) }
-                index = start
-            } else {
-                index += 1
-            }
+        var index = range.lowerBound
+        let end = range.upperBound
+        func matches(_ word: String, at offset: Int) -> Bool {
+            let needle = Array(word.utf8)
+            return offset + needle.count <= end
+                && zip(bytes[offset..<(offset + needle.count)], needle).allSatisfy { ($0 | 0x20) == ($1 | 0x20) }
         }
-        return Self.inserting(Array(basePath.utf8), at: insertions, into: bytes[...], extra: nil)
+        while index < end {
+            let length = matches("url(", at: index) ? 4 : matches("@import", at: index) ? 7 : 0
+            guard length > 0 else {
+                index += 1
+                continue
+            }
+            var start = index + length
+            while start < end, isSpace(bytes[start]) { start += 1 }
+            let quoted = start < end && (bytes[start] == UInt8(ascii: "\"") || bytes[start] == UInt8(ascii: "'"))
+            if quoted { start += 1 }
+            // `@import url(...)` is found as `url(` next; a bare `@import /x.css` is not CSS.
+            if (length == 4 || quoted), isRootRelative(bytes[start..<end]) { insertions.append(start) }
+            index = start
+        }
+        return insertions
     }
 
     /// A published asset: stylesheets get their `url(...)`s prefixed; other files stay as they are.
@@ -221,6 +234,8 @@ struct PageFinisher: Sendable {
                     while cursor < value.upperBound, !Self.isSpace(bytes[cursor]) { cursor += 1 }
                     while cursor < value.upperBound, bytes[cursor] != UInt8(ascii: ",") { cursor += 1 }
                 }
+            } else if attribute.name == "style" {
+                offsets += Self.cssInsertions(bytes, in: value)
             } else if attribute.name == "content", tag == "meta",
                 let equiv = attributes.first(where: { $0.name == "http-equiv" })?.value,
                 Self.lowercased(bytes[equiv]) == "refresh"
