@@ -1,4 +1,4 @@
-import SacrumContent
+public import SacrumContent
 
 /// What to build and how: the site's folder, where the output goes, which pages to publish.
 public struct BuildOptions: Sendable {
@@ -14,8 +14,12 @@ public struct BuildOptions: Sendable {
     public var expired: Bool
     /// Treat warnings as errors.
     public var strict: Bool
-    /// Replace `site.yaml`'s `base_url` (for staging deployments).
+    /// Replace `site.yaml`'s `base_url` (for staging deployments), normalised as `BaseURL.check` makes it
+    /// (`https://example.github.io/clinic-site`, without a trailing slash).
     public var baseURL: String?
+    /// What the build is for (`--environment`): `production` (the default) or `preview`, which takes
+    /// site.yaml's `environments.preview` values and keeps the site out of search engines.
+    public var environment: SiteEnvironment = .production
     /// The moment of the build, seconds since the Unix epoch; decides what is in the future. Injected so
     /// that tests are repeatable. It never reaches the output (dates there come from content).
     public var now: Int

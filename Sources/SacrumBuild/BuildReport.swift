@@ -20,6 +20,10 @@ struct BuildReport: Encodable {
     /// Pages not published, by reason (`draft`, `future`, `expired`, `authorizationExpired`); only the
     /// reasons that occur.
     var heldBack: [String: Int]
+    /// What the site was built for: `production` or `preview`.
+    var environment: String
+    /// The base URL it was built for, with its trailing slash (`https://example.github.io/clinic-site/`).
+    var baseURL: String?
     var diagnostics: [Entry]
 
     init(outcome: BuildAction.Outcome) {
@@ -28,6 +32,8 @@ struct BuildReport: Encodable {
         warnings = outcome.diagnostics.filter { $0.severity == .warning }.count
         pages = outcome.result.summary.pages
         heldBack = Dictionary(uniqueKeysWithValues: outcome.result.summary.heldBack.map { ($0.key.rawValue, $0.value) })
+        environment = outcome.result.summary.environment.rawValue
+        baseURL = outcome.result.summary.baseURL.map { $0 + "/" }
         diagnostics = outcome.diagnostics.sortedForDisplay().map {
             Entry(severity: $0.severity.rawValue, id: $0.id, file: $0.file, line: $0.line, column: $0.column, message: $0.message, hint: $0.hint)
         }

@@ -31,9 +31,23 @@ public struct BuildSummary: Sendable, Hashable {
     public var assets: Int = 0
     /// Pages not published, by reason (drafts, future, expired, stories whose authorization expired).
     public var heldBack: [HiddenReason: Int] = [:]
+    /// What the site was built for.
+    public var environment: SiteEnvironment = .production
+    /// The base URL it was built for (`https://example.github.io/clinic-site`), if site.yaml gave one.
+    public var baseURL: String?
 
     /// Creates an empty summary.
     public init() {}
+
+    /// `production build for https://www.example.com/`, or for a preview
+    /// `preview build for https://host/sub/ (noindex, robots.txt disallows all)`: what the summary says
+    /// the site was built for.
+    public var environmentLine: String {
+        var line = "\(environment.rawValue) build"
+        if let baseURL { line += " for \(baseURL)/" }
+        if environment == .preview { line += " (noindex, robots.txt disallows all)" }
+        return line
+    }
 
     /// The reasons in the order the summary names them.
     static let heldBackOrder: [HiddenReason] = [.draft, .future, .expired, .authorizationExpired]

@@ -19,6 +19,9 @@ struct BuildSession: Sendable {
     /// Fingerprint CSS file names (publishing); the preview keeps plain names so that a stylesheet edit
     /// touches no page.
     let fingerprintAssets: Bool
+    /// Put the base URL's path in front of root-relative links (publishing); the preview server serves
+    /// the site at its root.
+    let prefixesLinks: Bool
 
     private var config: SiteConfig?
     private var configDiagnostics: [Diagnostic] = []
@@ -73,9 +76,15 @@ struct BuildSession: Sendable {
         case pages
     }
 
-    init(options: BuildOptions, fingerprintAssets: Bool = true) {
+    init(options: BuildOptions, fingerprintAssets: Bool = true, prefixesLinks: Bool = true) {
         self.options = options
         self.fingerprintAssets = fingerprintAssets
+        self.prefixesLinks = prefixesLinks
+    }
+
+    /// What turns rendered pages into published ones for this build's base URL and environment.
+    private var finisher: PageFinisher {
+        config.map { PageFinisher(config: $0, prefixesLinks: prefixesLinks) } ?? .none
     }
 
     private var root: String { options.root }
@@ -203,7 +212,7 @@ struct BuildSession: Sendable {
             if collected.published == assets.published && !fingerprintAssets {
                 assets = collected
                 changedPaths = []
-                for file in collected.files { store(file) }
+                for file in collected.files { store(finisher.finished(file)) }
                 return stylesheetsOnly ? .stylesheets : .pages
             }
             await buildAll()
@@ -256,7 +265,7 @@ struct BuildSession: Sendable {
         // The front matter did not change, so the sitemap (URLs and dates) is the same; the feed carries
         // the HTML of its articles.
         if changed.contains(where: { feedArticles.contains($0.index) }) {
-            store(AtomFeedWriter.feed(for: site, articles: feedArticles))
+            store(AtomFeedWriter.feed(for: site, articles: feedArticles, finisher: finisher))
         }
         clock.lap("render")
         let context = checkContext(theme: theme)
@@ -312,7 +321,7 @@ struct BuildSession: Sendable {
         }
         let (decoded, diagnostics) = SiteConfigDecoder().decode(source)
         configDiagnostics = diagnostics
-        config = decoded
+        config = decoded?.applying(options.environment)
         if let override = options.baseURL { config?.baseURL = override }
     }
 
@@ -331,18 +340,19 @@ struct BuildSession: Sendable {
         guard let site, let theme else { return }
         await render(pages: site.pages.indices.filter { site.pages[$0].isWritten }, theme: theme)
         for alias in site.aliases {
-            let file = RedirectPageWriter.page(for: alias, in: site)
+            let file = RedirectPageWriter.page(for: alias, in: site, finisher: finisher)
             files[file.path] = file
         }
         refreshGeneratedFiles(articlesChanged: true)
         outputCollisions = OutputCollisions.find(assets: assets, written: files, site: site)
-        for file in assets.files where files[file.path] == nil { files[file.path] = file }
+        let finisher = self.finisher
+        for file in assets.files where files[file.path] == nil { files[file.path] = finisher.finished(file) }
     }
 
     private mutating func render(pages indexes: [Int], theme: Theme) async {
         guard let site else { return }
         let rendered = await PageRenderStage.render(
-            RenderEnvironment(site: site, assets: assets.names), theme: theme, pages: indexes)
+            RenderEnvironment(site: site, assets: assets.names), theme: theme, pages: indexes, finisher: finisher)
         for index in indexes { renderDiagnostics[index] = rendered.diagnostics[index] }
         for file in rendered.files { store(file) }
         for (index, text) in rendered.pagesByIndex { html[index] = text }
@@ -360,7 +370,7 @@ struct BuildSession: Sendable {
         for file in [SitemapWriter.sitemap(for: site), SitemapWriter.robots(for: site)] { files[file.path] = file }
         if articlesChanged {
             feedArticles = AtomFeedWriter.newestArticles(in: site)
-            store(AtomFeedWriter.feed(for: site, articles: feedArticles))
+            store(AtomFeedWriter.feed(for: site, articles: feedArticles, finisher: finisher))
         }
     }
 
@@ -438,6 +448,8 @@ struct BuildSession: Sendable {
             for reason in site.hiddenPages.values { summary.heldBack[reason, default: 0] += 1 }
         }
         summary.assets = assets.files.count
+        summary.environment = config?.environment ?? options.environment
+        summary.baseURL = config?.baseURL
         return summary
     }
 

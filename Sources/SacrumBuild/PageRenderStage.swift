@@ -14,36 +14,41 @@ enum PageRenderStage {
     }
 
     /// Renders `pages` (indexes into the site's pages).
-    static func render(_ environment: RenderEnvironment, theme: Theme, pages indexes: [Int]) async -> Result {
+    /// `finisher` makes each page's published file (base path, noindex); `pagesByIndex` keeps the HTML
+    /// as rendered, for the checks.
+    static func render(
+        _ environment: RenderEnvironment, theme: Theme, pages indexes: [Int], finisher: PageFinisher = .none
+    ) async -> Result {
         let environment = environment.renderingSitePartials(of: theme)
         let site = environment.site
         let clinic = StructuredData.serializedClinic(site)  // the same on every page: written once
-        let rendered = await parallelMap(indexes) { index -> (Int, String?, String?, Diagnostic?) in
+        let rendered = await parallelMap(indexes) { index -> (Int, String?, String?, Diagnostic?, String?) in
             let page = site.pages[index]
             switch TemplateLookup.template(for: page, in: theme) {
             case .failure(let diagnostic):
-                return (index, nil, nil, diagnostic)
+                return (index, nil, nil, diagnostic, nil)
             case .success(let name):
                 let context = RootContext(environment: environment, page: index) {
                     StructuredData.jsonLD(for: page, in: site, clinic: clinic)
                 }
                 do throws(RenderLimitExceeded) {
-                    return (index, try theme.render(name, context: context), name, nil)
+                    let html = try theme.render(name, context: context)
+                    return (index, html, name, nil, html.flatMap { finisher.isIdentity ? nil : finisher.page($0) })
                 } catch {
                     let diagnostic = Diagnostic(
                         .error, id: "template.render-limit", file: theme.files[name] ?? name,
                         message: "rendering \(page.url) with this template needed more than \(error.limit) lookups, so it was stopped",
                         hint: "sections over lists nested in each other multiply ({{#menu}}{{#menu}}…{{/menu}}{{/menu}}); loop over each list once")
-                    return (index, nil, name, diagnostic)
+                    return (index, nil, name, diagnostic, nil)
                 }
             }
         }
         var result = Result(files: [], pagesByIndex: [:], templates: [:], diagnostics: [:])
         result.files.reserveCapacity(rendered.count)
-        for (index, html, template, diagnostic) in rendered {
+        for (index, html, template, diagnostic, published) in rendered {
             if let diagnostic { result.diagnostics[index] = diagnostic }
             guard let html else { continue }
-            result.files.append(OutputFile(path: site.pages[index].outputPath, contents: .text(html)))
+            result.files.append(OutputFile(path: site.pages[index].outputPath, contents: .text(published ?? html)))
             result.pagesByIndex[index] = html
             result.templates[index] = template
         }

@@ -29,7 +29,7 @@ public actor PreviewBuilder {
     /// Creates a builder for the site in `options.root`; `options.output` is not used.
     public init(options: BuildOptions) {
         self.options = options
-        session = BuildSession(options: options, fingerprintAssets: false)
+        session = BuildSession(options: options, fingerprintAssets: false, prefixesLinks: false)
     }
 
     /// Takes the session out of the actor (so its storage is not shared while it changes), lets
@@ -37,7 +37,7 @@ public actor PreviewBuilder {
     /// (the preview's `RebuildLoop` guarantees it).
     private func withSession<Result>(_ body: (inout BuildSession) async -> Result) async -> Result {
         var working = session
-        session = BuildSession(options: options, fingerprintAssets: false)
+        session = BuildSession(options: options, fingerprintAssets: false, prefixesLinks: false)
         let result = await body(&working)
         session = working
         return result

@@ -22,8 +22,14 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var reporting: ReportOptions
 
-    @Option(name: .long, help: ArgumentHelp("Use this base URL instead of site.yaml's base_url.", valueName: "url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Use this base URL instead of site.yaml's (a folder, ending in '/': https://example.github.io/clinic-site/).",
+            valueName: "url"))
     var baseURL: String?
+
+    @OptionGroup var environment: EnvironmentOption
 
     @Flag(name: .long, help: "Print only problems, no summary.")
     var quiet = false
@@ -32,15 +38,16 @@ struct BuildCommand: AsyncParsableCommand {
     var timings = false
 
     func validate() throws {
-        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
-            throw ValidationError("--base-url must be an absolute http or https URL, like https://staging.example.com")
+        if let baseURL, case .failure(let problem) = BaseURL.check(baseURL) {
+            throw ValidationError("--base-url: \(problem.message); \(problem.hint)")
         }
     }
 
     func run() async throws {
         var options = publishing.options(root: site.root)
         options.output = output
-        options.baseURL = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        options.environment = environment.value
+        if let baseURL { options.baseURL = try BaseURL.check(baseURL).get() }
         let outcome = await BuildAction(
             options: options, writesOutput: true, reportPath: reporting.report, reportFormat: reporting.format
         ).run()
@@ -67,6 +74,22 @@ struct SiteOptions: ParsableArguments {
         }
         return "/" + segments.joined(separator: "/")
     }
+}
+
+/// `--environment production|preview`.
+struct EnvironmentOption: ParsableArguments {
+    enum Name: String, ExpressibleByArgument, CaseIterable {
+        case production, preview
+    }
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "production (the default) or preview: a preview takes site.yaml's environments.preview values, marks every page noindex, disallows all in robots.txt and shows a banner.",
+            valueName: "name"))
+    var environment: Name = .production
+
+    var value: SiteEnvironment { environment == .preview ? .preview : .production }
 }
 
 /// The flags that decide which pages are published.

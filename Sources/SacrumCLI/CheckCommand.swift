@@ -16,13 +16,16 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var site: SiteOptions
     @OptionGroup var publishing: PublishingFlags
     @OptionGroup var reporting: ReportOptions
+    @OptionGroup var environment: EnvironmentOption
 
     @Flag(name: .long, help: "Print only problems, no summary.")
     var quiet = false
 
     func run() async throws {
+        var options = publishing.options(root: site.root)
+        options.environment = environment.value
         let outcome = await BuildAction(
-            options: publishing.options(root: site.root), writesOutput: false, reportPath: reporting.report,
+            options: options, writesOutput: false, reportPath: reporting.report,
             reportFormat: reporting.format
         ).run()
         Console.printOutcome(outcome, quiet: quiet, timings: false, verb: "Checked")

@@ -26,7 +26,7 @@ enum Console {
             printLine("The build has errors (\(DiagnosticPrinter.summary(of: diagnostics))); the browser shows them. Serving the last good build.")
         } else if first {
             let summary = update.summary
-            printLine("Built \(summary.pages) pages, \(summary.sections) sections and \(summary.tags) tag pages in \(milliseconds) ms.")
+            printLine("Built \(summary.pages) pages, \(summary.sections) sections and \(summary.tags) tag pages in \(milliseconds) ms (\(summary.environment.rawValue)).")
             if let heldBack = summary.heldBackLine { printLine("  " + heldBack + ".") }
         } else {
             let what = update.stylesheetsOnly ? "stylesheets" : "\(update.changedPaths.count) files"
@@ -58,7 +58,8 @@ enum Console {
             let destination = outcome.wroteOutput ? " into \(outcome.outputPath ?? "output")" : ""
             print(
                 "\(verb) \(summary.pages) pages, \(summary.sections) sections, \(summary.tags) tag pages, "
-                    + "\(summary.redirects) redirects and \(summary.assets) assets\(destination) in \(String(format: "%.0f", total * 1000)) ms.")
+                    + "\(summary.redirects) redirects and \(summary.assets) assets\(destination) in \(String(format: "%.0f", total * 1000)) ms: "
+                    + summary.environmentLine + ".")
             if let heldBack = summary.heldBackLine { print("  " + heldBack + ".") }
             if !timings {
                 var phases = outcome.result.timings.map { "\($0.phase) \(String(format: "%.0f", $0.seconds * 1000))" }

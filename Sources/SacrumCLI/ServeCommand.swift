@@ -31,6 +31,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Show pages whose expiryDate has passed.")
     var expired = false
 
+    @OptionGroup var environment: EnvironmentOption
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
@@ -38,6 +40,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let flags = PublishingFlags(drafts: drafts, future: future, expired: expired, strict: false)
-        try await ServeSession(options: flags.options(root: site.root), host: host, port: port).run()
+        var options = flags.options(root: site.root)
+        options.environment = environment.value
+        try await ServeSession(options: options, host: host, port: port).run()
     }
 }

@@ -94,6 +94,8 @@ import Testing
         #expect(result.standardOutput.split(separator: "\n").dropFirst().first == "  2 held back: 1 draft, 1 future; --drafts --future to include them.")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
         #expect(json?["heldBack"] as? [String: Int] == ["draft": 1, "future": 1])
+        #expect(json?["environment"] as? String == "production")
+        #expect(json?["baseURL"] as? String == "https://cli.example/")
     }
 
     @Test func refusesToWriteIntoContent() throws {
@@ -107,6 +109,30 @@ import Testing
     @Test func invalidBaseURLIsAUsageError() throws {
         let result = try SacrumBinary.run(["build", "--base-url", "example.com"])
         #expect(result.status == 64)
-        #expect(result.standardError.contains("--base-url must be an absolute http or https URL"))
+        #expect(result.standardError.contains("--base-url: 'example.com' is not an absolute http or https URL; write 'https://example.com/'"))
+    }
+
+    @Test func baseURLPathWithoutSlashIsAUsageErrorWithTheFix() throws {
+        let result = try SacrumBinary.run(["build", "--base-url", "https://example.github.io/clinic-site"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--base-url: the path of 'https://example.github.io/clinic-site' does not end with '/', so it would name a file instead of the site's folder; write 'https://example.github.io/clinic-site/'"))
+    }
+
+    @Test func previewBuildSaysSoAndPrefixesLinks() throws {
+        let root = try makeSite(["content/a.md": "---\ntitle: A\ndescription: \(Self.description)\n---\n[Home](/)"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try SacrumBinary.run(
+            ["build", "--source", root, "--environment", "preview", "--base-url", "https://example.github.io/clinic-site/"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.split(separator: "\n").first?.hasSuffix(
+            " ms: preview build for https://example.github.io/clinic-site/ (noindex, robots.txt disallows all).") == true)
+        #expect(try String(contentsOfFile: root + "/output/a/index.html", encoding: .utf8) == "<meta name=\"robots\" content=\"noindex\">\n<link rel=\"canonical\" href=\"https://example.github.io/clinic-site/a/\"><h1>A</h1><p><a href=\"/clinic-site/\">Home</a></p>\n")
+        #expect(try String(contentsOfFile: root + "/output/robots.txt", encoding: .utf8) == "User-agent: *\nDisallow: /\n")
+    }
+
+    @Test func unknownEnvironmentIsAUsageError() throws {
+        let result = try SacrumBinary.run(["build", "--environment", "staging"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("'staging'"))
     }
 }

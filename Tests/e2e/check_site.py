@@ -10,9 +10,14 @@ Checks (each one keeps going after a failure, so one run reports everything):
   * the W3C Nu checker (vnu.jar) finds no error in any HTML file;
   * every internal link resolves (200 after redirects) and every #fragment names an element id;
   * every page's HTML plus the CSS it links weighs at most --max-bytes on disk;
-  * screenshots of chosen pages at desktop and phone width, full page height.
+  * screenshots of chosen pages at desktop and phone width, full page height;
+  * with --base-path /sub/dir/: the site is served under that path only (as on a host where the base
+    URL has a path), so a link or asset without the path fails;
+  * with --environment preview: every HTML file has <meta name="robots" content="noindex">, every page
+    but redirects has the "Preview" banner landmark, robots.txt says "Disallow: /" without a Sitemap.
 
 Usage: check_site.py --site output --screenshots .build/e2e/screenshots [--only /path/]
+                     [--base-path /sub/dir/] [--environment production|preview]
 Exit status: 0 when every check passed, 1 when one failed, 2 on a usage or set-up error.
 """
 
@@ -129,6 +134,8 @@ class PageParser(html.parser.HTMLParser):
         self.stylesheets: list[str] = []
         self.base: str | None = None
         self.refresh = False
+        self.noindex = False
+        self.preview_banner = False
 
     def handle_starttag(self, tag, attrs):
         a = {k.lower(): (v or "") for k, v in attrs}
@@ -142,6 +149,10 @@ class PageParser(html.parser.HTMLParser):
             self.base = a["href"].strip()
         elif tag == "meta" and a.get("http-equiv", "").lower() == "refresh":
             self.refresh = True
+        elif tag == "meta" and a.get("name", "").lower() == "robots" and "noindex" in a.get("content", "").lower():
+            self.noindex = True
+        if a.get("aria-label") == "Preview" and (tag in ("aside", "section", "nav") or a.get("role") == "region"):
+            self.preview_banner = True
 
     handle_startendtag = handle_starttag
 
@@ -179,11 +190,17 @@ def http_get(url: str, follow: bool) -> tuple[int, bytes, str, str]:
 
 
 class Nginx:
-    def __init__(self, site: Path, work: Path) -> None:
+    """Serves the site at base_path (/ or /sub/dir/): for a sub-path, the document root is a folder
+    under the scratch folder in which sub/dir is a symbolic link to the site, and 404s answer the
+    site's own 404.html, as a host would."""
+
+    def __init__(self, site: Path, work: Path, base_path: str = "/") -> None:
         self.site = site
         self.prefix = work / "nginx"
         self.proc: subprocess.Popen | None = None
         self.port = 0
+        self.base_path = base_path
+        self.root = site if base_path == "/" else self.prefix / "www"
 
     @property
     def base(self) -> str:
@@ -212,9 +229,9 @@ http {{
     server {{
         listen 127.0.0.1:{self.port};
         server_name localhost;
-        root {self.site};
+        root {self.root};
         index index.html;
-        error_page 404 /404.html;
+        error_page 404 {self.base_path}404.html;
         location / {{ try_files $uri $uri/ =404; }}
     }}
 }}
@@ -227,6 +244,10 @@ http {{
             raise RuntimeError(f"{MIME_TYPES} is missing: install the Debian package nginx")
         shutil.rmtree(self.prefix, ignore_errors=True)
         (self.prefix / "tmp").mkdir(parents=True)
+        if self.base_path != "/":
+            link = self.root / self.base_path.strip("/")
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(self.site, target_is_directory=True)
         last_error = ""
         for _ in range(5):  # the free port can be taken between the look-up and nginx's bind
             self.port = free_port()
@@ -570,10 +591,19 @@ def main() -> int:
     ap.add_argument("--chromedriver", default=CHROMEDRIVER, help=f"the driver (default {CHROMEDRIVER})")
     ap.add_argument("--report", type=Path, help="also write the failures as JSON to this file")
     ap.add_argument("--deadline", type=int, default=1800, help="abort the whole run after this many seconds")
+    ap.add_argument("--base-path", default="/", metavar="PATH",
+                    help="serve the site under this path only, like /clinic-site/ (the base URL's path; default /)")
+    ap.add_argument("--environment", choices=["production", "preview"], default="production",
+                    help="preview: also check noindex on every page, the banner and robots.txt")
     args = ap.parse_args()
     CHROMIUM, CHROMEDRIVER = args.chromium, args.chromedriver
+    if not (args.base_path.startswith("/") and args.base_path.endswith("/")):
+        log(f"e2e: --base-path {args.base_path} must start and end with /")
+        return 2
     if args.only and not args.only.startswith("/"):
         args.only = "/" + args.only
+    if args.only:
+        args.only = args.base_path + args.only.lstrip("/")
 
     started = time.monotonic()
     site = args.site.resolve()
@@ -615,10 +645,11 @@ def main() -> int:
     log(f"  vnu.jar       {run_version(['java', '-jar', str(vnu), '--version'])} ({vnu})")
     log(f"  axe-core      {axe_version} ({axe_js})")
     log(f"  selenium      {selenium_version}")
-    log(f"e2e: site {site}")
+    log(f"e2e: site {site}" + (f" under {args.base_path}" if args.base_path != "/" else "")
+        + f", {args.environment} build")
 
     results = Results()
-    nginx = Nginx(site, work)
+    nginx = Nginx(site, work, args.base_path)
     browser = Browser(work)
     atexit.register(nginx.stop)
     atexit.register(browser.stop)
@@ -665,7 +696,8 @@ def run_checks(args, site: Path, work: Path, shots: Path, nginx: Nginx, browser:
         results.fail("(server)", "nginx", str(e))
         return
     base = nginx.base
-    log(f"e2e: nginx serves {site} at {base}/")
+    base_path = args.base_path
+    log(f"e2e: nginx serves {site} at {base}{base_path}")
 
     # ---- the sitemap and the site's pages
     sitemap_paths: list[str] = []
@@ -702,7 +734,10 @@ def run_checks(args, site: Path, work: Path, shots: Path, nginx: Nginx, browser:
     redirects = {p for p in html_files if REFRESH_RE.search(p.read_text(encoding="utf-8", errors="replace"))}
 
     def file_for(path: str) -> Path | None:
-        rel = urllib.parse.unquote(urllib.parse.urlsplit(path).path).lstrip("/")
+        served = urllib.parse.unquote(urllib.parse.urlsplit(path).path)
+        if not served.startswith(base_path):
+            return None  # outside the sub-path: nothing of the site is served there
+        rel = served[len(base_path):]
         f = site / rel
         if path.endswith("/") or f.is_dir():
             f = f / "index.html"
@@ -716,13 +751,13 @@ def run_checks(args, site: Path, work: Path, shots: Path, nginx: Nginx, browser:
         for f in html_files:
             if f.name != "index.html" or f in redirects:
                 continue
-            path = page_path(f.relative_to(site).as_posix())
+            path = base_path + page_path(f.relative_to(site).as_posix()).lstrip("/")
             if path not in listed:
                 results.fail(path, "sitemap", f"{f.relative_to(site)} is a page but not in sitemap.xml")
 
     pages = [args.only] if args.only else list(sitemap_paths)
     if not args.only and (site / "404.html").is_file():
-        pages.append("/404.html")
+        pages.append(base_path + "404.html")
 
     # ---- every page answers 200 through nginx
     live_pages: list[str] = []
@@ -739,7 +774,7 @@ def run_checks(args, site: Path, work: Path, shots: Path, nginx: Nginx, browser:
     # ---- the 404 page
     if not args.only:
         results.check("(missing page)", "404")
-        status, body, _, _ = http_get(base + "/e2e-no-such-page-4f1c/", follow=False)
+        status, body, _, _ = http_get(base + base_path + "e2e-no-such-page-4f1c/", follow=False)
         page404 = site / "404.html"
         if status != 404:
             results.fail("(missing page)", "404", f"a missing path answered HTTP {status}, want 404")
@@ -747,6 +782,29 @@ def run_checks(args, site: Path, work: Path, shots: Path, nginx: Nginx, browser:
             results.fail("(missing page)", "404", "the site has no 404.html")
         elif body != page404.read_bytes():
             results.fail("(missing page)", "404", "a missing path did not answer with the site's 404.html")
+
+    # ---- a preview build: noindex on every HTML file, the banner on every page, robots.txt
+    if args.environment == "preview" and not args.only:
+        results.check("(preview)", "noindex")
+        results.check("(preview)", "banner")
+        results.check("/robots.txt", "robots")
+        for f in html_files:
+            doc = parse_html(f.read_bytes())
+            rel = f.relative_to(site).as_posix()
+            if not doc.noindex:
+                results.fail("(preview)", "noindex", f'{rel} has no <meta name="robots" content="noindex">')
+            if f not in redirects and not doc.preview_banner:
+                results.fail("(preview)", "banner", f'{rel} has no landmark labelled "Preview"')
+        status, body, _, _ = http_get(base + base_path + "robots.txt", follow=False)
+        lines = [l.strip() for l in body.decode("utf-8", errors="replace").splitlines()]
+        if status != 200:
+            results.fail("/robots.txt", "robots", f"HTTP {status or 'no answer'}")
+        else:
+            if "Disallow: /" not in lines:
+                results.fail("/robots.txt", "robots", 'no "Disallow: /" line in a preview build')
+            if any(l.lower().startswith("sitemap:") for l in lines):
+                results.fail("/robots.txt", "robots", "a preview build's robots.txt names a sitemap")
+        log(f"e2e: preview: noindex and banner checked in {len(html_files)} HTML file(s), robots.txt checked")
 
     # ---- the Nu checker, once over all HTML files
     vnu_files = html_files
@@ -863,7 +921,8 @@ def run_checks(args, site: Path, work: Path, shots: Path, nginx: Nginx, browser:
                 return
 
     # ---- screenshots
-    shot_pages = [args.only] if args.only else (args.screenshot_pages or DEFAULT_SCREENSHOT_PAGES)
+    shot_pages = [args.only] if args.only else [
+        base_path + p.lstrip("/") for p in (args.screenshot_pages or DEFAULT_SCREENSHOT_PAGES)]
     for path in shot_pages:
         results.check(path, "screenshot")
         status, _, _, _ = http_get(base + path, follow=False)

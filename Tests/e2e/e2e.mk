@@ -2,6 +2,8 @@
 #
 #   make e2e                     build the site into output/, then check it (nginx, Chromium, axe, Nu checker)
 #   make e2e E2E_ARGS='--only /about/'   check one page
+#   make e2e-publish             the site built for a base URL with a path, production and preview,
+#                                each served by nginx under that path only and checked the same way
 #   make e2e-fixture             check Tests/e2e/fixture-site (no build)
 #   make e2e-selftest            the fixture passes, and a copy with planted defects fails as it should
 #
@@ -22,14 +24,30 @@ E2E_APT_INSTALL := $(E2E_SUDO) env DEBIAN_FRONTEND=noninteractive apt-get instal
 	-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold
 E2E_PIP := $(E2E_PY) -m pip --disable-pip-version-check --no-input --timeout 60 --retries 3 install -q
 
-.PHONY: e2e e2e-setup e2e-system e2e-fixture e2e-selftest
+.PHONY: e2e e2e-setup e2e-system e2e-fixture e2e-selftest e2e-publish
 
 ## Build the site, then check it end to end in headless Chromium; then check `sacrum serve`'s live
 ## reload, stylesheet swap, error overlay and shutdown.
 e2e: e2e-setup
 	$(MAKE) --no-print-directory build
 	$(E2E_PY) $(E2E_DIR)/check_site.py --site $(E2E_SITE) --screenshots $(E2E_SCREENSHOTS) $(E2E_ARGS)
+	$(MAKE) --no-print-directory e2e-publish
 	$(E2E_PY) $(E2E_DIR)/check_serve.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum"
+
+E2E_SUBPATH_URL ?= https://www.example.com/clinic-site/
+E2E_PREVIEW_URL ?= https://example.github.io/clinic-site/pr-1/
+## The practice site built for a base URL with a path (production), and as a preview under another
+## path: nginx serves each under its path only, so a link or asset without the path fails; the preview
+## is also checked for noindex on every page, its banner and robots.txt.
+e2e-publish: e2e-setup
+	$(SWIFT) build -c release --product sacrum
+	@mkdir -p .build/e2e
+	"$$($(SWIFT) build -c release --show-bin-path)/sacrum" build --output .build/e2e/site-subpath --base-url $(E2E_SUBPATH_URL)
+	$(E2E_PY) $(E2E_DIR)/check_site.py --site .build/e2e/site-subpath --base-path "$$(python3 -c 'import sys, urllib.parse; print(urllib.parse.urlsplit(sys.argv[1]).path)' $(E2E_SUBPATH_URL))" \
+		--screenshots .build/e2e/screenshots-subpath
+	"$$($(SWIFT) build -c release --show-bin-path)/sacrum" build --environment preview --output .build/e2e/site-preview --base-url $(E2E_PREVIEW_URL)
+	$(E2E_PY) $(E2E_DIR)/check_site.py --site .build/e2e/site-preview --base-path "$$(python3 -c 'import sys, urllib.parse; print(urllib.parse.urlsplit(sys.argv[1]).path)' $(E2E_PREVIEW_URL))" \
+		--environment preview --screenshots .build/e2e/screenshots-preview
 
 ## The same checks over the small fixture site (for developing the checks; needs no build).
 e2e-fixture: e2e-setup

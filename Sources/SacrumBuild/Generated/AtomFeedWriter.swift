@@ -5,8 +5,8 @@ import SacrumMarkdown
 enum AtomFeedWriter {
     static let path = "feed.xml"
 
-    static func feed(for site: Site) -> OutputFile {
-        feed(for: site, articles: newestArticles(in: site))
+    static func feed(for site: Site, finisher: PageFinisher = .none) -> OutputFile {
+        feed(for: site, articles: newestArticles(in: site), finisher: finisher)
     }
 
     /// The indexes of the 20 newest articles, newest first.
@@ -21,8 +21,9 @@ enum AtomFeedWriter {
         }.prefix(20))
     }
 
-    /// The feed of the given articles (indexes into the site's pages, newest first).
-    static func feed(for site: Site, articles indexes: [Int]) -> OutputFile {
+    /// The feed of the given articles (indexes into the site's pages, newest first); `finisher` prefixes
+    /// the root-relative links in their HTML with the base URL's path.
+    static func feed(for site: Site, articles indexes: [Int], finisher: PageFinisher = .none) -> OutputFile {
         let articles = indexes.map { site.pages[$0] }
         let newest = articles.compactMap(\.lastModified).max()
             ?? site.pages.indices.compactMap({ site.pages[$0].lastModified }).max()
@@ -48,7 +49,7 @@ enum AtomFeedWriter {
                 xml += "    <summary>\(Escaping.xml(summary))</summary>\n"
             }
             if let html = article.content?.document.html {
-                xml += "    <content type=\"html\">\(Escaping.xml(html))</content>\n"
+                xml += "    <content type=\"html\">\(Escaping.xml(finisher.fragment(html)))</content>\n"
             }
             xml += "  </entry>\n"
         }

@@ -2,10 +2,12 @@ import SacrumContent
 
 /// The page written at an alias: it sends browsers and search engines to the page's URL.
 enum RedirectPageWriter {
-    static func page(for alias: Alias, in site: Site) -> OutputFile {
+    /// The page; `finisher` prefixes the target with the base URL's path (a preview page is `noindex`
+    /// already).
+    static func page(for alias: Alias, in site: Site, finisher: PageFinisher = .none) -> OutputFile {
         let target = site.pages[alias.target]
         let absolute = Escaping.html(site.absoluteURL(target.url))
-        let relative = Escaping.html(target.url)
+        let relative = Escaping.html(finisher.path(target.url))
         let title = Escaping.html(target.title)
         let html = """
             <!DOCTYPE html>

@@ -35,7 +35,12 @@ enum SitemapWriter {
         return newest
     }
 
+    /// `robots.txt`: everything allowed and the sitemap named; in a preview build everything disallowed
+    /// and no sitemap, so that a review copy stays out of search engines.
     static func robots(for site: Site) -> OutputFile {
-        OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n\nSitemap: \(site.absoluteURL("/sitemap.xml"))\n"))
+        if site.config.isPreview {
+            return OutputFile(path: "robots.txt", contents: .text("User-agent: *\nDisallow: /\n"))
+        }
+        return OutputFile(path: "robots.txt", contents: .text("User-agent: *\nAllow: /\n\nSitemap: \(site.absoluteURL("/sitemap.xml"))\n"))
     }
 }

@@ -6,7 +6,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// The site's title, shown in every page's `<title>` and header.
     public var title: String
     /// The absolute URL the site is published at, without a trailing slash
-    /// (`https://www.example.com`); used for canonical links, the sitemap and the feed.
+    /// (`https://www.example.com`, `https://example.github.io/clinic-site`); used for canonical links,
+    /// the sitemap and the feed. Its path (`basePath`) prefixes every root-relative link.
     public var baseURL: String
     /// The content language as a BCP 47 tag (`en-US`), for `<html lang>`.
     public var language: String
@@ -36,6 +37,10 @@ public struct SiteConfig: Sendable, Hashable {
     public var sectionKinds: [String: PageKind]
     /// Values still marked as placeholders, which the build warns about.
     public var placeholders: [Placeholder]
+    /// What this build is for (`--environment`); `applying(_:)` sets it.
+    public var environment: SiteEnvironment = .production
+    /// Values each environment replaces (`environments:` in site.yaml).
+    public var environments: [SiteEnvironment: EnvironmentSettings] = [:]
 
     /// Creates a configuration.
     public init(

@@ -36,7 +36,7 @@ public struct SiteConfigDecoder: Sendable {
 
     private static let rootKeys = [
         "title", "base_url", "language", "theme", "timezone", "practice", "markdown", "stories", "review", "reviewers", "menu",
-        "footer_menu", "privacy", "section_kinds",
+        "footer_menu", "privacy", "section_kinds", "environments",
     ]
 
     private func decodeRoot(_ pairs: [YAMLPair], position: YAMLPosition, reader: inout YAMLFieldReader) -> SiteConfig? {
@@ -55,6 +55,7 @@ public struct SiteConfigDecoder: Sendable {
         var allowedHosts: [String] = []
         var sectionKinds = SiteConfig.defaultSectionKinds
         var placeholders: [Placeholder] = []
+        var environments: [SiteEnvironment: EnvironmentSettings] = [:]
 
         for pair in pairs {
             let value = pair.value
@@ -62,7 +63,9 @@ public struct SiteConfigDecoder: Sendable {
             case "title":
                 title = reader.nonEmptyText(value, key: "title")
             case "base_url":
-                baseURL = decodeBaseURL(value, reader: &reader)
+                baseURL = EnvironmentsDecoder.decodeBaseURL(value, key: "base_url", reader: &reader)
+            case "environments":
+                environments = EnvironmentsDecoder.decode(value, reader: &reader)
             case "language":
                 if let text = reader.nonEmptyText(value, key: "language") {
                     if Self.isLanguageTag(text) {
@@ -178,11 +181,13 @@ public struct SiteConfigDecoder: Sendable {
                     : "add '\(key):' at the top level")
         }
         guard let title, let baseURL, let practice else { return nil }
-        return SiteConfig(
+        var config = SiteConfig(
             title: title, baseURL: baseURL, language: language, theme: theme, timeZone: timeZone, practice: practice,
             markdown: markdown,
             storyDisclosure: disclosure, reviewIntervalMonths: interval, reviewers: reviewers, menu: menu,
             footerMenu: footerMenu, allowedHosts: allowedHosts, sectionKinds: sectionKinds, placeholders: placeholders)
+        config.environments = environments
+        return config
     }
 
     // MARK: - Values
@@ -201,15 +206,6 @@ public struct SiteConfigDecoder: Sendable {
             id: "config.value", at: value.position, "'\(name)' is not an IANA time zone name",
             hint: suggestion.map { "did you mean '\($0)'?" }
                 ?? "write a name such as 'America/Chicago' (US Central, with daylight saving) or 'UTC'")
-        return nil
-    }
-
-    private func decodeBaseURL(_ value: YAMLValue, reader: inout YAMLFieldReader) -> String? {
-        guard let text = reader.nonEmptyText(value, key: "base_url") else { return nil }
-        if let url = BaseURL.normalize(text) { return url }
-        reader.report(
-            id: "config.value", at: value.position, "'\(text)' is not an absolute http or https URL",
-            hint: "write the address the site is published at, like 'https://www.example.com'")
         return nil
     }
 

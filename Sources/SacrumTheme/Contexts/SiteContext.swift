@@ -1,7 +1,8 @@
 public import Mustache
 import SacrumContent
 
-/// `site`: the title, base URL, language and the practice's facts from `site.yaml`.
+/// `site`: the title, base URL, language and the practice's facts from `site.yaml`, and the build's
+/// environment (`environment`: `production` or `preview`; `isPreview` for sections).
 public struct SiteContext: MustacheParent, Sendable {
     let environment: RenderEnvironment
 
@@ -16,6 +17,8 @@ public struct SiteContext: MustacheParent, Sendable {
         case "practice": return PracticeContext(practice: config.practice)
         case "storyDisclosure": return TemplateText(config.storyDisclosure)
         case "homeURL": return TemplateText("/")
+        case "environment": return TemplateText(config.environment.rawValue)
+        case "isPreview": return config.isPreview
         case "footerMenu":
             return environment.site.footerMenu.map {
                 MenuItemContext(title: $0.title, url: $0.url, isCurrent: false, isActive: false)
