@@ -192,7 +192,7 @@ struct CmarkFootnoteTransform {
             guard let first = cmark_node_first_child(block) else { continue }
             let firstType = cmark_node_get_type(first).rawValue
             if firstType >= CMARK_NODE_FIRST_INLINE.rawValue && firstType <= CMARK_NODE_LAST_INLINE.rawValue {
-                if inExtension || onHitLine(block, lines: lines) { found.append(block) }
+                if inExtension || BlockLines.mayHold(block, anyOf: lines) { found.append(block) }
                 continue
             }
             var child = cmark_node_last_child(block)
@@ -202,20 +202,6 @@ struct CmarkFootnoteTransform {
             }
         }
         return found
-    }
-
-    /// Whether a block's lines (unknown for nodes made after parsing: then yes) include one of `lines`.
-    private static func onHitLine(_ block: OpaquePointer, lines: [Int]) -> Bool {
-        let first = Int(cmark_node_get_start_line(block))
-        let last = Int(cmark_node_get_end_line(block))
-        guard first > 0, last >= first else { return true }
-        var low = 0
-        var high = lines.count
-        while low < high {
-            let middle = (low + high) / 2
-            if lines[middle] < first { low = middle + 1 } else { high = middle }
-        }
-        return low < lines.count && lines[low] <= last
     }
 
     private mutating func relink(

@@ -75,7 +75,7 @@ struct GFMInlineTransform {
             if type == CMARK_NODE_ITEM && taskLists { items.append(block) }
             guard let first = cmark_node_first_child(block) else { continue }
             if Self.isInline(cmark_node_get_type(first)) {
-                if !hits.isEmpty && (inExtension || Self.mayHit(block, lines: hits)) {
+                if !hits.isEmpty && (inExtension || BlockLines.mayHold(block, anyOf: hits)) {
                     collectContainers(in: block, into: &containers)
                 }
                 continue
@@ -95,20 +95,6 @@ struct GFMInlineTransform {
 
     private static func isInline(_ type: cmark_node_type) -> Bool {
         type.rawValue >= CMARK_NODE_FIRST_INLINE.rawValue && type.rawValue <= CMARK_NODE_LAST_INLINE.rawValue
-    }
-
-    /// Whether a block's lines (unknown for nodes made after parsing: then yes) include a hit line.
-    private static func mayHit(_ block: OpaquePointer, lines: [Int]) -> Bool {
-        let first = Int(cmark_node_get_start_line(block))
-        let last = Int(cmark_node_get_end_line(block))
-        guard first > 0, last >= first else { return true }
-        var low = 0
-        var high = lines.count
-        while low < high {
-            let middle = (low + high) / 2
-            if lines[middle] < first { low = middle + 1 } else { high = middle }
-        }
-        return low < lines.count && lines[low] <= last
     }
 
     /// The inline nodes under `root` whose text may change: parents of text with a tilde or the start
