@@ -22,7 +22,7 @@ public struct ShortcodeTemplates: ShortcodeRendering {
         guard theme.has(template) else { return "" }
         let schema = theme.shortcodeSchemas[name] ?? ShortcodeContext.schema(for: ShortcodeDeclaration())
         let context = ShortcodeContext(schema: schema, environment: environment, arguments: arguments, inner: inner)
-        return theme.renderInPlace(template, root: .object(context), assets: environment.assets).map { String(decoding: $0, as: UTF8.self) }
+        return theme.renderInPlace(template, root: .object(context), assets: environment.assets)
     }
 
     /// The text of every template a shortcode's output depends on: the shortcodes and the partials

@@ -54,12 +54,12 @@ public struct Theme: Sendable {
             sitePartialsOverBudget: environment.sitePartialsOverBudget, capacity: 16_384)
         renderer.render(procedure, root: .object(context))
         guard !renderer.isOverBudget else { throw RenderLimitExceeded(template: name, limit: RenderBudget.limit) }
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 
     /// Renders the template `name` with `root`, site-wide partials rendered in place (shortcodes, and the
     /// site-wide partials themselves); `nil` when over the budget or there is no such template.
-    func renderInPlace(_ name: String, root: TemplateValue, assets: [String: String]) -> [UInt8]? {
+    func renderInPlace(_ name: String, root: TemplateValue, assets: [String: String]) -> String? {
         guard let procedure = program.entries[name] else { return nil }
         var renderer = TemplateRenderer(program: program, assets: program.assetNames.map { assets[$0] })
         renderer.render(procedure, root: root)
@@ -68,15 +68,15 @@ public struct Theme: Sendable {
 
     /// Renders every site-wide partial once, with a context that has only `site` and `assets`; the
     /// slots of those that went over the render budget come back apart (and render as nothing).
-    func renderSitePartials(site environment: RenderEnvironment) -> (rendered: [[UInt8]], overBudget: Set<Int>) {
-        var rendered: [[UInt8]] = []
+    func renderSitePartials(site environment: RenderEnvironment) -> (rendered: [String], overBudget: Set<Int>) {
+        var rendered: [String] = []
         var overBudget: Set<Int> = []
         let root = TemplateValue.object(SiteOnlyContext(environment: environment))
         for (slot, name) in sitePartials.enumerated() {
-            if let bytes = renderInPlace(name, root: root, assets: environment.assets) {
-                rendered.append(bytes)
+            if let text = renderInPlace(name, root: root, assets: environment.assets) {
+                rendered.append(text)
             } else {
-                rendered.append([])
+                rendered.append("")
                 overBudget.insert(slot)
             }
         }

@@ -75,9 +75,16 @@ struct TemplateCompiler {
 
     /// The program compiled so far.
     func program() -> TemplateProgram {
-        TemplateProgram(
-            ops: ops, bytes: bytes, refs: refs, indentations: indentations, procedures: procedures, entries: entries,
-            assetNames: assetNames)
+        // Literal runs become strings once (they are valid UTF-8: templates split at ASCII bytes only).
+        var texts: [String] = []
+        let literals = ops.map { op -> TemplateOp in
+            guard case .text(let start, let end) = op else { return op }
+            texts.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            return .literal(texts.count - 1)
+        }
+        return TemplateProgram(
+            ops: literals, texts: texts, refs: refs, indentations: indentations.map { String(decoding: $0, as: UTF8.self) },
+            procedures: procedures, entries: entries, assetNames: assetNames)
     }
 
     // MARK: Procedures

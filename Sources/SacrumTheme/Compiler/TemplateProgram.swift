@@ -1,7 +1,9 @@
 /// One step of a compiled template.
 enum TemplateOp: Sendable {
-    /// Literal bytes: `bytes[start..<end]` of the program.
+    /// Literal bytes `start..<end` of the compiler's pool (while compiling).
     case text(start: Int, end: Int)
+    /// Literal text: `texts[index]` of the program.
+    case literal(Int)
     /// `{{name}}` / `{{{name}}}`: the value of `refs[ref]`.
     case value(ref: Int, escaped: Bool)
     /// `{{#name}}` / `{{^name}}`: the ops after this one, up to `end`, are the section's content.
@@ -27,14 +29,14 @@ enum TemplateRef: Sendable {
     case asset(Int)
 }
 
-/// A theme's templates compiled into one program: procedures of ops over a shared byte pool. Partials,
+/// A theme's templates compiled into one program: procedures of ops over shared literal text. Partials,
 /// parents and blocks are procedures called where they are included, compiled once for each set of
 /// contexts they are included with.
 final class TemplateProgram: Sendable {
     let ops: [TemplateOp]
-    let bytes: [UInt8]
+    let texts: [String]
     let refs: [TemplateRef]
-    let indentations: [[UInt8]]
+    let indentations: [String]
     /// Each procedure's ops.
     let procedures: [Range<Int>]
     /// The procedure that renders each template, by name (shortcodes and site-wide partials included).
@@ -43,11 +45,11 @@ final class TemplateProgram: Sendable {
     let assetNames: [String]
 
     init(
-        ops: [TemplateOp], bytes: [UInt8], refs: [TemplateRef], indentations: [[UInt8]], procedures: [Range<Int>],
+        ops: [TemplateOp], texts: [String], refs: [TemplateRef], indentations: [String], procedures: [Range<Int>],
         entries: [String: Int], assetNames: [String]
     ) {
         self.ops = ops
-        self.bytes = bytes
+        self.texts = texts
         self.refs = refs
         self.indentations = indentations
         self.procedures = procedures
@@ -56,5 +58,5 @@ final class TemplateProgram: Sendable {
     }
 
     /// An empty program.
-    static let empty = TemplateProgram(ops: [], bytes: [], refs: [], indentations: [], procedures: [], entries: [:], assetNames: [])
+    static let empty = TemplateProgram(ops: [], texts: [], refs: [], indentations: [], procedures: [], entries: [:], assetNames: [])
 }

@@ -1,26 +1,26 @@
-/// Runs a `TemplateProgram` into a byte buffer: no names are looked up by text on the typed path, and
-/// values go straight into the output.
+/// Runs a `TemplateProgram` into one string, reserved once: no names are looked up by text on the typed
+/// path, and literal text and values are appended as they are (no pass over the page to validate it).
 ///
 /// The budget: every value looked up and every list element taken is a step; after `limit` steps
 /// every value is absent (sections end at once) and the render is over budget. Calls nest at most
 /// `callDepthLimit` deep.
 struct TemplateRenderer {
     let program: TemplateProgram
-    /// The rendered bytes.
-    var output: [UInt8] = []
+    /// The rendered text.
+    var output = ""
     private var stack: [TemplateValue] = []
     private var steps: Int
     private var callDepth = 0
     /// Stylesheet URLs by slot of `program.assetNames`.
     private let assets: [String?]
     /// The site-wide partials' renderings by slot, and the slots that went over their budget.
-    private let sitePartials: [[UInt8]]
+    private let sitePartials: [String]
     private let sitePartialsOverBudget: Set<Int>
 
     static let callDepthLimit = 200
 
     init(
-        program: TemplateProgram, assets: [String?], sitePartials: [[UInt8]] = [], sitePartialsOverBudget: Set<Int> = [],
+        program: TemplateProgram, assets: [String?], sitePartials: [String] = [], sitePartialsOverBudget: Set<Int> = [],
         limit: Int = RenderBudget.limit, capacity: Int = 0
     ) {
         self.program = program
@@ -38,7 +38,7 @@ struct TemplateRenderer {
     /// Renders the procedure `procedure` with `root` as the outermost context.
     mutating func render(_ procedure: Int, root: TemplateValue) {
         stack.append(root)
-        run(program.procedures[procedure], indentation: [])
+        run(program.procedures[procedure], indentation: "")
         stack.removeLast()
     }
 
@@ -47,19 +47,21 @@ struct TemplateRenderer {
         return steps >= 0
     }
 
-    private mutating func run(_ range: Range<Int>, indentation: [UInt8]) {
-        let start = output.count
+    private mutating func run(_ range: Range<Int>, indentation: String) {
+        let start = output.utf8.count
         var index = range.lowerBound
         while index < range.upperBound {
-            let before = output.count
+            let before = output.utf8.count
             switch program.ops[index] {
-            case .text(let from, let to):
+            case .literal(let text):
                 if indentation.isEmpty {
-                    output.append(contentsOf: program.bytes[from..<to])
+                    output.append(program.texts[text])
                 } else {
-                    writeIndented(from, to, indentation: indentation)
+                    writeIndented(program.texts[text], indentation: indentation)
                 }
                 index += 1
+            case .text:
+                index += 1  // only while compiling
             case .value(let ref, let escaped):
                 write(resolve(ref), escaped: escaped)
                 index += 1
@@ -96,7 +98,7 @@ struct TemplateRenderer {
             case .call(let procedure, let added):
                 if callDepth < Self.callDepthLimit {
                     callDepth += 1
-                    let inner = added < 0 ? indentation : (indentation.isEmpty ? program.indentations[added] : indentation + program.indentations[added])
+                    let inner = added < 0 ? indentation : indentation + program.indentations[added]
                     run(program.procedures[procedure], indentation: inner)
                     callDepth -= 1
                 } else {
@@ -107,27 +109,35 @@ struct TemplateRenderer {
                 if sitePartialsOverBudget.contains(slot) {
                     steps = -1
                 } else if slot < sitePartials.count {
-                    output.append(contentsOf: sitePartials[slot])
+                    output.append(sitePartials[slot])
                 }
                 index += 1
             }
             // swift-mustache's rule: what a tag renders at the start of a line (not the first) gets the
             // partial's indentation.
-            if !indentation.isEmpty, output.count > before, before > start, output[before - 1] == UInt8(ascii: "\n") {
-                output.insert(contentsOf: indentation, at: before)
+            if !indentation.isEmpty, output.utf8.count > before, before > start,
+                output.utf8[output.utf8.index(output.utf8.startIndex, offsetBy: before - 1)] == UInt8(ascii: "\n")
+            {
+                output.insert(contentsOf: indentation, at: output.utf8.index(output.utf8.startIndex, offsetBy: before))
             }
         }
     }
 
     /// Text with the indentation after each of its line breaks that more text follows.
-    private mutating func writeIndented(_ from: Int, _ to: Int, indentation: [UInt8]) {
-        var lineStart = from
-        for index in from..<to where program.bytes[index] == UInt8(ascii: "\n") && index + 1 < to {
-            output.append(contentsOf: program.bytes[lineStart...index])
-            output.append(contentsOf: indentation)
-            lineStart = index + 1
+    private mutating func writeIndented(_ text: String, indentation: String) {
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == UInt8(ascii: "\n"), next < utf8.endIndex {
+                output.append(contentsOf: text[lineStart..<next])
+                output.append(indentation)
+                lineStart = next
+            }
+            index = next
         }
-        output.append(contentsOf: program.bytes[lineStart..<to])
+        output.append(contentsOf: text[lineStart...])
     }
 
     private mutating func resolve(_ ref: Int) -> TemplateValue {
@@ -171,13 +181,13 @@ struct TemplateRenderer {
     private mutating func write(_ value: TemplateValue, escaped: Bool) {
         switch value {
         case .text(let text):
-            if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+            if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(text) }
         case .integer(let integer):
-            output.append(contentsOf: String(integer).utf8)
+            output.append(String(integer))
         case .number(let number):
-            output.append(contentsOf: "\(number)".utf8)
+            output.append("\(number)")
         case .bool(let bool):
-            output.append(contentsOf: (bool ? "true" : "false").utf8)
+            output.append(bool ? "true" : "false")
         case .absent, .object, .list, .values, .map:
             break
         }

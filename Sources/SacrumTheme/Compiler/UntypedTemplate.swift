@@ -13,6 +13,6 @@ enum UntypedTemplate {
         let program = compiler.program()
         var renderer = TemplateRenderer(program: program, assets: [])
         renderer.render(program.entries[""] ?? 0, root: data)
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 }

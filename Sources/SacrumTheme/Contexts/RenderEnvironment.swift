@@ -10,7 +10,7 @@ public final class RenderEnvironment: Sendable {
     /// Asset URLs by name, e.g. `style` → `/css/style.3f2a9c1b.css` (fingerprinted stylesheets).
     public let assets: [String: String]
     /// The site-wide partials, rendered once (see `Theme.renderSitePartials`), by slot.
-    let sitePartials: [[UInt8]]
+    let sitePartials: [String]
     /// Slots of the site-wide partials whose render went over `RenderBudget.limit`; a page that
     /// includes one fails to render.
     let sitePartialsOverBudget: Set<Int>
@@ -20,7 +20,7 @@ public final class RenderEnvironment: Sendable {
         self.init(site: site, assets: assets, sitePartials: [], overBudget: [])
     }
 
-    private init(site: Site, assets: [String: String], sitePartials: [[UInt8]], overBudget: Set<Int>) {
+    private init(site: Site, assets: [String: String], sitePartials: [String], overBudget: Set<Int>) {
         self.site = site
         self.assets = assets
         self.sitePartials = sitePartials
