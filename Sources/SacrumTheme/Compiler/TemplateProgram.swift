@@ -35,6 +35,9 @@ enum TemplateRef: Sendable {
 final class TemplateProgram: Sendable {
     let ops: [TemplateOp]
     let texts: [String]
+    /// Each literal text cut after every line break that more text follows: where an indented partial
+    /// puts its indentation.
+    let lines: [[String]]
     let refs: [TemplateRef]
     let indentations: [String]
     /// Each procedure's ops.
@@ -50,6 +53,18 @@ final class TemplateProgram: Sendable {
     ) {
         self.ops = ops
         self.texts = texts
+        self.lines = texts.map { text in
+            var lines: [String] = []
+            var line = ""
+            for character in text.unicodeScalars {
+                if !line.isEmpty, line.utf8.last == UInt8(ascii: "\n") {
+                    lines.append(line)
+                    line = ""
+                }
+                line.unicodeScalars.append(character)
+            }
+            return lines + [line]
+        }
         self.refs = refs
         self.indentations = indentations
         self.procedures = procedures

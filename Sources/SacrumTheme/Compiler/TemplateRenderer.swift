@@ -57,7 +57,7 @@ struct TemplateRenderer {
                 if indentation.isEmpty {
                     output.append(program.texts[text])
                 } else {
-                    writeIndented(program.texts[text], indentation: indentation)
+                    writeIndented(text, indentation: indentation)
                 }
                 index += 1
             case .text:
@@ -124,20 +124,11 @@ struct TemplateRenderer {
     }
 
     /// Text with the indentation after each of its line breaks that more text follows.
-    private mutating func writeIndented(_ text: String, indentation: String) {
-        let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let next = utf8.index(after: index)
-            if utf8[index] == UInt8(ascii: "\n"), next < utf8.endIndex {
-                output.append(contentsOf: text[lineStart..<next])
-                output.append(indentation)
-                lineStart = next
-            }
-            index = next
+    private mutating func writeIndented(_ text: Int, indentation: String) {
+        for (index, line) in program.lines[text].enumerated() {
+            if index > 0 { output.append(indentation) }
+            output.append(line)
         }
-        output.append(contentsOf: text[lineStart...])
     }
 
     private mutating func resolve(_ ref: Int) -> TemplateValue {
