@@ -24,7 +24,10 @@ enum SitePartials {
 struct SiteOnlyContext: TemplateObject {
     let environment: RenderEnvironment
 
-    enum Field: Int, CaseIterable { case site, assets }
+    enum Field: String, CaseIterable { case site, assets }
+
+    static let fields = Array(Field.allCases)
+
 
     static let schema = TemplateSchema(name: "a site-wide partial's context", Field.self) {
         switch $0 {
@@ -36,7 +39,7 @@ struct SiteOnlyContext: TemplateObject {
     var templateSchema: TemplateSchema { Self.schema }
 
     func value(at index: Int) -> TemplateValue {
-        switch Field(rawValue: index) {
+        switch TemplateSchema.element(index, of: Self.fields) {
         case .site: .object(SiteContext(environment: environment))
         case .assets, nil: .absent
         }

@@ -43,9 +43,15 @@ public final class TemplateSchema: Sendable {
         self.indexes = Dictionary(fields.enumerated().map { ($0.element.0, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// A schema whose fields are the cases of `Field`, in order; `type` gives each one's type.
-    convenience init<Field: CaseIterable & RawRepresentable<Int>>(name: String, _ field: Field.Type, type: (Field) -> TemplateType) {
-        self.init(name: name, fields: Field.allCases.map { (String(describing: $0), type($0)) })
+    /// A schema whose fields are the cases of `Field` (named by their raw values), in order; `type`
+    /// gives each one's type.
+    convenience init<Field: CaseIterable & RawRepresentable<String>>(name: String, _ field: Field.Type, type: (Field) -> TemplateType) {
+        self.init(name: name, fields: Field.allCases.map { ($0.rawValue, type($0)) })
+    }
+
+    /// The field at `index` of a context's `fields`, or `nil`.
+    static func element<Field>(_ index: Int, of fields: [Field]) -> Field? {
+        fields.indices.contains(index) ? fields[index] : nil
     }
 
     /// The index of the field `name`.

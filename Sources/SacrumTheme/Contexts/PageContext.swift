@@ -10,7 +10,7 @@ struct PageContext: TemplateObject {
     private var site: Site { environment.site }
     private var page: Page { environment.site.pages[index] }
 
-    enum Field: Int, CaseIterable {
+    enum Field: String, CaseIterable {
         // Identity
         case title, description, url, permalink, canonical, kind, role, layout
         case isHome, isSection, isRegular, isList, isTag, isTagIndex, isTreatment, isCondition, isStory, isProvider, isArticle, isMedical
@@ -26,6 +26,9 @@ struct PageContext: TemplateObject {
         // Medical pages, stories, providers
         case review, disclosure, treatment, procedureType, bodyLocation, jobTitle, params
     }
+
+    static let fields = Array(Field.allCases)
+
 
     static let schema = TemplateSchema(name: "page", Field.self) {
         switch $0 {
@@ -48,7 +51,7 @@ struct PageContext: TemplateObject {
     var templateSchema: TemplateSchema { Self.schema }
 
     func value(at field: Int) -> TemplateValue {
-        guard let field = Field(rawValue: field) else { return .absent }
+        guard let field = TemplateSchema.element(field, of: Self.fields) else { return .absent }
         // The page is read in place: a copy of `Page` retains each of its many fields.
         return environment.site.pages.withUnsafeBufferPointer { pages in value(field, of: pages[index]) }
     }
@@ -172,7 +175,10 @@ struct PageLinkContext: TemplateObject {
     let environment: RenderEnvironment
     let index: Int
 
-    enum Field: Int, CaseIterable { case title, url, description, summary, date, kind, isCurrent }
+    enum Field: String, CaseIterable { case title, url, description, summary, date, kind, isCurrent }
+
+    static let fields = Array(Field.allCases)
+
 
     static let schema = TemplateSchema(name: "a page link", Field.self) {
         switch $0 {
@@ -185,7 +191,7 @@ struct PageLinkContext: TemplateObject {
     var templateSchema: TemplateSchema { Self.schema }
 
     func value(at field: Int) -> TemplateValue {
-        environment.site.pages.withUnsafeBufferPointer { pages in value(Field(rawValue: field), of: pages[index]) }
+        environment.site.pages.withUnsafeBufferPointer { pages in value(TemplateSchema.element(field, of: Self.fields), of: pages[index]) }
     }
 
     private func value(_ field: Field?, of page: borrowing Page) -> TemplateValue {
@@ -214,14 +220,17 @@ struct PageLinkContext: TemplateObject {
 struct DateContext: TemplateObject {
     let date: ContentDate
 
-    enum Field: Int, CaseIterable { case iso, display, year }
+    enum Field: String, CaseIterable { case iso, display, year }
+
+    static let fields = Array(Field.allCases)
+
 
     static let schema = TemplateSchema(name: "a date", Field.self) { _ in .text }
 
     var templateSchema: TemplateSchema { Self.schema }
 
     func value(at field: Int) -> TemplateValue {
-        switch Field(rawValue: field) {
+        switch TemplateSchema.element(field, of: Self.fields) {
         case .iso: .text(date.secondsOfDay == nil ? date.isoDate : date.iso8601)
         case .display: .text(date.longEnglish)
         case .year: .text(String(date.year))
@@ -236,7 +245,10 @@ struct ReviewContext: TemplateObject {
     let url: String?
     let date: DateContext
 
-    enum Field: Int, CaseIterable { case name, url, date }
+    enum Field: String, CaseIterable { case name, url, date }
+
+    static let fields = Array(Field.allCases)
+
 
     static let schema = TemplateSchema(name: "page.review", Field.self) {
         switch $0 {
@@ -248,7 +260,7 @@ struct ReviewContext: TemplateObject {
     var templateSchema: TemplateSchema { Self.schema }
 
     func value(at field: Int) -> TemplateValue {
-        switch Field(rawValue: field) {
+        switch TemplateSchema.element(field, of: Self.fields) {
         case .name: .text(name)
         case .url: url.templateValue
         case .date: .object(date)
@@ -263,7 +275,10 @@ struct HeadingContext: TemplateObject {
     let text: String
     let id: String
 
-    enum Field: Int, CaseIterable { case level, text, id, isSub }
+    enum Field: String, CaseIterable { case level, text, id, isSub }
+
+    static let fields = Array(Field.allCases)
+
 
     static let schema = TemplateSchema(name: "a heading", Field.self) {
         switch $0 {
@@ -276,7 +291,7 @@ struct HeadingContext: TemplateObject {
     var templateSchema: TemplateSchema { Self.schema }
 
     func value(at field: Int) -> TemplateValue {
-        switch Field(rawValue: field) {
+        switch TemplateSchema.element(field, of: Self.fields) {
         case .level: .integer(level)
         case .text: .text(text)
         case .id: .text(id)

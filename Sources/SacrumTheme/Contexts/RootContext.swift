@@ -15,7 +15,10 @@ public struct RootContext: TemplateObject {
         self.jsonLD = jsonLD
     }
 
-    enum Field: Int, CaseIterable { case site, page, menu, footerMenu, assets, jsonLD }
+    enum Field: String, CaseIterable { case site, page, menu, footerMenu, assets, jsonLD }
+
+    static let fields = Array(Field.allCases)
+
 
     static let schema = TemplateSchema(name: "the page's context", Field.self) {
         switch $0 {
@@ -30,7 +33,7 @@ public struct RootContext: TemplateObject {
     public var templateSchema: TemplateSchema { Self.schema }
 
     public func value(at index: Int) -> TemplateValue {
-        switch Field(rawValue: index) {
+        switch TemplateSchema.element(index, of: Self.fields) {
         case .site: .object(SiteContext(environment: environment))
         case .page: .object(PageContext(environment: environment, index: pageIndex))
         case .menu: .list(MenuList(environment: environment, footer: false, page: pageIndex))
@@ -66,7 +69,10 @@ struct MenuItemContext: TemplateObject {
     /// The page being rendered; -1 for none.
     let page: Int
 
-    enum Field: Int, CaseIterable { case title, url, isCurrent, isActive }
+    enum Field: String, CaseIterable { case title, url, isCurrent, isActive }
+
+    static let fields = Array(Field.allCases)
+
 
     static let schema = TemplateSchema(name: "a menu entry", Field.self) {
         switch $0 {
@@ -80,7 +86,7 @@ struct MenuItemContext: TemplateObject {
     func value(at index: Int) -> TemplateValue {
         let site = environment.site
         let entry = self.entry >= 0 ? site.menu[self.entry] : site.footerMenu[-self.entry - 1]
-        switch Field(rawValue: index) {
+        switch TemplateSchema.element(index, of: Self.fields) {
         case .title: return .text(entry.title)
         case .url: return .text(entry.url)
         case .isCurrent: return .bool(page >= 0 && entry.page == page)

@@ -4,7 +4,10 @@ import SacrumContent
 struct SiteContext: TemplateObject {
     let environment: RenderEnvironment
 
-    enum Field: Int, CaseIterable { case title, baseURL, language, ogLocale, practice, storyDisclosure, homeURL, footerMenu }
+    enum Field: String, CaseIterable { case title, baseURL, language, ogLocale, practice, storyDisclosure, homeURL, footerMenu }
+
+    static let fields = Array(Field.allCases)
+
 
     static let schema = TemplateSchema(name: "site", Field.self) {
         switch $0 {
@@ -18,7 +21,7 @@ struct SiteContext: TemplateObject {
 
     func value(at index: Int) -> TemplateValue {
         let config = environment.site.config
-        return switch Field(rawValue: index) {
+        return switch TemplateSchema.element(index, of: Self.fields) {
         case .title: .text(config.title)
         case .baseURL: .text(config.baseURL)
         case .language: .text(config.language)
@@ -36,7 +39,10 @@ struct SiteContext: TemplateObject {
 struct PracticeContext: TemplateObject {
     let environment: RenderEnvironment
 
-    enum Field: Int, CaseIterable { case name, phone, phoneLink, phoneInternational, address, hours, hoursByDays, appointmentURL }
+    enum Field: String, CaseIterable { case name, phone, phoneLink, phoneInternational, address, hours, hoursByDays, appointmentURL }
+
+    static let fields = Array(Field.allCases)
+
 
     static let schema = TemplateSchema(name: "site.practice", Field.self) {
         switch $0 {
@@ -50,7 +56,7 @@ struct PracticeContext: TemplateObject {
 
     func value(at index: Int) -> TemplateValue {
         let practice = environment.site.config.practice
-        return switch Field(rawValue: index) {
+        return switch TemplateSchema.element(index, of: Self.fields) {
         case .name: .text(practice.name)
         case .phone: .text(practice.phone)
         case .phoneLink: .text("tel:" + practice.phoneLink)
@@ -68,7 +74,10 @@ struct PracticeContext: TemplateObject {
 struct AddressContext: TemplateObject {
     let environment: RenderEnvironment
 
-    enum Field: Int, CaseIterable { case street, city, region, postalCode, country, singleLine }
+    enum Field: String, CaseIterable { case street, city, region, postalCode, country, singleLine }
+
+    static let fields = Array(Field.allCases)
+
 
     static let schema = TemplateSchema(name: "site.practice.address", Field.self) { _ in .text }
 
@@ -76,7 +85,7 @@ struct AddressContext: TemplateObject {
 
     func value(at index: Int) -> TemplateValue {
         let address = environment.site.config.practice.address
-        return switch Field(rawValue: index) {
+        return switch TemplateSchema.element(index, of: Self.fields) {
         case .street: .text(address.street)
         case .city: .text(address.city)
         case .region: .text(address.region)
@@ -96,7 +105,10 @@ struct DayContext: TemplateObject {
     let days: [Weekday]
     let ranges: [TimeRange]
 
-    enum Field: Int, CaseIterable { case name, isClosed, ranges, display, closures }
+    enum Field: String, CaseIterable { case name, isClosed, ranges, display, closures }
+
+    static let fields = Array(Field.allCases)
+
 
     static let schema = TemplateSchema(name: "a day of the opening hours", Field.self) {
         switch $0 {
@@ -109,7 +121,7 @@ struct DayContext: TemplateObject {
     var templateSchema: TemplateSchema { Self.schema }
 
     func value(at index: Int) -> TemplateValue {
-        switch Field(rawValue: index) {
+        switch TemplateSchema.element(index, of: Self.fields) {
         case .name: .text(days.count == 1 ? days[0].name : "\(days[0].name) – \(days[days.count - 1].name)")
         case .isClosed: .bool(ranges.isEmpty)
         case .ranges: .values(ranges.map { .object(RangeContext(range: $0)) })
@@ -126,14 +138,17 @@ struct DayContext: TemplateObject {
 struct RangeContext: TemplateObject {
     let range: TimeRange
 
-    enum Field: Int, CaseIterable { case opens, closes, display }
+    enum Field: String, CaseIterable { case opens, closes, display }
+
+    static let fields = Array(Field.allCases)
+
 
     static let schema = TemplateSchema(name: "a time range", Field.self) { _ in .text }
 
     var templateSchema: TemplateSchema { Self.schema }
 
     func value(at index: Int) -> TemplateValue {
-        switch Field(rawValue: index) {
+        switch TemplateSchema.element(index, of: Self.fields) {
         case .opens: .text(range.opens24)
         case .closes: .text(range.closes24)
         case .display: .text(range.display)
