@@ -137,7 +137,14 @@ struct TemplateRenderer {
         case .current:
             return stack.last ?? .absent
         case .frame(let frame, let fields):
-            return Self.follow(fields, from: stack[frame])
+            // The context itself is not copied, only its object (the common case: a field of a context).
+            guard case .object(let object) = stack[frame], let first = fields.first else { return .absent }
+            var value = object.value(at: first)
+            for field in fields.dropFirst() {
+                guard case .object(let next) = value else { return .absent }
+                value = next.value(at: field)
+            }
+            return value
         case .frameThenNames(let frame, let fields, let names):
             return Self.follow(names, from: Self.follow(fields, from: stack[frame]))
         case .search(let names):
