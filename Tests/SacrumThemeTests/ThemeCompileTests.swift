@@ -80,6 +80,22 @@ import Testing
     }
 }
 
+extension ThemeCompileTests {
+    @Test func textInsideAParentIsAWarningAndTransformsAndPragmasAreErrors() {
+        let (_, diagnostics) = ThemeLoader.compile([
+            "page": (file: "t/page.mustache", text: "{{<base}}\nlost\n{{$main}}x{{/main}}{{/base}}"),
+            "base": (file: "t/base.mustache", text: "{{$main}}{{/main}}"),
+            "list": (file: "t/list.mustache", text: "a {{uppercase(page.title)}}"),
+            "home": (file: "t/home.mustache", text: "{{%CONTENT_TYPE: TEXT}}"),
+        ])
+        #expect(diagnostics.map { "\($0.location): \($0.severity) \($0.id): \($0.message)" } == [
+            "t/home.mustache:1:1: error template.syntax: the {{% ... }} pragma is not known",
+            "t/list.mustache:1:5: error template.syntax: transforms such as {{uppercase(name)}} are not part of Sacrum's templates",
+            "t/page.mustache:1:1: warning template.ignored-text: text between {{<parent}} and its {{/...}} outside a {{$block}} is not shown",
+        ])
+    }
+}
+
 @Suite struct HTMLEscapingTests {
     @Test(arguments: [
         ("plain", "plain"), ("a & b < c > d \"e\" 'f'", "a &amp; b &lt; c &gt; d &quot;e&quot; &#39;f&#39;"),
