@@ -58,20 +58,10 @@ import Testing
         }
     }
 
-    /// Block reindentation as these two tests want it (the indentation of a standalone block's default
-    /// content, or of a nested block's tag, given to its override) is not done: Sacrum keeps
-    /// swift-mustache's whitespace rules, which today's themes render with byte for byte, and
-    /// swift-mustache skips these two tests as well.
-    static let knownDifferences: Set<String> = ["Intrinsic indentation", "Nested block reindentation"]
-
     @Test(arguments: try tests())
     func rendersAsTheSpecSays(_ test: SpecTest) throws {
         let output = try UntypedTemplate.render(test.template, partials: test.partials ?? [:], data: test.data.value)
-        if Self.knownDifferences.contains(test.name) {
-            withKnownIssue { #expect(output == test.expected) }
-        } else {
-            #expect(output == test.expected)
-        }
+        #expect(output == test.expected)
     }
 
     @Test func everySuiteIsRead() throws {

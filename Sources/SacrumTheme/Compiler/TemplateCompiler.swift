@@ -202,20 +202,17 @@ struct TemplateCompiler {
                 }
                 let id = procedure(key: "T:" + tag.name, nodes: source.nodes, scope: inner)
                 local.append(.call(procedure: id, indentation: slot(of: indentation)))
-            case .block(let block, let indentation):
+            case .block(let block, let indentation, let intrinsic):
                 var inner = scope
-                let body: [TemplateNode]
-                let key: String
                 if let override = scope.overrides[block.tag.name] {
-                    body = override.block.body
                     inner.file = override.file
-                    key = "B:" + override.block.id
+                    let id = procedure(key: "B:" + override.block.id, nodes: override.block.body, scope: inner)
+                    if !intrinsic.isEmpty { emit([.text(intrinsic)], scope: scope, into: &local) }
+                    local.append(.call(procedure: id, indentation: slot(of: indentation + intrinsic)))
                 } else {
-                    body = block.body
-                    key = "B:" + block.id
+                    let id = procedure(key: "B:" + block.id, nodes: block.body, scope: inner)
+                    local.append(.call(procedure: id, indentation: slot(of: indentation)))
                 }
-                let id = procedure(key: key, nodes: body, scope: inner)
-                local.append(.call(procedure: id, indentation: slot(of: indentation)))
             case .blockDefinition:
                 break  // only inside parents, which take them apart
             }

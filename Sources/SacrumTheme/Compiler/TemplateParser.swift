@@ -14,8 +14,10 @@ indirect enum TemplateNode: Sendable {
     /// `{{>name}}` (no overrides) or `{{<name}}{{$block}}…{{/block}}{{/name}}` (overrides, maybe none);
     /// `indentation` is put in front of each of its lines after the first.
     case partial(TemplateTag, indentation: [UInt8]?, overrides: [TemplateBlock]?)
-    /// `{{$name}}default{{/name}}` outside a parent: a place a child template can fill.
-    case block(TemplateBlock, indentation: [UInt8])
+    /// `{{$name}}default{{/name}}` outside a parent: a place a child template can fill. `intrinsic` is the
+    /// indentation of the default content's first line when the tag stands alone at the start of its
+    /// line: an override gets it (the spec's "intrinsic indentation").
+    case block(TemplateBlock, indentation: [UInt8], intrinsic: [UInt8])
     /// `{{$name}}…{{/name}}` directly inside `{{<parent}}`: what fills the parent's block (parsing only).
     case blockDefinition(TemplateBlock)
 }
@@ -307,7 +309,11 @@ struct TemplateParser {
                     if !whitespaceBefore.isEmpty { nodes.append(.text(Array(whitespaceBefore))) }
                     if isStandalone(state) { setNewLine = true }
                     let body = try parse(state.inSection(tag, newLine: setNewLine))
-                    nodes.append(.block(TemplateBlock(tag: tag, body: body, id: id), indentation: Array(whitespaceBefore)))
+                    var intrinsic: [UInt8] = []
+                    if setNewLine, whitespaceBefore.isEmpty, case .text(let first)? = body.first {
+                        intrinsic = Array(first.prefix { $0 == Self.space || $0 == Self.tab })
+                    }
+                    nodes.append(.block(TemplateBlock(tag: tag, body: body, id: id), indentation: Array(whitespaceBefore), intrinsic: intrinsic))
                     whitespaceBefore = []
                 }
             case UInt8(ascii: "="):
