@@ -112,6 +112,8 @@ struct BuildSession: Sendable {
             loadTheme(config)
             assets = AssetCollector(root: root, themeName: config.theme, fingerprint: fingerprintAssets)
                 .collect(contentFiles: Set(scan.staticFiles))
+            // `assets.NAME` in the templates, now that the stylesheets are known.
+            if let theme { themeDiagnostics += theme.assetDiagnostics(stylesheets: assets.names.keys) }
         }
         clock.lap("scan")
 

@@ -1,43 +1,45 @@
-internal import Mustache
-
-/// HTML escaping for `{{value}}`, byte for byte the same as swift-mustache's own (`&`, `<`, `>`, `"`,
-/// `'`), but over UTF-8 bytes, and returning text without special characters as it is: the library's
-/// escaper walks every `Character` and builds a new string, which was a tenth of the render time.
-///
-/// Templates opt in with the `{{%CONTENT_TYPE: SACRUM_HTML}}` pragma, which `ThemeLoader` puts in front
-/// of every template it loads.
-struct HTMLEscaping: MustacheContentType {
-    /// The name the pragma uses.
-    static let name = "SACRUM_HTML"
-    /// The pragma, as prepended to templates: on a line of its own, which Mustache removes from the output
-    /// (a standalone tag), so that it changes nothing else; errors subtract the line again.
-    static let pragma = "{{%CONTENT_TYPE: \(name)}}\n"
-
-    /// Registers the content type with swift-mustache (idempotent).
-    static func register() {
-        MustacheContentTypes.register(HTMLEscaping(), named: name)
-    }
-
-    func escapeText(_ text: String) -> String {
-        Self.escape(text)
-    }
-
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
+/// HTML escaping for `{{value}}`: `&`, `<`, `>`, `"` and `'`, as swift-mustache escaped them. Text
+/// without them (most text) is appended whole after one pass over its bytes; runs between them are
+/// appended as slices.
+enum HTMLEscaping {
+    /// Appends `text` to `output`, escaped.
+    static func append(_ text: String, to output: inout String) {
+        var text = text
+        let first = text.withUTF8 { bytes in bytes.firstIndex(where: isSpecial) }
+        guard let first else {
+            output.append(text)
+            return
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 32)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: bytes += Array("&amp;".utf8)
-            case 0x3C: bytes += Array("&lt;".utf8)
-            case 0x3E: bytes += Array("&gt;".utf8)
-            case 0x22: bytes += Array("&quot;".utf8)
-            case 0x27: bytes += Array("&#39;".utf8)
-            default: bytes.append(byte)
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = utf8.index(utf8.startIndex, offsetBy: first)
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if isSpecial(byte) {
+                output.append(contentsOf: text[runStart..<index])
+                switch byte {
+                case 0x26: output.append("&amp;")
+                case 0x3C: output.append("&lt;")
+                case 0x3E: output.append("&gt;")
+                case 0x22: output.append("&quot;")
+                default: output.append("&#39;")
+                }
+                runStart = next
             }
+            index = next
         }
-        return String(decoding: bytes, as: UTF8.self)
+        output.append(contentsOf: text[runStart...])
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+    }
+
+    /// `text`, escaped.
+    static func escape(_ text: String) -> String {
+        var output = ""
+        append(text, to: &output)
+        return output
     }
 }

@@ -1,4 +1,3 @@
-import Mustache
 public import SacrumContent
 
 /// The shortcodes of a theme and site: each template under `templates/shortcodes/` renders a call
@@ -19,12 +18,11 @@ public struct ShortcodeTemplates: ShortcodeRendering {
     public func file(of name: String) -> String? { theme.files[Theme.shortcodePrefix + name] }
 
     public func render(_ name: String, arguments: [String: String], inner: ShortcodeInner?) -> String? {
-        let context = ShortcodeContext(environment: environment, arguments: arguments, inner: inner)
-        do {
-            return try RenderBudget.run { theme.originals.render(context, withTemplate: Theme.shortcodePrefix + name) } ?? ""
-        } catch {
-            return nil
-        }
+        let template = Theme.shortcodePrefix + name
+        guard theme.has(template) else { return "" }
+        let schema = theme.shortcodeSchemas[name] ?? ShortcodeContext.schema(for: ShortcodeDeclaration())
+        let context = ShortcodeContext(schema: schema, environment: environment, arguments: arguments, inner: inner)
+        return theme.renderInPlace(template, root: .object(context), assets: environment.assets)
     }
 
     /// The text of every template a shortcode's output depends on: the shortcodes and the partials
@@ -65,19 +63,39 @@ public struct ShortcodeTemplates: ShortcodeRendering {
     }
 }
 
-/// What a shortcode template sees.
-struct ShortcodeContext: MustacheParent {
+/// What a shortcode template sees: `site`, `assets`, `inner`, `innerInline` and its declared arguments.
+struct ShortcodeContext: TemplateObject {
+    let schema: TemplateSchema
     let environment: RenderEnvironment
     let arguments: [String: String]
     let inner: ShortcodeInner?
 
-    func child(named name: String) -> Any? {
-        guard RenderBudget.spend() else { return nil }
-        switch name {
-        case "site": return SiteContext(environment: environment)
-        case "inner": return inner.map { TemplateText($0.html) }
-        case "innerInline": return inner.map { TemplateText($0.inlineHTML) }
-        default: return arguments[name].map(TemplateText.init)
+    /// The fixed names, before the arguments.
+    enum Field: Int, CaseIterable { case site, assets, inner, innerInline }
+
+    /// The names a shortcode with `declaration` sees.
+    static func schema(for declaration: ShortcodeDeclaration) -> TemplateSchema {
+        TemplateSchema(
+            name: "the shortcode's context",
+            fields: Field.allCases.map { field -> (String, TemplateType) in
+                switch field {
+                case .site: ("site", .object(SiteContext.schema))
+                case .assets: ("assets", .assets)
+                case .inner: ("inner", .text)
+                case .innerInline: ("innerInline", .text)
+                }
+            } + declaration.arguments.map { ($0.name, .text) })
+    }
+
+    var templateSchema: TemplateSchema { schema }
+
+    func value(at index: Int) -> TemplateValue {
+        switch Field(rawValue: index) {
+        case .site: .object(SiteContext(environment: environment))
+        case .assets: .absent
+        case .inner: (inner?.html).templateValue
+        case .innerInline: (inner?.inlineHTML).templateValue
+        case nil: index < schema.names.count ? arguments[schema.names[index]].templateValue : .absent
         }
     }
 }

@@ -1,4 +1,3 @@
-import Mustache
 import SacrumContent
 
 /// Partials under `templates/partials/site/` show only site-wide facts (the footer, the opening hours,
@@ -6,14 +5,6 @@ import SacrumContent
 /// `assets`, and every page includes the result. On a large site that saves most of the template work
 /// of every page. A site-wide partial that names `page`, `menu`, `footerMenu` or `jsonLD` is an error.
 enum SitePartials {
-    /// The key of its rendering in `sacrumSitePartials`.
-    static func key(for name: String) -> String {
-        String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
-    }
-
-    /// The template registered under the partial's public name: the rendering, unescaped.
-    static func includeTemplate(for name: String) -> String { "{{{sacrumSitePartials.\(key(for: name))}}}" }
-
     /// Names a site-wide partial must not use, because they differ from page to page.
     static let pageNames: Set<String> = ["page", "menu", "footerMenu", "jsonLD"]
 
@@ -30,31 +21,28 @@ enum SitePartials {
 }
 
 /// The context of site-wide partials: `site` and `assets`, nothing that belongs to a page.
-struct SiteOnlyContext: MustacheParent {
+struct SiteOnlyContext: TemplateObject {
     let environment: RenderEnvironment
 
-    func child(named name: String) -> Any? {
-        guard RenderBudget.spend() else { return nil }
-        return switch name {
-        case "site": SiteContext(environment: environment)
-        case "assets": AssetsContext(assets: environment.assets)
-        default: nil
+    enum Field: String, CaseIterable { case site, assets }
+
+    static let fields = Array(Field.allCases)
+
+
+    static let schema = TemplateSchema(name: "a site-wide partial's context", Field.self) {
+        switch $0 {
+        case .site: .object(SiteContext.schema)
+        case .assets: .assets
         }
     }
-}
 
-/// The renderings of the site-wide partials, by key.
-struct SitePartialsContext: MustacheParent {
-    let rendered: [String: String]
-    /// Keys of the partials whose own render went over the budget: a page including one goes over too.
-    let overBudget: Set<String>
+    var templateSchema: TemplateSchema { Self.schema }
 
-    func child(named name: String) -> Any? {
-        guard !overBudget.contains(name) else {
-            RenderBudget.exhaust()
-            return nil
+    func value(at index: Int) -> TemplateValue {
+        switch TemplateSchema.element(index, of: Self.fields) {
+        case .site: .object(SiteContext(environment: environment))
+        case .assets, nil: .absent
         }
-        return rendered[name].map(TemplateText.init) ?? NoValue()
     }
 }
 

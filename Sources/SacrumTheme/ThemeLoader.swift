@@ -1,4 +1,3 @@
-internal import Mustache
 public import SacrumContent
 
 /// Loads a theme's templates and the site's overrides, parsing each once and checking that every
@@ -57,21 +56,18 @@ public struct ThemeLoader: Sendable {
         return (diagnostics.containsErrors ? nil : theme, diagnostics)
     }
 
-    /// Parses templates given as name → (file, text) and checks their references.
+    /// Parses templates given as name → (file, text), checks their references and compiles them.
     public static func compile(_ sources: [String: (file: String, text: String)]) -> (Theme, [Diagnostic]) {
-        HTMLEscaping.register()
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
         var files: [String: String] = [:]
         var sitePartials: [String] = []
-        var originals = MustacheLibrary()
         var scans: [String: TemplateReferenceScanner.Scan] = [:]
         var shortcodes: [String: ShortcodeDeclaration] = [:]
+        var parsed: [String: TemplateCompiler.Source] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             let scan = TemplateReferenceScanner.scan(source.text)
             scans[name] = scan
             if let deep = scan.tooDeep {
-                // Before swift-mustache sees it: its parser would overflow the stack.
                 diagnostics.append(
                     Diagnostic(
                         .error, id: "template.too-deep", file: source.file, line: deep.line, column: deep.column,
@@ -79,35 +75,32 @@ public struct ThemeLoader: Sendable {
                         hint: "close the sections you opened ({{/name}}), or move the inner part into a partial"))
                 continue
             }
+            var parser = TemplateParser(source.text, blockPrefix: name)
             do {
-                // The pragma selects the fast escaper; it takes a line of its own, which errors give back.
-                let template = try MustacheTemplate(string: HTMLEscaping.pragma + source.text)
-                originals.register(template, named: name)
-                if name.hasPrefix(Theme.sitePartialPrefix) {
-                    // Rendered once per build (from `originals`); pages include the result.
-                    library.register(try MustacheTemplate(string: SitePartials.includeTemplate(for: name)), named: name)
-                    sitePartials.append(name)
-                    diagnostics += SitePartials.check(source.text, file: source.file)
-                } else {
-                    library.register(template, named: name)
-                }
-                if name.hasPrefix(Theme.shortcodePrefix) {
-                    let (declaration, problems) = ShortcodeTemplates.declaration(of: String(name.dropFirst(Theme.shortcodePrefix.count)), text: source.text, file: source.file)
-                    diagnostics += problems
-                    if let declaration { shortcodes[String(name.dropFirst(Theme.shortcodePrefix.count))] = declaration }
-                }
-                files[name] = source.file
-            } catch let error as MustacheTemplate.ParserError {
-                let line = TemplateErrorText.line(error.context.lineNumber, in: source.text)
-                let column = error.context.columnNumber
+                parsed[name] = TemplateCompiler.Source(file: source.file, nodes: try parser.parse())
+            } catch {
+                diagnostics.append(
+                    Diagnostic(.error, id: "template.syntax", file: source.file, line: error.line, column: error.column, message: error.message,
+                               hint: error.hint))
+                continue
+            }
+            for (line, column) in parser.ignoredText {
                 diagnostics.append(
                     Diagnostic(
-                        .error, id: "template.syntax", file: source.file, line: line,
-                        column: max(1, column), message: TemplateErrorText.message(for: error.error),
-                        hint: TemplateErrorText.hint(for: error.error)))
-            } catch {
-                diagnostics.append(Diagnostic(.error, id: "template.syntax", file: source.file, message: "the template cannot be parsed: \(error)"))
+                        .warning, id: "template.ignored-text", file: source.file, line: line, column: column,
+                        message: "text between {{<parent}} and its {{/...}} outside a {{$block}} is not shown",
+                        hint: "put the text in a {{$block}}…{{/block}} of the parent, or remove it"))
             }
+            if name.hasPrefix(Theme.sitePartialPrefix) {
+                sitePartials.append(name)
+                diagnostics += SitePartials.check(source.text, file: source.file)
+            }
+            if name.hasPrefix(Theme.shortcodePrefix) {
+                let (declaration, problems) = ShortcodeTemplates.declaration(of: String(name.dropFirst(Theme.shortcodePrefix.count)), text: source.text, file: source.file)
+                diagnostics += problems
+                if let declaration { shortcodes[String(name.dropFirst(Theme.shortcodePrefix.count))] = declaration }
+            }
+            files[name] = source.file
         }
         var references: [String: [TemplateReferenceScanner.Reference]] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) where files[name] != nil {
@@ -130,50 +123,34 @@ public struct ThemeLoader: Sendable {
             }
         }
         diagnostics += TemplateRecursion.diagnostics(references: references, files: files)
+
+        // Pages, then site-wide partials and shortcodes; partials on their own last, without reports
+        // (they are checked where they are included, with the contexts they see there).
+        var compiler = TemplateCompiler(
+            sources: parsed, sitePartialSlots: Dictionary(uniqueKeysWithValues: sitePartials.enumerated().map { ($1, $0) }))
+        var shortcodeSchemas: [String: TemplateSchema] = [:]
+        let names = parsed.keys.sorted()
+        for name in names where !name.hasPrefix("partials/") && !name.hasPrefix(Theme.shortcodePrefix) {
+            compiler.compile(.init(name: name, root: .object(RootContext.schema), prerenderedSitePartials: true))
+        }
+        for name in sitePartials where parsed[name] != nil {
+            compiler.compile(.init(name: name, root: .object(SiteOnlyContext.schema), quietRoots: SitePartials.pageNames))
+        }
+        for name in names where name.hasPrefix(Theme.shortcodePrefix) {
+            let shortcode = String(name.dropFirst(Theme.shortcodePrefix.count))
+            let schema = ShortcodeContext.schema(for: shortcodes[shortcode] ?? ShortcodeDeclaration())
+            shortcodeSchemas[shortcode] = schema
+            compiler.compile(.init(name: name, root: .object(schema)))
+        }
+        for name in names where name.hasPrefix("partials/") && !name.hasPrefix(Theme.sitePartialPrefix) {
+            compiler.compile(.init(name: name, root: .object(RootContext.schema), prerenderedSitePartials: true, reports: false))
+        }
+        diagnostics += compiler.diagnostics
         let texts = Dictionary(uniqueKeysWithValues: sources.compactMap { name, source in files[name].map { _ in (name, source.text) } })
-        return (Theme(library: library, files: files, sources: texts, sitePartials: sitePartials, originals: originals, shortcodes: shortcodes), diagnostics)
+        let theme = Theme(
+            program: compiler.program(), files: files, sources: texts, sitePartials: sitePartials, shortcodes: shortcodes,
+            shortcodeSchemas: shortcodeSchemas, assetUses: compiler.assetUses)
+        return (theme, diagnostics)
     }
 }
 
-/// Editor-friendly words for swift-mustache's parser errors.
-enum TemplateErrorText {
-    /// The line of an error in the template as written. swift-mustache counts the pragma's line and
-    /// every `Character.isNewline` (vertical tab, form feed, U+2028...) as a line break; editors count
-    /// line feeds only.
-    static func line(_ mustacheLine: Int, in text: String) -> Int {
-        var breaks = mustacheLine - 2
-        var line = 1
-        for character in text where character.isNewline {
-            guard breaks > 0 else { break }
-            breaks -= 1
-            if character == "\n" { line += 1 }
-        }
-        return line
-    }
-
-    static func message(for error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "the template cannot be parsed: \(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes"
-        case .unfinishedName: return "a tag is not closed with '}}'"
-        case .expectedSectionEnd: return "a section is opened but never closed"
-        case .invalidSetDelimiter: return "the set-delimiter tag is malformed"
-        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to a parent section"
-        case .illegalTokenInsideInheritSection: return "inside {{<parent}} only {{$block}} sections are allowed"
-        case .textInsideInheritSection: return "inside {{<parent}} only {{$block}} sections are allowed"
-        case .invalidConfigVariableSyntax: return "the {{% ... }} pragma is malformed"
-        case .unrecognisedConfigVariable: return "the {{% ... }} pragma is not known"
-        @unknown default: return "the template cannot be parsed: \(error)"
-        }
-    }
-
-    static func hint(for error: any Error) -> String? {
-        guard let error = error as? MustacheTemplate.Error else { return nil }
-        switch error {
-        case .sectionCloseNameIncorrect, .expectedSectionEnd:
-            return "every {{#name}} and {{^name}} needs a matching {{/name}}"
-        case .unfinishedName: return "close the tag with '}}' (or '}}}' for raw HTML)"
-        default: return nil
-        }
-    }
-}

@@ -7,7 +7,7 @@ import Testing
 @Suite struct SiteAssetTests {
     static let theme: [String: String] = [
         "themes/test/assets/css/style.css": "body{color:black}",
-        "themes/test/templates/page.mustache": "<link href=\"{{assets.style}}\"><link href=\"{{assets.brand}}\">{{{page.content}}}",
+        "themes/test/templates/page.mustache": "<link href=\"{{assets.style}}\">{{{page.content}}}",
         "content/a.md": "---\ntitle: A\n---\ntext\n",
     ]
 
@@ -27,7 +27,10 @@ import Testing
     }
 
     @Test func aNewSiteAssetGetsAName() async throws {
-        let site = try site(["assets/css/brand.css": ":root{--brand:#0b5}"])
+        let site = try site([
+            "assets/css/brand.css": ":root{--brand:#0b5}",
+            "themes/test/templates/page.mustache": "<link href=\"{{assets.brand}}\">{{{page.content}}}",
+        ])
         defer { site.remove() }
         let result = await site.build()
         let brand = result.paths.first { $0.hasPrefix("css/brand.") }

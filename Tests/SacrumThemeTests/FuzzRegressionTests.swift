@@ -37,8 +37,8 @@ import Testing
     }
 
     @Test func sectionsNestedAHundredDeepAreFine() {
-        let text = String(repeating: "{{#a}}", count: 100) + "x" + String(repeating: "{{/a}}", count: 100)
-            + String(repeating: "{{#b}}{{/b}}", count: 1_000)
+        let text = String(repeating: "{{#page}}", count: 100) + "x" + String(repeating: "{{/page}}", count: 100)
+            + String(repeating: "{{#site}}{{/site}}", count: 1_000)
         let (theme, diagnostics) = ThemeLoader.compile(["page": (file: "t/page.mustache", text: text)])
         #expect(diagnostics.isEmpty)
         #expect(theme.has("page"))

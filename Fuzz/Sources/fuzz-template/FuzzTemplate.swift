@@ -5,7 +5,7 @@ import SacrumTheme
 /// Templates: the input is a theme of up to twenty templates, separated by NUL bytes, named as in the
 /// default theme in the order of `templateNames` (`page`, `base`, the partials, the site-wide partials
 /// under `partials/site/`, then the list and kind templates). They are compiled with
-/// `ThemeLoader.compile` — swift-mustache's parser, Sacrum's escaping pragma, the partial and parent
+/// `ThemeLoader.compile` — SacrumTheme's Mustache compiler and its name checks, the partial and parent
 /// checks, the site-wide partial check — and, when the theme has no errors (as a build requires),
 /// pages of a fixed site are rendered with it the way `PageRenderStage` does: site-wide partials
 /// first, then `TemplateLookup` and `RootContext`.

@@ -1,86 +1,127 @@
-public import Mustache
 import SacrumContent
 import SacrumMarkdown
 
 /// `page`: everything a template can show about the page being rendered. Values are computed when a
-/// template asks for them; keys with no value give `NoValue` (false in sections, empty in text).
-public struct PageContext: MustacheParent, Sendable {
+/// template asks for them; fields with no value are absent (false in sections, empty in text).
+struct PageContext: TemplateObject {
     let environment: RenderEnvironment
     let index: Int
 
     private var site: Site { environment.site }
     private var page: Page { environment.site.pages[index] }
 
-    public func child(named name: String) -> Any? {
-        guard RenderBudget.spend() else { return nil }
-        let page = self.page
-        let frontMatter = page.frontMatter
-        switch name {
+    enum Field: String, CaseIterable {
         // Identity
-        case "title": return TemplateText(page.title)
-        case "description": return (frontMatter.description ?? fallbackDescription).orNoValue
-        case "url": return TemplateText(page.url)
-        case "permalink", "canonical": return TemplateText(site.absoluteURL(page.url))
-        case "kind": return TemplateText(page.kind.rawValue)
-        case "role": return TemplateText(page.role.rawValue)
-        case "layout": return TemplateText(frontMatter.layout?.value ?? "")
-        case "isHome": return page.role == .home
-        case "isSection": return page.role == .section
-        case "isRegular": return page.role == .regular
-        case "isList": return page.isList
-        case "isTag": return page.role == .tag
-        case "isTagIndex": return page.role == .tagIndex
-        case "isTreatment": return page.kind == .treatment && page.role == .regular
-        case "isCondition": return page.kind == .condition && page.role == .regular
-        case "isStory": return page.kind == .story && page.role == .regular
-        case "isProvider": return page.kind == .provider && page.role == .regular
-        case "isArticle": return page.kind == .article && page.role == .regular
-        case "isMedical": return page.kind.isMedical && page.role == .regular
+        case title, description, url, permalink, canonical, kind, role, layout
+        case isHome, isSection, isRegular, isList, isTag, isTagIndex, isTreatment, isCondition, isStory, isProvider, isArticle, isMedical
         // Content
-        case "content": return TemplateText(page.content?.document.html ?? "")
-        case "summary": return PageLinkContext.summary(of: page).orNoValue
-        case "toc": return tableOfContents
-        case "hasToc": return tableOfContents.count >= 2
-        case "wordCount": return page.content?.document.wordCount ?? 0
-        case "readingMinutes": return max(1, ((page.content?.document.wordCount ?? 0) + 199) / 200)
+        case content, summary, toc, hasToc, wordCount, readingMinutes
         // Dates
-        case "date": return frontMatter.date.map(DateContext.init).orNoValue
-        case "updated": return frontMatter.updated.map(DateContext.init).orNoValue
-        case "lastModified": return page.lastModified.map(DateContext.init).orNoValue
+        case date, updated, lastModified
         // Tree
-        case "breadcrumbs": return page.ancestors.map(link)
-        case "parent": return page.parent.map(link).orNoValue
-        case "previous": return page.previous.map(link).orNoValue
-        case "next": return page.next.map(link).orNoValue
-        case "children": return page.children.map(link)
-        case "subsections": return page.subsections.map(link)
+        case breadcrumbs, parent, previous, next, children, subsections
         // Cross-links
-        case "conditions": return page.conditions.map(link)
-        case "treatments": return page.treatments.map(link)
-        case "stories": return page.stories.map(link)
-        case "related": return page.related.map(link)
-        case "tags": return page.tagPages.map(link)
-        case "hasChildren": return !page.children.isEmpty
-        case "hasSubsections": return !page.subsections.isEmpty
-        case "hasConditions": return !page.conditions.isEmpty
-        case "hasTreatments": return !page.treatments.isEmpty
-        case "hasStories": return !page.stories.isEmpty
-        case "hasRelated": return !page.related.isEmpty
-        case "hasTags": return !page.tagPages.isEmpty
-        case "hasBreadcrumbs": return !page.ancestors.isEmpty
+        case conditions, treatments, stories, related, tags
+        case hasChildren, hasSubsections, hasConditions, hasTreatments, hasStories, hasRelated, hasTags, hasBreadcrumbs
         // Medical pages, stories, providers
-        case "review": return review.orNoValue
-        case "disclosure": return disclosure.orNoValue
-        case "treatment": return page.treatments.first.map(link).orNoValue
-        case "procedureType": return (frontMatter.procedureType?.value.rawValue).orNoValue
-        case "bodyLocation": return frontMatter.bodyLocation.orNoValue
-        case "jobTitle": return frontMatter.jobTitle.orNoValue
-        case "params": return ParamsContext(values: frontMatter.params)
-        default: return nil
+        case review, disclosure, treatment, procedureType, bodyLocation, jobTitle, params
+    }
+
+    static let fields = Array(Field.allCases)
+
+
+    static let schema = TemplateSchema(name: "page", Field.self) {
+        switch $0 {
+        case .isHome, .isSection, .isRegular, .isList, .isTag, .isTagIndex, .isTreatment, .isCondition, .isStory, .isProvider,
+            .isArticle, .isMedical, .hasToc, .hasChildren, .hasSubsections, .hasConditions, .hasTreatments, .hasStories,
+            .hasRelated, .hasTags, .hasBreadcrumbs:
+            .bool
+        case .wordCount, .readingMinutes: .number
+        case .toc: .list(.object(HeadingContext.schema))
+        case .date, .updated, .lastModified: .object(DateContext.schema)
+        case .breadcrumbs, .children, .subsections, .conditions, .treatments, .stories, .related, .tags:
+            .list(.object(PageLinkContext.schema))
+        case .parent, .previous, .next, .treatment: .object(PageLinkContext.schema)
+        case .review: .object(ReviewContext.schema)
+        case .params: .data
+        default: .text
         }
     }
 
-    private func link(_ target: Int) -> PageLinkContext { PageLinkContext(environment: environment, index: target) }
+    var templateSchema: TemplateSchema { Self.schema }
+
+    func value(at field: Int) -> TemplateValue {
+        guard let field = TemplateSchema.element(field, of: Self.fields) else { return .absent }
+        // The page is read in place: a copy of `Page` retains each of its many fields.
+        return environment.site.pages.withUnsafeBufferPointer { pages in value(field, of: pages[index]) }
+    }
+
+    private func value(_ field: Field, of page: borrowing Page) -> TemplateValue {
+        switch field {
+        case .title: return .text(page.title)
+        case .description: return (page.frontMatter.description ?? fallbackDescription).templateValue
+        case .url: return .text(page.url)
+        case .permalink, .canonical: return .text(site.absoluteURL(page.url))
+        case .kind: return .text(page.kind.rawValue)
+        case .role: return .text(page.role.rawValue)
+        case .layout: return .text(page.frontMatter.layout?.value ?? "")
+        case .isHome: return .bool(page.role == .home)
+        case .isSection: return .bool(page.role == .section)
+        case .isRegular: return .bool(page.role == .regular)
+        case .isList: return .bool(page.isList)
+        case .isTag: return .bool(page.role == .tag)
+        case .isTagIndex: return .bool(page.role == .tagIndex)
+        case .isTreatment: return .bool(page.kind == .treatment && page.role == .regular)
+        case .isCondition: return .bool(page.kind == .condition && page.role == .regular)
+        case .isStory: return .bool(page.kind == .story && page.role == .regular)
+        case .isProvider: return .bool(page.kind == .provider && page.role == .regular)
+        case .isArticle: return .bool(page.kind == .article && page.role == .regular)
+        case .isMedical: return .bool(page.kind.isMedical && page.role == .regular)
+        case .content: return .text(page.content?.document.html ?? "")
+        case .summary: return PageLinkContext.summary(of: page).templateValue
+        case .toc: return .values(tableOfContents.map { .object($0) })
+        case .hasToc: return .bool(tableOfContents.count >= 2)
+        case .wordCount: return .integer(page.content?.document.wordCount ?? 0)
+        case .readingMinutes: return .integer(max(1, ((page.content?.document.wordCount ?? 0) + 199) / 200))
+        case .date: return date(page.frontMatter.date)
+        case .updated: return date(page.frontMatter.updated)
+        case .lastModified: return date(page.lastModified)
+        case .breadcrumbs: return links(page.ancestors)
+        case .parent: return link(page.parent)
+        case .previous: return link(page.previous)
+        case .next: return link(page.next)
+        case .children: return links(page.children)
+        case .subsections: return links(page.subsections)
+        case .conditions: return links(page.conditions)
+        case .treatments: return links(page.treatments)
+        case .stories: return links(page.stories)
+        case .related: return links(page.related)
+        case .tags: return links(page.tagPages)
+        case .hasChildren: return .bool(!page.children.isEmpty)
+        case .hasSubsections: return .bool(!page.subsections.isEmpty)
+        case .hasConditions: return .bool(!page.conditions.isEmpty)
+        case .hasTreatments: return .bool(!page.treatments.isEmpty)
+        case .hasStories: return .bool(!page.stories.isEmpty)
+        case .hasRelated: return .bool(!page.related.isEmpty)
+        case .hasTags: return .bool(!page.tagPages.isEmpty)
+        case .hasBreadcrumbs: return .bool(!page.ancestors.isEmpty)
+        case .review: return review.map { .object($0) } ?? .absent
+        case .disclosure: return disclosure.templateValue
+        case .treatment: return link(page.treatments.first)
+        case .procedureType: return (page.frontMatter.procedureType?.value.rawValue).templateValue
+        case .bodyLocation: return page.frontMatter.bodyLocation.templateValue
+        case .jobTitle: return page.frontMatter.jobTitle.templateValue
+        case .params: return ParamsValue.value(.mapping(page.frontMatter.params))
+        }
+    }
+
+    private func links(_ indexes: [Int]) -> TemplateValue { .list(PageLinkList(environment: environment, indexes: indexes)) }
+
+    private func link(_ target: Int?) -> TemplateValue {
+        target.map { .object(PageLinkContext(environment: environment, index: $0)) } ?? .absent
+    }
+
+    private func date(_ date: ContentDate?) -> TemplateValue { date.map { .object(DateContext(date: $0)) } ?? .absent }
 
     /// Section and tag pages without a description get one that says what they list.
     private var fallbackDescription: String? {
@@ -104,11 +145,11 @@ public struct PageContext: MustacheParent, Sendable {
         else { return nil }
         switch page.reviewer {
         case .provider(let provider):
-            return ReviewContext(name: site.pages[provider].title, url: site.pages[provider].url, date: DateContext(date))
+            return ReviewContext(name: site.pages[provider].title, url: site.pages[provider].url, date: DateContext(date: date))
         case .person(let person):
-            return ReviewContext(name: person, url: nil, date: DateContext(date))
+            return ReviewContext(name: person, url: nil, date: DateContext(date: date))
         case nil:
-            return ReviewContext(name: name, url: nil, date: DateContext(date))
+            return ReviewContext(name: name, url: nil, date: DateContext(date: date))
         }
     }
 
@@ -119,23 +160,50 @@ public struct PageContext: MustacheParent, Sendable {
     }
 }
 
+/// Pages as links, made as a section reaches them.
+struct PageLinkList: TemplateList {
+    let environment: RenderEnvironment
+    let indexes: [Int]
+
+    var count: Int { indexes.count }
+
+    func element(at index: Int) -> TemplateValue { .object(PageLinkContext(environment: environment, index: indexes[index])) }
+}
+
 /// Another page as a link: `title`, `url`, `description`, `summary`, `date`, `kind`.
-public struct PageLinkContext: MustacheParent, Sendable {
+struct PageLinkContext: TemplateObject {
     let environment: RenderEnvironment
     let index: Int
 
-    public func child(named name: String) -> Any? {
-        guard RenderBudget.spend() else { return nil }
-        let page = environment.site.pages[index]
-        switch name {
-        case "title": return TemplateText(page.title)
-        case "url": return TemplateText(page.url)
-        case "description": return page.frontMatter.description.orNoValue
-        case "summary": return Self.summary(of: page).orNoValue
-        case "date": return page.frontMatter.date.map(DateContext.init).orNoValue
-        case "kind": return TemplateText(page.kind.rawValue)
-        case "isCurrent": return false
-        default: return nil
+    enum Field: String, CaseIterable { case title, url, description, summary, date, kind, isCurrent }
+
+    static let fields = Array(Field.allCases)
+
+
+    static let schema = TemplateSchema(name: "a page link", Field.self) {
+        switch $0 {
+        case .date: .object(DateContext.schema)
+        case .isCurrent: .bool
+        default: .text
+        }
+    }
+
+    var templateSchema: TemplateSchema { Self.schema }
+
+    func value(at field: Int) -> TemplateValue {
+        environment.site.pages.withUnsafeBufferPointer { pages in value(TemplateSchema.element(field, of: Self.fields), of: pages[index]) }
+    }
+
+    private func value(_ field: Field?, of page: borrowing Page) -> TemplateValue {
+        switch field {
+        case .title: .text(page.title)
+        case .url: .text(page.url)
+        case .description: page.frontMatter.description.templateValue
+        case .summary: Self.summary(of: page).templateValue
+        case .date: page.frontMatter.date.map { .object(DateContext(date: $0)) } ?? .absent
+        case .kind: .text(page.kind.rawValue)
+        case .isCurrent: .bool(false)
+        case nil: .absent
         }
     }
 
@@ -148,79 +216,102 @@ public struct PageLinkContext: MustacheParent, Sendable {
     }
 }
 
-/// A date: `iso` (`2026-03-14`, for `<time datetime>`) and `display` (`March 14, 2026`).
-public struct DateContext: MustacheParent, Sendable {
+/// A date: `iso` (`2026-03-14`, for `<time datetime>`), `display` (`March 14, 2026`) and `year`.
+struct DateContext: TemplateObject {
     let date: ContentDate
 
-    init(_ date: ContentDate) {
-        self.date = date
-    }
+    enum Field: String, CaseIterable { case iso, display, year }
 
-    public func child(named name: String) -> Any? {
-        guard RenderBudget.spend() else { return nil }
-        return switch name {
-        case "iso": TemplateText(date.secondsOfDay == nil ? date.isoDate : date.iso8601)
-        case "display": TemplateText(date.longEnglish)
-        case "year": TemplateText(String(date.year))
-        default: nil
+    static let fields = Array(Field.allCases)
+
+
+    static let schema = TemplateSchema(name: "a date", Field.self) { _ in .text }
+
+    var templateSchema: TemplateSchema { Self.schema }
+
+    func value(at field: Int) -> TemplateValue {
+        switch TemplateSchema.element(field, of: Self.fields) {
+        case .iso: .text(date.secondsOfDay == nil ? date.isoDate : date.iso8601)
+        case .display: .text(date.longEnglish)
+        case .year: .text(String(date.year))
+        case nil: .absent
         }
     }
 }
 
 /// `page.review`: who reviewed a medical page (`name`, `url` of their page if any) and when (`date`).
-public struct ReviewContext: MustacheParent, Sendable {
+struct ReviewContext: TemplateObject {
     let name: String
     let url: String?
     let date: DateContext
 
-    public func child(named name: String) -> Any? {
-        guard RenderBudget.spend() else { return nil }
-        return switch name {
-        case "name": TemplateText(self.name)
-        case "url": url.orNoValue
-        case "date": date
-        default: nil
+    enum Field: String, CaseIterable { case name, url, date }
+
+    static let fields = Array(Field.allCases)
+
+
+    static let schema = TemplateSchema(name: "page.review", Field.self) {
+        switch $0 {
+        case .date: .object(DateContext.schema)
+        default: .text
+        }
+    }
+
+    var templateSchema: TemplateSchema { Self.schema }
+
+    func value(at field: Int) -> TemplateValue {
+        switch TemplateSchema.element(field, of: Self.fields) {
+        case .name: .text(name)
+        case .url: url.templateValue
+        case .date: .object(date)
+        case nil: .absent
         }
     }
 }
 
-/// A heading for a table of contents: `level`, `text`, `id`.
-public struct HeadingContext: MustacheParent, Sendable {
+/// A heading for a table of contents: `level`, `text`, `id`, `isSub`.
+struct HeadingContext: TemplateObject {
     let level: Int
     let text: String
     let id: String
 
-    public func child(named name: String) -> Any? {
-        guard RenderBudget.spend() else { return nil }
-        return switch name {
-        case "level": level
-        case "text": TemplateText(text)
-        case "id": TemplateText(id)
-        case "isSub": level > 2
-        default: nil
+    enum Field: String, CaseIterable { case level, text, id, isSub }
+
+    static let fields = Array(Field.allCases)
+
+
+    static let schema = TemplateSchema(name: "a heading", Field.self) {
+        switch $0 {
+        case .level: .number
+        case .isSub: .bool
+        default: .text
+        }
+    }
+
+    var templateSchema: TemplateSchema { Self.schema }
+
+    func value(at field: Int) -> TemplateValue {
+        switch TemplateSchema.element(field, of: Self.fields) {
+        case .level: .integer(level)
+        case .text: .text(text)
+        case .id: .text(id)
+        case .isSub: .bool(level > 2)
+        case nil: .absent
         }
     }
 }
 
-/// `page.params`: front-matter keys Sacrum does not interpret, by name.
-public struct ParamsContext: MustacheParent, Sendable {
-    let values: [String: FrontMatterValue]
-
-    public func child(named name: String) -> Any? {
-        guard RenderBudget.spend() else { return nil }
-        guard let value = values[name] else { return NoValue() }
-        return Self.templateValue(value)
-    }
-
-    static func templateValue(_ value: FrontMatterValue) -> Any {
+/// `page.params`: front-matter keys Sacrum does not interpret, as untyped data.
+enum ParamsValue {
+    static func value(_ value: FrontMatterValue) -> TemplateValue {
         switch value {
-        case .text(let text): text
-        case .integer(let integer): integer
-        case .number(let number): number
-        case .bool(let bool): bool
-        case .null: NoValue()
-        case .list(let values): values.map(templateValue)
-        case .mapping(let values): ParamsContext(values: values)
+        case .text(let text): .text(text)
+        case .integer(let integer): .integer(integer)
+        case .number(let number): .number(number)
+        case .bool(let bool): .bool(bool)
+        case .null: .absent
+        case .list(let values): .values(values.map(Self.value))
+        case .mapping(let values): .map(values.mapValues(Self.value))
         }
     }
 }

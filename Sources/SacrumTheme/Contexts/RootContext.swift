@@ -1,9 +1,8 @@
-public import Mustache
 import SacrumContent
 
-/// The object every template is rendered with: `site`, `page`, `menu`, `footerMenu`, `assets` and the
-/// page's structured data as `jsonLD` (raw, for `{{{jsonLD}}}`).
-public struct RootContext: MustacheParent, Sendable {
+/// The object every page template is rendered with: `site`, `page`, `menu`, `footerMenu`, `assets` and
+/// the page's structured data as `jsonLD` (raw, for `{{{jsonLD}}}`).
+public struct RootContext: TemplateObject {
     let environment: RenderEnvironment
     let pageIndex: Int
     let jsonLD: @Sendable () -> String
@@ -16,60 +15,85 @@ public struct RootContext: MustacheParent, Sendable {
         self.jsonLD = jsonLD
     }
 
-    public func child(named name: String) -> Any? {
-        guard RenderBudget.spend() else { return nil }
-        return switch name {
-        case "site": SiteContext(environment: environment)
-        case "page": PageContext(environment: environment, index: pageIndex)
-        case "menu": menu(environment.site.menu)
-        case "footerMenu": menu(environment.site.footerMenu)
-        case "assets": AssetsContext(assets: environment.assets)
-        case "jsonLD": TemplateText(jsonLD())
-        case "sacrumSitePartials":
-            SitePartialsContext(rendered: environment.sitePartials, overBudget: environment.sitePartialsOverBudget)
-        default: nil
+    enum Field: String, CaseIterable { case site, page, menu, footerMenu, assets, jsonLD }
+
+    static let fields = Array(Field.allCases)
+
+
+    static let schema = TemplateSchema(name: "the page's context", Field.self) {
+        switch $0 {
+        case .site: .object(SiteContext.schema)
+        case .page: .object(PageContext.schema)
+        case .menu, .footerMenu: .list(.object(MenuItemContext.schema))
+        case .assets: .assets
+        case .jsonLD: .text
         }
     }
 
-    /// Menu entries, the current one (the page itself or a section it is in) marked.
-    private func menu(_ entries: [MenuEntry]) -> [MenuItemContext] {
-        let site = environment.site
-        let page = site.pages[pageIndex]
-        let trail = Set(page.ancestors + [pageIndex])
-        return entries.map { entry in
-            let isCurrent = entry.page == pageIndex
-            let isInSection = !isCurrent && entry.page.map { $0 != site.home && trail.contains($0) } == true
-            return MenuItemContext(title: entry.title, url: entry.url, isCurrent: isCurrent, isActive: isCurrent || isInSection)
+    public var templateSchema: TemplateSchema { Self.schema }
+
+    public func value(at index: Int) -> TemplateValue {
+        switch TemplateSchema.element(index, of: Self.fields) {
+        case .site: .object(SiteContext(environment: environment))
+        case .page: .object(PageContext(environment: environment, index: pageIndex))
+        case .menu: .list(MenuList(environment: environment, footer: false, page: pageIndex))
+        case .footerMenu: .list(MenuList(environment: environment, footer: true, page: pageIndex))
+        case .jsonLD: .text(jsonLD())
+        case .assets, nil: .absent
         }
+    }
+}
+
+/// A menu of the site, its entries made as a section reaches them.
+struct MenuList: TemplateList {
+    let environment: RenderEnvironment
+    let footer: Bool
+    /// The page being rendered, whose entry is current; -1 for none.
+    let page: Int
+
+    private var entries: [MenuEntry] { footer ? environment.site.footerMenu : environment.site.menu }
+
+    var count: Int { entries.count }
+
+    func element(at index: Int) -> TemplateValue {
+        .object(MenuItemContext(environment: environment, entry: footer ? -(index + 1) : index, page: page))
     }
 }
 
 /// A menu entry for templates: `title`, `url`, `isCurrent` (this page; for `aria-current="page"`) and
 /// `isActive` (this page or the section it is in).
-public struct MenuItemContext: MustacheParent, Sendable {
-    let title: String
-    let url: String
-    let isCurrent: Bool
-    let isActive: Bool
+struct MenuItemContext: TemplateObject {
+    let environment: RenderEnvironment
+    /// The entry's index in the menu, or -(index + 1) in the footer menu.
+    let entry: Int
+    /// The page being rendered; -1 for none.
+    let page: Int
 
-    public func child(named name: String) -> Any? {
-        guard RenderBudget.spend() else { return nil }
-        return switch name {
-        case "title": TemplateText(title)
-        case "url": TemplateText(url)
-        case "isCurrent": isCurrent
-        case "isActive": isActive
-        default: nil
+    enum Field: String, CaseIterable { case title, url, isCurrent, isActive }
+
+    static let fields = Array(Field.allCases)
+
+
+    static let schema = TemplateSchema(name: "a menu entry", Field.self) {
+        switch $0 {
+        case .title, .url: .text
+        case .isCurrent, .isActive: .bool
         }
     }
-}
 
-/// Asset URLs by name: `{{assets.style}}` is the fingerprinted URL of `css/style.css`.
-public struct AssetsContext: MustacheParent, Sendable {
-    let assets: [String: String]
+    var templateSchema: TemplateSchema { Self.schema }
 
-    public func child(named name: String) -> Any? {
-        guard RenderBudget.spend() else { return nil }
-        return assets[name].orNoValue
+    func value(at index: Int) -> TemplateValue {
+        let site = environment.site
+        let entry = self.entry >= 0 ? site.menu[self.entry] : site.footerMenu[-self.entry - 1]
+        switch TemplateSchema.element(index, of: Self.fields) {
+        case .title: return .text(entry.title)
+        case .url: return .text(entry.url)
+        case .isCurrent: return .bool(page >= 0 && entry.page == page)
+        case .isActive:
+            guard page >= 0, let target = entry.page else { return .bool(false) }
+            return .bool(target == page || (target != site.home && site.pages[page].ancestors.contains(target)))
+        case nil: return .absent
+        }
     }
 }
