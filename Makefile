@@ -34,10 +34,10 @@ hostile: fuzz-smoke faults load
 
 ## Install the system packages Sacrum builds against, if they are missing.
 setup:
-	@if ! pkg-config --exists libcmark 2>/dev/null; then \
-		echo "Installing libcmark-dev and pkg-config"; \
+	@if ! pkg-config --exists libcmark zlib libbrotlienc libbrotlidec 2>/dev/null; then \
+		echo "Installing libcmark-dev, zlib1g-dev, libbrotli-dev and pkg-config"; \
 		$(SUDO) apt-get update -qq; \
-		$(APT_INSTALL) libcmark-dev pkg-config; \
+		$(APT_INSTALL) libcmark-dev zlib1g-dev libbrotli-dev pkg-config; \
 	fi
 
 # Installs the Debian packages named in $(1) unless the commands in $(2) all exist.

@@ -36,6 +36,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var sectionKinds: [String: PageKind]
     /// Values still marked as placeholders, which the build warns about.
     public var placeholders: [Placeholder]
+    /// What the build adds for hosts (`publish:`): compressed twins, header and redirect rules, a manifest.
+    public var publish = PublishSettings()
 
     /// Creates a configuration.
     public init(

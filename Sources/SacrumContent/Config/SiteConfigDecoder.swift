@@ -36,7 +36,7 @@ public struct SiteConfigDecoder: Sendable {
 
     private static let rootKeys = [
         "title", "base_url", "language", "theme", "timezone", "practice", "markdown", "stories", "review", "reviewers", "menu",
-        "footer_menu", "privacy", "section_kinds",
+        "footer_menu", "privacy", "section_kinds", "publish",
     ]
 
     private func decodeRoot(_ pairs: [YAMLPair], position: YAMLPosition, reader: inout YAMLFieldReader) -> SiteConfig? {
@@ -55,6 +55,7 @@ public struct SiteConfigDecoder: Sendable {
         var allowedHosts: [String] = []
         var sectionKinds = SiteConfig.defaultSectionKinds
         var placeholders: [Placeholder] = []
+        var publish = PublishSettings()
 
         for pair in pairs {
             let value = pair.value
@@ -148,6 +149,8 @@ public struct SiteConfigDecoder: Sendable {
                         }
                     }
                 }
+            case "publish":
+                publish = PublishSettingsDecoder().decode(value, reader: &reader)
             default:
                 reader.unknownKey(pair, known: Self.rootKeys, in: "site.yaml")
             }
@@ -169,11 +172,13 @@ public struct SiteConfigDecoder: Sendable {
                     : "add '\(key):' at the top level")
         }
         guard let title, let baseURL, let practice else { return nil }
-        return SiteConfig(
+        var config = SiteConfig(
             title: title, baseURL: baseURL, language: language, theme: theme, timeZone: timeZone, practice: practice,
             markdown: markdown,
             storyDisclosure: disclosure, reviewIntervalMonths: interval, reviewers: reviewers, menu: menu,
             footerMenu: footerMenu, allowedHosts: allowedHosts, sectionKinds: sectionKinds, placeholders: placeholders)
+        config.publish = publish
+        return config
     }
 
     // MARK: - Values
