@@ -141,3 +141,42 @@ import Testing
         ])
     }
 }
+
+@Suite struct RepeatableOutputTests {
+    /// Every file under `root` by relative path, with its bytes.
+    func tree(_ root: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let path = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = try Data(contentsOf: URL(fileURLWithPath: root + "/" + path))
+            }
+        }
+        return files
+    }
+
+    /// The practice's site (this repository's), built twice into the same folder by two separate builds.
+    @Test func aSecondBuildOfTheSameContentIsByteIdenticalManifestIncluded() async throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("sacrum-repeat-\(UUID().uuidString)").path
+        defer {
+            try? FileManager.default.removeItem(atPath: output)
+            try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent + "/." + (output as NSString).lastPathComponent + ".lock")
+        }
+        let action = BuildAction(options: BuildOptions(root: repository, output: output, now: TemporarySite.now))
+        let first = await action.run()
+        let errors = first.diagnostics.filter { $0.severity == .error }.map(TemporarySite.line)
+        #expect(errors == [])
+        let before = try tree(output)
+        let second = await action.run()
+        #expect(second.wroteOutput && first.wroteOutput)
+        let after = try tree(output)
+        #expect(before.keys.contains(".sacrum-manifest.json"))
+        #expect(before.keys.contains("index.html.br"))
+        #expect(before.keys.contains("index.html.gz"))
+        #expect(before.count > 50)
+        #expect(before == after)
+    }
+}
