@@ -5,7 +5,8 @@
 #   make e2e-fixture             check Tests/e2e/fixture-site (no build)
 #   make e2e-selftest            the fixture passes, and a copy with planted defects fails as it should
 #
-# Everything missing is installed first, quietly skipped when present: Debian's nginx, chromium and
+# Everything missing is installed first, quietly skipped when present: Debian's nginx (with its
+# brotli_static module, libnginx-mod-http-brotli-static, for the generated include), chromium and
 # chromium-driver (and a Java runtime and python3-venv should they be missing), and the pinned Python
 # packages of Tests/e2e/requirements*.txt in the virtualenv .build/e2e-venv.
 
@@ -22,14 +23,22 @@ E2E_APT_INSTALL := $(E2E_SUDO) env DEBIAN_FRONTEND=noninteractive apt-get instal
 	-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold
 E2E_PIP := $(E2E_PY) -m pip --disable-pip-version-check --no-input --timeout 60 --retries 3 install -q
 
-.PHONY: e2e e2e-setup e2e-system e2e-fixture e2e-selftest
+.PHONY: e2e e2e-setup e2e-system e2e-fixture e2e-selftest e2e-publish
 
 ## Build the site, then check it end to end in headless Chromium; then check `sacrum serve`'s live
 ## reload, stylesheet swap, error overlay and shutdown.
 e2e: e2e-setup
 	$(MAKE) --no-print-directory build
-	$(E2E_PY) $(E2E_DIR)/check_site.py --site $(E2E_SITE) --screenshots $(E2E_SCREENSHOTS) $(E2E_ARGS)
+	@# Served the way the generated sacrum.nginx.conf says, when the build wrote one.
+	$(E2E_PY) $(E2E_DIR)/check_site.py --site $(E2E_SITE) --screenshots $(E2E_SCREENSHOTS) \
+		$$([ -f $(E2E_SITE)/sacrum.nginx.conf ] && echo --nginx-include $(E2E_SITE)/sacrum.nginx.conf) $(E2E_ARGS)
+	$(E2E_PY) $(E2E_DIR)/check_publish.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum"
 	$(E2E_PY) $(E2E_DIR)/check_serve.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum"
+
+## Sacrum's host-ready output (twins, cache and security headers, 301s, CSP in Chromium) behind nginx
+## with the generated include; needs a release build (make build).
+e2e-publish: e2e-setup
+	$(E2E_PY) $(E2E_DIR)/check_publish.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum"
 
 ## The same checks over the small fixture site (for developing the checks; needs no build).
 e2e-fixture: e2e-setup
@@ -45,6 +54,7 @@ e2e-setup: e2e-system $(E2E_STAMP)
 e2e-system:
 	@pkgs=""; \
 	{ [ -x /usr/sbin/nginx ] && [ -f /etc/nginx/mime.types ]; } || pkgs="$$pkgs nginx"; \
+	[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || pkgs="$$pkgs libnginx-mod-http-brotli-static"; \
 	[ -x /usr/bin/chromium ] || pkgs="$$pkgs chromium"; \
 	[ -x /usr/bin/chromedriver ] || pkgs="$$pkgs chromium-driver"; \
 	command -v java >/dev/null 2>&1 || pkgs="$$pkgs default-jre-headless"; \
