@@ -15,8 +15,8 @@ build: setup
 	$(SWIFT) build -c release --product sacrum
 	"$$($(SWIFT) build -c release --show-bin-path)/sacrum" build
 
-## Run the whole test suite: unit, golden-site and CLI tests, the leak check, and the end-to-end
-## checks of the practice site in a browser.
+## Run the whole test suite: unit, golden-site and CLI tests, the leak check, the end-to-end
+## checks of the practice site in a browser, and the CI examples of docs/ci/ run as scripts.
 test: setup
 	$(SWIFT) build --build-tests
 	@# The preview server's tests talk to a live server over sockets with time limits; they run on
@@ -25,6 +25,7 @@ test: setup
 	$(SWIFT) test --skip-build --disable-xctest --filter SacrumServerTests
 	$(MAKE) --no-print-directory leak-check LEAK_BUILD=debug
 	$(MAKE) --no-print-directory e2e
+	$(MAKE) --no-print-directory ci-examples
 	$(MAKE) --no-print-directory hostile
 
 ## The hostile-input and fault checks that need the real binary: a short fuzzing pass over each
@@ -112,3 +113,4 @@ clean:
 -include Fuzz/fuzz.mk
 -include Tests/faults/faults.mk
 -include Tests/load/load.mk
+-include Tests/ci/ci.mk
