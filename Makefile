@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 BENCH_DIR ?= /tmp/sacrum-bench
 
-.PHONY: build test hostile setup leak-check bench bench-instructions bench-markdown bench-serve bench-hostile clean
+.PHONY: build test hostile setup leak-check bench bench-publish bench-instructions bench-markdown bench-serve bench-hostile clean
 
 ## Build the practice site into output/ with a release build of sacrum.
 build: setup
@@ -78,6 +78,13 @@ bench: setup
 	python3 Benchmarks/bench.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum" \
 		--work $(BENCH_DIR) --out $(BENCH_OUT) --sizes $(BENCH_SIZES)
 	$(MAKE) --no-print-directory bench-instructions
+
+## What the host-ready output (publish: in site.yaml) costs: release builds of the BENCH_PAGES corpus
+## with it off, gzip only, and gzip + Brotli at quality 9, 10 and 11; wall and CPU time, twin bytes.
+bench-publish: setup
+	$(SWIFT) build -c release --product sacrum
+	python3 Benchmarks/bench-publish.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum" \
+		--work $(BENCH_DIR) --out $(BENCH_OUT) --pages $(BENCH_PAGES)
 
 ## Instructions executed by a release build of a 1,000-page corpus under callgrind, compared with
 ## Benchmarks/instructions.txt: more than 20% above it fails. RECORD=1 writes the new count.
