@@ -62,23 +62,22 @@ def main():
     args = ap.parse_args()
     corpus = bench.corpus(args.work, args.pages)
     config = open(os.path.join(corpus, "site.yaml")).read()
-    sites = {}
-    for name, publish in VARIANTS:
-        site = os.path.join(args.work, "publish-%d-%s" % (args.pages, name.replace(" ", "-").replace("+", "")))
-        if not os.path.isdir(site):
-            os.makedirs(site)
-            for entry in ("content", "themes"):
-                os.symlink(os.path.join(corpus, entry), os.path.join(site, entry))
-        with open(os.path.join(site, "site.yaml"), "w") as f:
-            f.write(config.rstrip("\n") + "\n" + publish + "\n")
-        sites[name] = site
+    # Sacrum follows no symbolic links, so the variants take turns in the corpus's own site.yaml.
+    site_yaml = os.path.join(corpus, "site.yaml")
     out = args.out or os.path.join(args.work, "publish-out")
     times = {name: [] for name, _ in VARIANTS}
     sizes = {}
-    for _ in range(args.runs):
-        for name, _ in VARIANTS:
-            times[name].append(run(args.sacrum, sites[name], out))
-            sizes[name] = twin_bytes(out)
+    try:
+        for _ in range(args.runs):
+            for name, publish in VARIANTS:
+                with open(site_yaml, "w") as f:
+                    f.write(config.rstrip("\n") + "\n" + publish + "\n")
+                times[name].append(run(args.sacrum, corpus, out))
+                sizes[name] = twin_bytes(out)
+                print("  %-16s wall %6.2f s  cpu %6.2f s" % ((name,) + times[name][-1]), flush=True)
+    finally:
+        with open(site_yaml, "w") as f:
+            f.write(config)
     base_wall = statistics.median(w for w, _ in times["off"])
     base_cpu = statistics.median(c for _, c in times["off"])
     print("%d pages, %d runs each, %d cores, median:" % (args.pages, args.runs, os.cpu_count()))

