@@ -62,16 +62,19 @@ public enum Compression {
     /// Brotli's highest quality.
     public static let brotliMaxQuality: Int32 = 11
 
-    /// `bytes` compressed by Brotli at `quality` (0...11) in text mode with the default window, or
-    /// `nil` when the encoder fails.
+    /// `bytes` compressed by Brotli at `quality` (0...11) in text mode, or `nil` when the encoder fails.
+    /// The window is the smallest that holds the whole input (as the `brotli` tool chooses): the same
+    /// output as a larger one, without allocating and clearing the larger one's tables for every small file.
     public static func brotli(_ bytes: [UInt8], quality: Int32) -> [UInt8]? {
+        var window: Int32 = 10  // BROTLI_MIN_WINDOW_BITS
+        while window < 24 && (1 << window) - 16 < bytes.count { window += 1 }  // up to BROTLI_MAX_WINDOW_BITS
         var size = BrotliEncoderMaxCompressedSize(bytes.count)
         if size == 0 { size = bytes.count + 1024 }
         var output = [UInt8](repeating: 0, count: size)
         let ok = bytes.withUnsafeBufferPointer { input in
             output.withUnsafeMutableBufferPointer { out in
                 BrotliEncoderCompress(
-                    Int32(quality), BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, input.count, input.baseAddress, &size,
+                    Int32(quality), window, BROTLI_MODE_TEXT, input.count, input.baseAddress, &size,
                     out.baseAddress)
             }
         }
