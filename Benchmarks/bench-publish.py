@@ -21,7 +21,9 @@ bench = __import__("bench")
 
 VARIANTS = [
     ("off", "publish: {gzip: false, brotli: false, headers: false, redirects: false, nginx: false, manifest: false}"),
+    ("no twins", "publish: {gzip: false, brotli: false}"),
     ("gzip 9 only", "publish: {brotli: false}"),
+    ("gzip 9 + br 5", "publish: {brotli_quality: 5}"),
     ("gzip 9 + br 9", "publish: {brotli_quality: 9}"),
     ("gzip 9 + br 10", "publish: {brotli_quality: 10}"),
     ("gzip 9 + br 11", "publish: {brotli_quality: 11}"),
@@ -59,17 +61,19 @@ def main():
     ap.add_argument("--out", default=None, help="output folder (default: WORK/publish-out)")
     ap.add_argument("--pages", type=int, default=10000)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--only", nargs="+", default=None, help="variants to run (names as printed); 'off' always runs")
     args = ap.parse_args()
     corpus = bench.corpus(args.work, args.pages)
     config = open(os.path.join(corpus, "site.yaml")).read()
     # Sacrum follows no symbolic links, so the variants take turns in the corpus's own site.yaml.
     site_yaml = os.path.join(corpus, "site.yaml")
     out = args.out or os.path.join(args.work, "publish-out")
-    times = {name: [] for name, _ in VARIANTS}
+    variants = [(n, p) for n, p in VARIANTS if args.only is None or n == "off" or n in args.only]
+    times = {name: [] for name, _ in variants}
     sizes = {}
     try:
         for _ in range(args.runs):
-            for name, publish in VARIANTS:
+            for name, publish in variants:
                 with open(site_yaml, "w") as f:
                     f.write(config.rstrip("\n") + "\n" + publish + "\n")
                 times[name].append(run(args.sacrum, corpus, out))
@@ -82,7 +86,7 @@ def main():
     base_cpu = statistics.median(c for _, c in times["off"])
     print("%d pages, %d runs each, %d cores, median:" % (args.pages, args.runs, os.cpu_count()))
     print("%-16s %9s %9s %9s %9s %11s %11s %11s" % ("publish", "wall s", "+wall", "cpu s", "+cpu", "plain MB", ".gz MB", ".br MB"))
-    for name, _ in VARIANTS:
+    for name, _ in variants:
         wall = statistics.median(w for w, _ in times[name])
         cpu = statistics.median(c for _, c in times[name])
         s = sizes[name]
