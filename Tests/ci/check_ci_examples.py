@@ -124,7 +124,8 @@ def check_script(where: str, script: str, sacrum: Path, help_texts: dict[str, st
             text = help_texts.get(sub)
             if text is None:
                 p = subprocess.run([str(sacrum), sub, "--help"], capture_output=True, text=True)
-                text = p.stdout if p.returncode == 0 else ""
+                # An unknown subcommand with --help prints the top-level help: its usage line names no subcommand.
+                text = p.stdout if p.returncode == 0 and f"USAGE: sacrum {sub}" in p.stdout else ""
                 help_texts[sub] = text
             if not text:
                 fail(f"{where}: 'sacrum {sub}' is not a sacrum command")
