@@ -132,7 +132,7 @@ def check_script(where: str, script: str, sacrum: Path, help_texts: dict[str, st
                 continue
             for word in words[2:]:
                 option = word.split("=")[0]
-                if option.startswith("--") and option not in text:
+                if option.startswith("--") and not re.search(re.escape(option) + r"(?![\w-])", text):
                     if option == "--environment":
                         continue  # reported once, where the steps run
                     fail(f"{where}: 'sacrum {sub}' has no option {option}")
