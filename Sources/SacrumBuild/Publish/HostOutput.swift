@@ -51,7 +51,8 @@ public enum HostOutput {
         // Read, hash and compress every file, in parallel.
         let quality = Int32(settings.brotliQuality)
         let processed = await parallelMap(all, chunksPerCore: 4) { file -> Processed in
-            Self.process(file, existing: existing, gzip: settings.gzip, brotli: settings.brotli, quality: quality)
+            Self.process(
+                file, existing: existing, gzip: settings.gzip, brotli: settings.brotli, quality: quality, hash: settings.manifest)
         }
         var entries: [SiteManifest.Entry] = []
         for item in processed {
@@ -76,8 +77,13 @@ public enum HostOutput {
         var problem: Diagnostic?
     }
 
-    private static func process(_ file: OutputFile, existing: Set<String>, gzip: Bool, brotli: Bool, quality: Int32) -> Processed {
+    private static func process(
+        _ file: OutputFile, existing: Set<String>, gzip: Bool, brotli: Bool, quality: Int32, hash: Bool
+    ) -> Processed {
         var result = Processed()
+        let compresses = (gzip || brotli) && isCompressible(file.path)
+        // Without a manifest, only compressible files are read.
+        guard hash || compresses else { return result }
         let bytes: [UInt8]
         switch file.contents {
         case .text(let text): bytes = Array(text.utf8)
@@ -90,8 +96,8 @@ public enum HostOutput {
                 return result
             }
         }
-        result.entries.append(SiteManifest.entry(path: file.path, bytes: bytes))
-        guard isCompressible(file.path), bytes.count > minimumSize else { return result }
+        if hash { result.entries.append(SiteManifest.entry(path: file.path, bytes: bytes)) }
+        guard compresses, bytes.count > minimumSize else { return result }
         for (enabled, suffix) in [(gzip, ".gz"), (brotli, ".br")] where enabled && !existing.contains(file.path + suffix) {
             let compressed = suffix == ".gz" ? Compression.gzip(bytes) : Compression.brotli(bytes, quality: quality)
             guard let compressed else {
@@ -102,7 +108,7 @@ public enum HostOutput {
             }
             guard compressed.count < bytes.count else { continue }
             result.twins.append(OutputFile(path: file.path + suffix, contents: .bytes(compressed)))
-            result.entries.append(SiteManifest.entry(path: file.path + suffix, bytes: compressed))
+            if hash { result.entries.append(SiteManifest.entry(path: file.path + suffix, bytes: compressed)) }
         }
         return result
     }
