@@ -8,15 +8,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 BENCH_DIR ?= /tmp/sacrum-bench
 
-.PHONY: build test hostile setup leak-check bench bench-instructions bench-markdown bench-serve bench-hostile clean
+.PHONY: build test hostile setup leak-check bench bench-publish bench-instructions bench-markdown bench-serve bench-hostile clean
 
 ## Build the practice site into output/ with a release build of sacrum.
 build: setup
 	$(SWIFT) build -c release --product sacrum
 	"$$($(SWIFT) build -c release --show-bin-path)/sacrum" build
 
-## Run the whole test suite: unit, golden-site and CLI tests, the leak check, and the end-to-end
-## checks of the practice site in a browser.
+## Run the whole test suite: unit, golden-site and CLI tests, the leak check, the end-to-end
+## checks of the practice site in a browser, and the CI examples of docs/ci/ run as scripts.
 test: setup
 	$(SWIFT) build --build-tests
 	@# The preview server's tests talk to a live server over sockets with time limits; they run on
@@ -25,6 +25,7 @@ test: setup
 	$(SWIFT) test --skip-build --disable-xctest --filter SacrumServerTests
 	$(MAKE) --no-print-directory leak-check LEAK_BUILD=debug
 	$(MAKE) --no-print-directory e2e
+	$(MAKE) --no-print-directory ci-examples
 	$(MAKE) --no-print-directory hostile
 
 ## The hostile-input and fault checks that need the real binary: a short fuzzing pass over each
@@ -34,10 +35,10 @@ hostile: fuzz-smoke faults load
 
 ## Install the system packages Sacrum builds against, if they are missing.
 setup:
-	@if ! pkg-config --exists libcmark 2>/dev/null; then \
-		echo "Installing libcmark-dev and pkg-config"; \
+	@if ! pkg-config --exists libcmark zlib libbrotlienc libbrotlidec 2>/dev/null; then \
+		echo "Installing libcmark-dev, zlib1g-dev, libbrotli-dev and pkg-config"; \
 		$(SUDO) apt-get update -qq; \
-		$(APT_INSTALL) libcmark-dev pkg-config; \
+		$(APT_INSTALL) libcmark-dev zlib1g-dev libbrotli-dev pkg-config; \
 	fi
 
 # Installs the Debian packages named in $(1) unless the commands in $(2) all exist.
@@ -78,6 +79,13 @@ bench: setup
 		--work $(BENCH_DIR) --out $(BENCH_OUT) --sizes $(BENCH_SIZES)
 	$(MAKE) --no-print-directory bench-instructions
 
+## What the host-ready output (publish: in site.yaml) costs: release builds of the BENCH_PAGES corpus
+## with it off, gzip only, and gzip + Brotli at quality 9, 10 and 11; wall and CPU time, twin bytes.
+bench-publish: setup
+	$(SWIFT) build -c release --product sacrum
+	python3 Benchmarks/bench-publish.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum" \
+		--work $(BENCH_DIR) --out $(BENCH_OUT) --pages $(BENCH_PAGES)
+
 ## Instructions executed by a release build of a 1,000-page corpus under callgrind, compared with
 ## Benchmarks/instructions.txt: more than 20% above it fails. RECORD=1 writes the new count.
 bench-instructions: setup
@@ -112,3 +120,4 @@ clean:
 -include Fuzz/fuzz.mk
 -include Tests/faults/faults.mk
 -include Tests/load/load.mk
+-include Tests/ci/ci.mk

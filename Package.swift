@@ -34,6 +34,22 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .systemLibrary(
+            name: "CBrotli",
+            pkgConfig: "libbrotlienc",
+            providers: [.apt(["libbrotli-dev"]), .brew(["brotli"])]
+        ),
+        // The only code that touches zlib's and libbrotli's pointers: .gz and .br files for hosts.
+        .target(
+            name: "SacrumCompression",
+            dependencies: ["CZlib", "CBrotli"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SacrumMarkdown",
             dependencies: ["CCmark"],
@@ -51,7 +67,7 @@ let package = Package(
         ),
         .target(
             name: "SacrumBuild",
-            dependencies: ["SacrumContent", "SacrumTheme", "SacrumMarkdown"],
+            dependencies: ["SacrumContent", "SacrumTheme", "SacrumMarkdown", "SacrumCompression"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -97,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SacrumBuildTests",
-            dependencies: ["SacrumBuild", "SacrumContent"],
+            dependencies: ["SacrumBuild", "SacrumContent", "SacrumCompression"],
             exclude: ["Sites"],
             swiftSettings: swiftSettings
         ),

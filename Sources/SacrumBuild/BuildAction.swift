@@ -50,7 +50,18 @@ public struct BuildAction: Sendable {
                 diagnostics.append(error)
             }
         }
-        let result = await BuildPipeline(options: options).run()
+        var result = await BuildPipeline(options: options).run()
+        if writesOutput, result.succeeded, let site = result.site {
+            // Twins, host files and the manifest go into the staging folder with the site.
+            let start = DispatchTime.now().uptimeNanoseconds
+            let host = await HostOutput.add(
+                to: result.files, site: site, fingerprinted: result.fingerprinted, settings: site.config.publish)
+            result.files = host.files
+            let strict = options.strict
+            result.diagnostics += host.diagnostics.map { strict && $0.severity == .warning ? $0.asError() : $0 }
+            result.timings.append(
+                PhaseTiming(phase: "publish", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        }
         diagnostics = result.diagnostics + diagnostics
         var outcome = Outcome(result: result, diagnostics: diagnostics, wroteOutput: false, outputPath: location?.path, writeSeconds: 0)
         if let location, !diagnostics.containsErrors, result.succeeded {

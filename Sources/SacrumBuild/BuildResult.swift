@@ -12,6 +12,9 @@ public struct BuildResult: Sendable {
     public var timings: [PhaseTiming]
     /// The site as built, for tools that inspect it (the checks, the preview server).
     public var site: Site?
+    /// The files named by a hash of their content (`css/style.3f2a9c1b07.css`), which hosts may cache
+    /// for a year.
+    public var fingerprinted: Set<String> = []
 
     /// Whether the site may be published: no error.
     public var succeeded: Bool { !diagnostics.containsErrors && site != nil }

@@ -459,8 +459,10 @@ struct BuildSession: Sendable {
     func result() -> BuildResult {
         let summary = self.summary
         let ok = site != nil && theme != nil
-        return BuildResult(
+        var result = BuildResult(
             files: ok ? files.values.sorted { $0.path < $1.path } : [], diagnostics: diagnostics, summary: summary,
             timings: timings, site: ok ? site : nil)
+        if fingerprintAssets { result.fingerprinted = Set(assets.names.values.map { String($0.dropFirst()) }) }
+        return result
     }
 }

@@ -10,7 +10,7 @@ public struct SacrumCommand: AsyncParsableCommand {
             at it with --source.
             """,
         version: SacrumVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, DiffCommand.self]
     )
 
     public init() {}

@@ -68,3 +68,27 @@ import Testing
         #expect(found == ["site.yaml: error: there is no site.yaml in \(site.root) [config.missing]"])
     }
 }
+
+@Suite struct PublishConfigTests {
+    @Test func badPublishValuesAreReportedAtTheirPlace() async throws {
+        let site = try TemporarySite([
+            "content/a.md": "---\ntitle: A\n---\n",
+            "site.yaml": TemporarySite.minimalConfig + "\npublish:\n  gzip: yes please\n  brotli_quality: 12\n  zopfli: true\n  manifest: [true]\n",
+        ])
+        defer { site.remove() }
+        let found = await site.diagnostics(only: ["config.", "yaml."])
+        #expect(found == [
+            "site.yaml:21:9: error: 'publish.gzip' must be true or false, not 'yes please' [yaml.type]",
+            "site.yaml:22:19: error: 'publish.brotli_quality' must be between 0 and 11, not 12 [config.value]",
+            "site.yaml:23:3: warning: unknown key 'zopfli' in 'publish' [config.unknown-key]",
+            "site.yaml:24:13: error: 'publish.manifest' must be true or false, not a list [yaml.type]",
+        ])
+    }
+
+    @Test func publishIsNotAMapping() async throws {
+        let site = try TemporarySite(["content/a.md": "---\ntitle: A\n---\n", "site.yaml": TemporarySite.minimalConfig + "\npublish: yes\n"])
+        defer { site.remove() }
+        let found = await site.diagnostics(only: ["config.", "yaml."])
+        #expect(found == ["site.yaml:20:10: error: 'publish' must be a mapping of 'key: value' lines, not a single value [yaml.type]"])
+    }
+}

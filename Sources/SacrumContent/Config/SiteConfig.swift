@@ -41,6 +41,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var environment: SiteEnvironment = .production
     /// Values each environment replaces (`environments:` in site.yaml).
     public var environments: [SiteEnvironment: EnvironmentSettings] = [:]
+    /// What the build adds for hosts (`publish:`): compressed twins, header and redirect rules, a manifest.
+    public var publish = PublishSettings()
 
     /// Creates a configuration.
     public init(

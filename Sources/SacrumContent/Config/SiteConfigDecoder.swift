@@ -36,7 +36,7 @@ public struct SiteConfigDecoder: Sendable {
 
     private static let rootKeys = [
         "title", "base_url", "language", "theme", "timezone", "practice", "markdown", "stories", "review", "reviewers", "menu",
-        "footer_menu", "privacy", "section_kinds", "environments",
+        "footer_menu", "privacy", "section_kinds", "environments", "publish",
     ]
 
     private func decodeRoot(_ pairs: [YAMLPair], position: YAMLPosition, reader: inout YAMLFieldReader) -> SiteConfig? {
@@ -56,6 +56,7 @@ public struct SiteConfigDecoder: Sendable {
         var sectionKinds = SiteConfig.defaultSectionKinds
         var placeholders: [Placeholder] = []
         var environments: [SiteEnvironment: EnvironmentSettings] = [:]
+        var publish = PublishSettings()
 
         for pair in pairs {
             let value = pair.value
@@ -160,6 +161,8 @@ public struct SiteConfigDecoder: Sendable {
                         }
                     }
                 }
+            case "publish":
+                publish = PublishSettingsDecoder().decode(value, reader: &reader)
             default:
                 reader.unknownKey(pair, known: Self.rootKeys, in: "site.yaml")
             }
@@ -187,6 +190,7 @@ public struct SiteConfigDecoder: Sendable {
             storyDisclosure: disclosure, reviewIntervalMonths: interval, reviewers: reviewers, menu: menu,
             footerMenu: footerMenu, allowedHosts: allowedHosts, sectionKinds: sectionKinds, placeholders: placeholders)
         config.environments = environments
+        config.publish = publish
         return config
     }
 
