@@ -64,7 +64,7 @@ struct CmarkRenderPass {
 
         blockExtensions.apply(to: document, markdown: markdown, prepared: prepared)
         var problems: [MarkdownProblem] = []
-        var tree = CmarkTreeScan(lineOffset: lineOffset)
+        var tree = CmarkTreeScan(lineOffset: lineOffset, expectedTextLength: markdown.utf8.count)
         tree.extensionRoles = blockExtensions.roles
         source.withUTF8 { bytes in
             // After the block extensions, so that table cells and footnotes are walked too; nodes that

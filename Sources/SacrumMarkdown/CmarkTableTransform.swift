@@ -134,7 +134,9 @@ struct CmarkTableTransform {
     /// a paragraph's or heading's inlines cannot hold a table.
     private func multiLineParagraphs(in document: OpaquePointer) -> [OpaquePointer] {
         var found: [OpaquePointer] = []
+        found.reserveCapacity(8)
         var blocks: [OpaquePointer] = [document]
+        blocks.reserveCapacity(64)  // most pages' blocks fit: the walk does not grow it step by step
         while let block = blocks.popLast() {
             let type = cmark_node_get_type(block)
             // A setext heading is a paragraph whose last line is `---` or `===` for cmark; in GFM the

@@ -53,8 +53,11 @@ struct CmarkTreeScan {
     private var summaryParagraph: OpaquePointer?
     private var summaryDone = false
 
-    init(lineOffset: Int) {
+    /// - Parameter expectedTextLength: room to reserve for the plain text (the source's length is
+    ///   enough for most pages), so that it is not grown step by step.
+    init(lineOffset: Int, expectedTextLength: Int = 0) {
         self.lineOffset = lineOffset
+        plainBytes.reserveCapacity(expectedTextLength)
     }
 
     mutating func scan(_ document: OpaquePointer) {

@@ -64,11 +64,15 @@ struct GFMInlineTransform {
         // Blocks are walked without cmark's iterator (which must not see the tree change under it);
         // the inlines of a block are looked at only when a line of it holds a tilde or the start of an
         // autolink, so the cost follows the number of blocks, not of inline nodes.
+        // Capacities that fit most pages, so that the walk does not grow its arrays step by step.
         var items: [OpaquePointer] = []
+        items.reserveCapacity(16)
         var containers: [(node: OpaquePointer, linksAllowed: Bool)] = []
+        containers.reserveCapacity(8)
         // Each block with whether it or an ancestor was made by the block extensions (its lines are
         // then those of a helper document, which the hit lines cannot rule out).
         var blocks: [(node: OpaquePointer, inExtension: Bool)] = [(document, false)]
+        blocks.reserveCapacity(64)
         while let (block, parentInExtension) = blocks.popLast() {
             let inExtension = parentInExtension || (!roles.isEmpty && roles.index(of: block) != nil)
             let type = cmark_node_get_type(block)
@@ -126,6 +130,7 @@ struct GFMInlineTransform {
     private mutating func hitLines() -> [Int] {
         guard let base = source.baseAddress else { return [] }
         var offsets: [Int] = []
+        offsets.reserveCapacity(16)
         let lineFeedsOnly = !Self.contains(UInt8(ascii: "\r"), in: UnsafeRawBufferPointer(source))
         func scan(_ byte: UInt8, _ accept: (Int) -> Bool) {
             var offset = 0
