@@ -32,12 +32,18 @@ test: setup
 ## under load (the parts live in Fuzz/fuzz.mk, Tests/faults/faults.mk and Tests/load/load.mk).
 hostile: fuzz-smoke faults load
 
-## Install the system packages Sacrum builds against, if they are missing.
+## Install the system packages Sacrum builds against, if they are missing: cmark, libvips (the image
+## engine) with its command-line tools, and exiftool (the independent metadata reader the image tests use).
 setup:
 	@if ! pkg-config --exists libcmark 2>/dev/null; then \
 		echo "Installing libcmark-dev and pkg-config"; \
 		$(SUDO) apt-get update -qq; \
 		$(APT_INSTALL) libcmark-dev pkg-config; \
+	fi
+	@if ! pkg-config --exists vips 2>/dev/null || ! command -v vips >/dev/null || ! command -v exiftool >/dev/null; then \
+		echo "Installing libvips-dev, libvips-tools and libimage-exiftool-perl"; \
+		$(SUDO) apt-get update -qq; \
+		$(APT_INSTALL) libvips-dev libvips-tools libimage-exiftool-perl pkg-config; \
 	fi
 
 # Installs the Debian packages named in $(1) unless the commands in $(2) all exist.

@@ -35,6 +35,16 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
+        .target(
+            name: "SacrumImages",
+            dependencies: ["CVips"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SacrumMarkdown",
             dependencies: ["CCmark"],
@@ -52,7 +62,7 @@ let package = Package(
         ),
         .target(
             name: "SacrumBuild",
-            dependencies: ["SacrumContent", "SacrumTheme", "SacrumMarkdown"],
+            dependencies: ["SacrumContent", "SacrumTheme", "SacrumMarkdown", "SacrumImages"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -83,6 +93,11 @@ let package = Package(
             name: "SacrumMarkdownTests",
             dependencies: ["SacrumMarkdown", "CCmark"],
             exclude: ["Spec"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SacrumImagesTests",
+            dependencies: ["SacrumImages"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
