@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 BENCH_DIR ?= /tmp/sacrum-bench
 
-.PHONY: build test hostile setup leak-check bench bench-instructions bench-markdown bench-serve bench-hostile clean
+.PHONY: build test hostile setup leak-check bench bench-instructions bench-markdown bench-serve bench-hostile bench-images clean
 
 ## Build the practice site into output/ with a release build of sacrum.
 build: setup
@@ -109,6 +109,16 @@ bench-serve: setup
 	$(SWIFT) build -c release --product sacrum
 	python3 Benchmarks/bench-serve.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum" \
 		--work $(BENCH_DIR)/serve --pages $(BENCH_PAGES)
+
+## Images: 50 generated 4000x3000 JPEGs with EXIF/GPS, widths 480/960/1600 in WebP and JPEG, Sacrum next
+## to Hugo (Debian's, installed if missing) in the same run: time, peak memory, the warm-cache rebuild's
+## image phase, and metadata fields left in the published files (exiftool).
+BENCH_IMAGES ?= 50
+bench-images: setup
+	$(call need,hugo time,hugo /usr/bin/time)
+	$(SWIFT) build -c release --product sacrum
+	python3 Benchmarks/bench-images.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum" \
+		--work $(BENCH_DIR)/images --images $(BENCH_IMAGES)
 
 clean:
 	rm -rf .build output

@@ -106,9 +106,10 @@ struct BuildSession: Sendable {
             loadTheme(config)
             assets = AssetCollector(root: root, themeName: config.theme, fingerprint: fingerprintAssets)
                 .collect(contentFiles: Set(scan.staticFiles))
-            await processImages(config)
         }
         clock.lap("scan")
+        if let config { await processImages(config) }
+        clock.lap("images")
 
         // Read only files that are new or changed since the last build.
         var fingerprints: [String: FileFingerprint?] = [:]

@@ -104,3 +104,31 @@ import Testing
         ])
     }
 }
+
+@Suite struct SVGCheckTests {
+    @Test func plainSVGIsPublishedAsItIs() async throws {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><defs><linearGradient id=\"g\"/></defs><rect fill=\"url(#g)\" width=\"10\" height=\"10\"/></svg>"
+        let site = try TemporarySite(["content/a.md": "---\ntitle: A\n---\n\n![Joint](joint.svg)\n", "content/joint.svg": svg])
+        defer { site.remove() }
+        let result = await site.build()
+        #expect(result.relevantDiagnostics.map(TemporarySite.line) == [])
+        #expect(result.text("a/index.html") == "<h1>A</h1>\n<p><img src=\"/joint.svg\" alt=\"Joint\" loading=\"lazy\" decoding=\"async\" /></p>\n")
+    }
+
+    @Test(arguments: [
+        ("<svg><script>alert(1)</script></svg>", "the SVG contains a <script>"),
+        ("<svg onload=\"alert(1)\"></svg>", "the SVG has an event handler attribute (such as onload=), which runs code"),
+        ("<svg><image href=\"https://tracker.example/p.png\"/></svg>", "the SVG refers to another file or address (href or src not starting with #)"),
+        ("<svg><style>rect { fill: url(https://x.example/a) }</style></svg>", "the SVG's style loads another file or address (url() not starting with #, or @import)"),
+    ])
+    func unsafeSVGIsAnErrorAtTheReference(svg: String, problem: String) async throws {
+        let site = try TemporarySite(["content/a.md": "---\ntitle: A\n---\n\n![Joint](joint.svg)\n", "content/joint.svg": svg])
+        defer { site.remove() }
+        let result = await site.build()
+        #expect(result.relevantDiagnostics.map(TemporarySite.line) == [
+            "content/a.md:5:1: error: the image '/joint.svg' cannot be published: \(problem) [image.svg-unsafe]",
+            "content/joint.svg: error: \(problem); it is not published [image.svg-unsafe]",
+        ])
+        #expect(!result.files.contains { $0.path == "joint.svg" })
+    }
+}

@@ -76,6 +76,23 @@ struct ImageStage {
                 result.catalog.images["/" + raster.path] = published
             }
         }
+        for (index, file) in assets.files.enumerated() where file.path.lowercased().hasSuffix(".svg") {
+            guard case .copy(let source) = file.contents else { continue }
+            let display = assets.sources[file.path] ?? file.path
+            let bytes: [UInt8]
+            do {
+                bytes = try FileIO.read(source)
+            } catch {
+                removed.insert(index)
+                result.diagnostics.append(Diagnostic(.error, id: "file.unreadable", file: display, message: "the image cannot be read: \(error.reason)"))
+                continue
+            }
+            if let problem = SVGCheck.problem(in: bytes) {
+                removed.insert(index)
+                result.catalog.unsafeSVGs["/" + file.path] = problem
+                result.diagnostics.append(Diagnostic(.error, id: "image.svg-unsafe", file: display, message: problem + "; it is not published", hint: SVGCheck.hint))
+            }
+        }
         // A failed image stays in `published`, so that a page's link to it is reported as a failed
         // image (image.invalid at the link) rather than as a link to nothing.
         assets.files = assets.files.indices.filter { !removed.contains($0) }.map { assets.files[$0] } + added
@@ -134,6 +151,8 @@ struct ImageStage {
 struct ImageCatalog: Sendable {
     var images: [String: PublishedImage] = [:]
     var failures: [String: ImageError] = [:]
+    /// SVGs refused by SVGCheck, with the reason.
+    var unsafeSVGs: [String: String] = [:]
     var sizes = "100vw"
 
     /// The hook for `MarkdownRenderer.renderImage`: a `<picture>` for a processed image, an error at the
@@ -147,6 +166,10 @@ struct ImageCatalog: Sendable {
                 problem: .imageFile(
                     id: "image.invalid", message: "the image '\(image.source)' cannot be published: \(failure.message)", hint: failure.hint,
                     isError: true))
+        }
+        if let problem = unsafeSVGs[image.source] {
+            return MarkdownImageOutput(
+                problem: .imageFile(id: "image.svg-unsafe", message: "the image '\(image.source)' cannot be published: \(problem)", hint: SVGCheck.hint, isError: true))
         }
         return nil
     }
