@@ -16,6 +16,7 @@ memory is GNU time's maximum resident set size. Finally exiftool counts metadata
 basic groups in every published image.
 """
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -46,7 +47,7 @@ def timed(args, env=None):
 
 def make_photos(work, count):
     folder = os.path.join(work, "photos")
-    stamp = os.path.join(folder, ".complete-%d" % count)
+    stamp = os.path.join(folder, ".complete-v2-%d" % count)
     if os.path.exists(stamp):
         return folder
     shutil.rmtree(folder, ignore_errors=True)
@@ -61,7 +62,7 @@ def make_photos(work, count):
     run(["vips", "gaussblur", os.path.join(folder, "sum.v"), base, "0.8"])
     for i in range(count):
         out = os.path.join(folder, "photo-%02d.jpg" % i)
-        run(["vips", "linear", base, out + "[Q=92]", "1", str(i % 25), "--uchar"])
+        run(["vips", "linear", base, out + "[Q=92]", "1", str(i), "--uchar"])
     run(["exiftool", "-q", "-overwrite_original", "-Make=PhoneMaker", "-Model=Phone 15", "-SerialNumber=SN-4711",
          "-GPSLatitude=41.8781", "-GPSLatitudeRef=N", "-GPSLongitude=87.6298", "-GPSLongitudeRef=W",
          "-XMP-dc:Creator=Patient Name"] + [os.path.join(folder, "photo-%02d.jpg" % i) for i in range(count)])
@@ -88,6 +89,11 @@ reviewers:
 """
 
 
+DESCRIPTION = "A generated photo of the office for the image benchmark, one of fifty, with its variants at three widths."
+HEAD = ("<!doctype html><html lang=\"en\"><title>{{page.title}}</title>"
+        "<link rel=\"canonical\" href=\"{{page.canonical}}\"><meta name=\"description\" content=\"{{page.description}}\">")
+
+
 def make_sites(work, photos, count):
     sacrum = os.path.join(work, "sacrum-site")
     hugo = os.path.join(work, "hugo-site")
@@ -98,15 +104,15 @@ def make_sites(work, photos, count):
     with open(os.path.join(sacrum, "site.yaml"), "w") as f:
         f.write(SITE_YAML)
     templates = os.path.join(sacrum, "themes", "bench", "templates")
-    for name, text in {"page.mustache": "<!doctype html><html lang=\"en\"><title>{{page.title}}</title><main>{{{page.content}}}</main></html>",
-                       "list.mustache": "<!doctype html><html lang=\"en\"><title>{{page.title}}</title>{{#page.children}}<a href=\"{{url}}\">{{title}}</a>{{/page.children}}</html>",
+    for name, text in {"page.mustache": HEAD + "<main>{{{page.content}}}</main></html>",
+                       "list.mustache": HEAD + "{{#page.children}}<a href=\"{{url}}\">{{title}}</a>{{/page.children}}</html>",
                        "404.mustache": "not found"}.items():
         with open(os.path.join(templates, name), "w") as f:
             f.write(text)
     with open(os.path.join(sacrum, "themes", "bench", "theme.yaml"), "w") as f:
         f.write("images:\n  widths: [%s]\n  formats: [webp]\n  quality: 75\n" % ", ".join(map(str, WIDTHS)))
     with open(os.path.join(sacrum, "content", "_index.md"), "w") as f:
-        f.write("---\ntitle: Photos\n---\n")
+        f.write("---\ntitle: Photos\ndescription: %s\n---\n" % DESCRIPTION)
 
     os.makedirs(os.path.join(hugo, "layouts", "_default"))
     with open(os.path.join(hugo, "config.toml"), "w") as f:
@@ -123,7 +129,7 @@ def make_sites(work, photos, count):
         name = "photo-%02d.jpg" % i
         shutil.copy(os.path.join(photos, name), os.path.join(sacrum, "content", "images", name))
         with open(os.path.join(sacrum, "content", "photo-%02d.md" % i), "w") as f:
-            f.write("---\ntitle: Photo %d\ndescription: Photo %d.\n---\n\n![Photo %d of the office](images/%s)\n" % (i, i, i, name))
+            f.write("---\ntitle: Photo %d\ndescription: %s\n---\n\n![Photo %d of the office](images/%s)\n" % (i, DESCRIPTION, i, name))
         bundle = os.path.join(hugo, "content", "photo-%02d" % i)
         os.makedirs(bundle)
         shutil.copy(os.path.join(photos, name), os.path.join(bundle, name))
@@ -159,6 +165,8 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     photos = make_photos(args.work, args.images)
     sizes = [os.path.getsize(os.path.join(photos, "photo-%02d.jpg" % i)) for i in range(args.images)]
+    digests = {hashlib.sha256(open(os.path.join(photos, "photo-%02d.jpg" % i), "rb").read()).hexdigest() for i in range(args.images)}
+    assert len(digests) == args.images, "the generated photos must all differ, or a cache would skip work"
     print("photos: %d x 4000x3000 JPEG, %.1f MB each on average, EXIF/GPS/XMP" % (args.images, statistics.mean(sizes) / 1e6))
     sacrum_site, hugo_site = make_sites(args.work, photos, args.images)
     sacrum_cache = os.path.join(args.work, "sacrum-cache")
