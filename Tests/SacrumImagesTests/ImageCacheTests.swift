@@ -24,6 +24,7 @@ import Testing
 
     @Test func truncatedEntryIsAMiss() throws {
         let folder = try TestImages.folder()
+        defer { TestImages.remove(folder) }
         let cache = ImageCache(directory: folder.path)
         try cache.store(Self.image, key: "k1")
         let file = folder.appendingPathComponent("k1.entry")
@@ -46,6 +47,7 @@ import Testing
 
     @Test func pruneRemovesUnusedEntriesOnly() throws {
         let folder = try TestImages.folder()
+        defer { TestImages.remove(folder) }
         let cache = ImageCache(directory: folder.path)
         try cache.store(Self.image, key: "used")
         try cache.store(Self.image, key: "stale")
@@ -55,6 +57,7 @@ import Testing
 
     @Test func pruneRemovesAKilledBuildsTemporaryFileOnlyWhenOld() throws {
         let folder = try TestImages.folder()
+        defer { TestImages.remove(folder) }
         let cache = ImageCache(directory: folder.path)
         let young = folder.appendingPathComponent(".tmp-1-young").path
         let old = folder.appendingPathComponent(".tmp-1-old").path

@@ -25,6 +25,7 @@ import Testing
 
     @Test func refusesATruncatedJPEG() throws {
         let folder = try TestImages.folder()
+        defer { TestImages.remove(folder) }
         let photo = try TestImages.photo(width: 1200, height: 900, in: folder)
         let truncated = Array(photo.prefix(photo.count / 2))
         #expect(throws: ImageError.self) { try processor.process(truncated, claimed: .jpeg, request: request) }
@@ -37,6 +38,7 @@ import Testing
 
     @Test func readsTheUprightSizeOfARotatedPhoto() throws {
         let folder = try TestImages.folder()
+        defer { TestImages.remove(folder) }
         let photo = try TestImages.photo(width: 1200, height: 900, orientation: 6, in: folder)
         let header = try processor.inspect(photo, claimed: .jpeg)
         #expect("\(header.width)x\(header.height)" == "900x1200")
@@ -44,6 +46,7 @@ import Testing
 
     @Test func makesEachWidthInWebPAndJPEGUpright() throws {
         let folder = try TestImages.folder()
+        defer { TestImages.remove(folder) }
         let photo = try TestImages.photo(width: 1200, height: 900, orientation: 6, in: folder)
         let result = try processor.process(photo, claimed: .jpeg, request: request)
         let sizes = result.variants.map { "\($0.format.rawValue) \($0.width)x\($0.height)" }
@@ -53,6 +56,7 @@ import Testing
 
     @Test func encodesAVIFOnlyWhenAsked() throws {
         let folder = try TestImages.folder()
+        defer { TestImages.remove(folder) }
         let photo = try TestImages.photo(width: 600, height: 400, in: folder)
         let result = try processor.process(photo, claimed: .jpeg, request: ImageRequest(widths: [300], formats: [.avif, .webp]))
         #expect(result.variants.map(\.format) == [.avif, .webp, .jpeg])
@@ -69,6 +73,7 @@ import Testing
     @Test(arguments: ["jpg", "png", "webp"])
     func stripsEveryMetadataField(ext: String) throws {
         let folder = try TestImages.folder()
+        defer { TestImages.remove(folder) }
         let photo = try TestImages.photo(width: 1000, height: 750, ext: ext, orientation: 6, in: folder)
         let before = try TestImages.metadata(of: photo, ext: ext, in: folder)
         #expect(before.contains { $0.hasPrefix("[EXIF]") } && before.contains { $0.hasPrefix("[XMP]") })

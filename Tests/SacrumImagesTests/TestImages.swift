@@ -10,6 +10,11 @@ enum TestImages {
         return url
     }
 
+    /// Removes a test's folder (a failure to remove it fails no test).
+    static func remove(_ folder: URL) {
+        do { try FileManager.default.removeItem(at: folder) } catch { print("could not remove \(folder.path): \(error)") }
+    }
+
     /// Runs a tool and returns its standard output; throws when it exits non-zero.
     @discardableResult
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
