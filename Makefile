@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 BENCH_DIR ?= /tmp/sacrum-bench
 
-.PHONY: build test hostile setup leak-check bench bench-publish bench-instructions bench-markdown bench-serve bench-hostile clean
+.PHONY: build test hostile setup leak-check bench bench-publish bench-instructions bench-markdown bench-serve bench-hostile bench-images clean
 
 ## Build the practice site into output/ with a release build of sacrum.
 build: setup
@@ -33,12 +33,18 @@ test: setup
 ## under load (the parts live in Fuzz/fuzz.mk, Tests/faults/faults.mk and Tests/load/load.mk).
 hostile: fuzz-smoke faults load
 
-## Install the system packages Sacrum builds against, if they are missing.
+## Install the system packages Sacrum builds against, if they are missing: cmark, libvips (the image
+## engine) with its command-line tools, and exiftool (the independent metadata reader the image tests use).
 setup:
 	@if ! pkg-config --exists libcmark zlib libbrotlienc libbrotlidec 2>/dev/null; then \
 		echo "Installing libcmark-dev, zlib1g-dev, libbrotli-dev and pkg-config"; \
 		$(SUDO) apt-get update -qq; \
 		$(APT_INSTALL) libcmark-dev zlib1g-dev libbrotli-dev pkg-config; \
+	fi
+	@if ! pkg-config --exists vips 2>/dev/null || ! command -v vips >/dev/null || ! command -v exiftool >/dev/null; then \
+		echo "Installing libvips-dev, libvips-tools and libimage-exiftool-perl"; \
+		$(SUDO) apt-get update -qq; \
+		$(APT_INSTALL) libvips-dev libvips-tools libimage-exiftool-perl pkg-config; \
 	fi
 
 # Installs the Debian packages named in $(1) unless the commands in $(2) all exist.
@@ -111,6 +117,16 @@ bench-serve: setup
 	$(SWIFT) build -c release --product sacrum
 	python3 Benchmarks/bench-serve.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum" \
 		--work $(BENCH_DIR)/serve --pages $(BENCH_PAGES)
+
+## Images: 50 generated 4000x3000 JPEGs with EXIF/GPS, widths 480/960/1600 in WebP and JPEG, Sacrum next
+## to Hugo (Debian's, installed if missing) in the same run: time, peak memory, the warm-cache rebuild's
+## image phase, and metadata fields left in the published files (exiftool).
+BENCH_IMAGES ?= 50
+bench-images: setup
+	$(call need,hugo time,hugo /usr/bin/time)
+	$(SWIFT) build -c release --product sacrum
+	python3 Benchmarks/bench-images.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum" \
+		--work $(BENCH_DIR)/images --images $(BENCH_IMAGES)
 
 clean:
 	rm -rf .build output

@@ -50,6 +50,16 @@ let package = Package(
             dependencies: ["CZlib", "CBrotli"],
             swiftSettings: swiftSettings
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
+        .target(
+            name: "SacrumImages",
+            dependencies: ["CVips"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SacrumMarkdown",
             dependencies: ["CCmark"],
@@ -67,7 +77,7 @@ let package = Package(
         ),
         .target(
             name: "SacrumBuild",
-            dependencies: ["SacrumContent", "SacrumTheme", "SacrumMarkdown", "SacrumCompression"],
+            dependencies: ["SacrumContent", "SacrumTheme", "SacrumMarkdown", "SacrumCompression", "SacrumImages"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -98,6 +108,11 @@ let package = Package(
             name: "SacrumMarkdownTests",
             dependencies: ["SacrumMarkdown", "CCmark"],
             exclude: ["Spec"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SacrumImagesTests",
+            dependencies: ["SacrumImages"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -28,6 +28,9 @@ struct BuildSession: Sendable {
     private var theme: Theme?
     private var themeDiagnostics: [Diagnostic] = []
     private var assets = AssetCollector.Result()
+    /// The processed raster images (see ImageStage) and the image keys the cached Markdown was rendered with.
+    private var images = ImageStage.Result()
+    private var imageKeysOfMarkdown: [String] = []
     /// Published files that would land on a page, redirect or generated file.
     private var outputCollisions: [Diagnostic] = []
     private var scanDiagnostics: [Diagnostic] = []
@@ -116,6 +119,8 @@ struct BuildSession: Sendable {
             if let theme { themeDiagnostics += theme.assetDiagnostics(stylesheets: assets.names.keys) }
         }
         clock.lap("scan")
+        if let config { await processImages(config) }
+        clock.lap("images")
 
         // Read only files that are new or changed since the last build.
         var fingerprints: [String: FileFingerprint?] = [:]
@@ -155,12 +160,15 @@ struct BuildSession: Sendable {
         // Markdown: cached renderings stay valid while every page keeps its URL and the same files exist.
         let signature = Self.signature(of: tree, publishedFiles: assets.published)
         let templates = theme.map(ShortcodeTemplates.inputs(of:)) ?? [:]
-        if signature != urlSignature || markdownInputs?.config != config || markdownInputs?.templates != templates { markdown = [:] }
+        if signature != urlSignature || markdownInputs?.config != config || markdownInputs?.templates != templates
+            || images.keys != imageKeysOfMarkdown
+        { markdown = [:] }
+        imageKeysOfMarkdown = images.keys
         urlSignature = signature
         markdownInputs = (config, templates)
         shortcodes = theme.map { ShortcodeTemplates(theme: $0, environment: RenderEnvironment(site: tree, assets: assets.names)) }
         let (rendered, byPage) = await ContentStage.render(
-            tree, publishedFiles: assets.published, reusing: markdown, shortcodes: shortcodes)
+            tree, publishedFiles: assets.published, reusing: markdown, shortcodes: shortcodes, renderImage: images.catalog.render)
         site = rendered
         markdownDiagnostics = byPage
         markdown = [:]
@@ -209,9 +217,10 @@ struct BuildSession: Sendable {
         if contentPages.isEmpty {
             guard let config else { return .none }
             let scan = ContentLoader(contentFolder: root + "/content").scan()
-            let collected = AssetCollector(root: root, themeName: config.theme, fingerprint: fingerprintAssets)
+            var collected = AssetCollector(root: root, themeName: config.theme, fingerprint: fingerprintAssets)
                 .collect(contentFiles: Set(scan.staticFiles))
-            if collected.published == assets.published && !fingerprintAssets {
+            let collectedImages = await Self.processImages(&collected, root: root, config: config)
+            if collected.published == assets.published && !fingerprintAssets && collectedImages.keys == images.keys {
                 assets = collected
                 changedPaths = []
                 for file in collected.files { store(finisher.finished(file)) }
@@ -246,7 +255,8 @@ struct BuildSession: Sendable {
         }
         clock.lap("read")
         guard !changed.isEmpty else { return true }
-        let renderer = ContentStage.renderer(for: config)
+        var renderer = ContentStage.renderer(for: config)
+        renderer.renderImage = images.catalog.render
         var affected: Set<Int> = []
         changedPaths = []
         for (index, cached) in changed {
@@ -325,6 +335,19 @@ struct BuildSession: Sendable {
         configDiagnostics = diagnostics
         config = decoded?.applying(options.environment)
         if let override = options.baseURL { config?.baseURL = override }
+    }
+
+    /// Processes the raster images among the collected assets (ImageStage), with the theme's settings.
+    private mutating func processImages(_ config: SiteConfig) async {
+        images = await Self.processImages(&assets, root: root, config: config)
+    }
+
+    private static func processImages(_ assets: inout AssetCollector.Result, root: String, config: SiteConfig) async -> ImageStage.Result {
+        let (settings, diagnostics) = ImageSettings.load(root: root, themeName: config.theme)
+        var result = await ImageStage(root: root, settings: settings)
+            .run(&assets, cacheDirectory: ImageStage.cacheDirectory(root: root))
+        result.diagnostics = diagnostics + result.diagnostics
+        return result
     }
 
     private mutating func loadTheme(_ config: SiteConfig) {
@@ -408,7 +431,7 @@ struct BuildSession: Sendable {
     /// Every diagnostic of the current state, ignores applied, in display order (warnings as errors
     /// under `strict`).
     var diagnostics: [Diagnostic] {
-        var all = configDiagnostics + themeDiagnostics + assets.diagnostics + outputCollisions + scanDiagnostics + treeDiagnostics
+        var all = configDiagnostics + themeDiagnostics + assets.diagnostics + images.diagnostics + outputCollisions + scanDiagnostics + treeDiagnostics
         for cached in sources.values where !cached.diagnostics.isEmpty { all += cached.diagnostics }
         for diagnostics in markdownDiagnostics.values where !diagnostics.isEmpty { all += diagnostics }
         all += renderDiagnostics.values

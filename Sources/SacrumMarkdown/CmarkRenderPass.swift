@@ -9,6 +9,7 @@ struct CmarkRenderPass {
     let options: MarkdownOptions
     let allocator: MarkdownAllocator
     let lineOffset: Int
+    var renderImage: (@Sendable (MarkdownImage) -> MarkdownImageOutput?)? = nil
 
     private var parseOptions: Int32 {
         // A Swift string is always valid UTF-8, so CMARK_OPT_VALIDATE_UTF8 would only cost time.
@@ -86,10 +87,17 @@ struct CmarkRenderPass {
             MarkdownProblem(kind: $0.kind, position: SourcePosition(line: $0.position.line + lineOffset, column: $0.position.column))
         }
         let links = rewriteLinks(tree.links, problems: &problems, rewriteLink: rewriteLink)
-        if options.imageLoadingHints {
-            for record in tree.links where record.kind == .image {
-                replaceImage(record.node, memory: memory)
+        var isFirstImage = true
+        for record in tree.links where record.kind == .image {
+            defer { isFirstImage = false }
+            if let renderImage, let output = renderImage(image(record, isFirst: isFirstImage)) {
+                if let problem = output.problem { problems.append(MarkdownProblem(kind: problem, position: record.position)) }
+                if let html = output.html {
+                    replace(record.node, withCustom: CMARK_NODE_CUSTOM_INLINE, html: html, memory: memory)
+                    continue
+                }
             }
+            if options.imageLoadingHints { replaceImage(record.node, memory: memory) }
         }
         let headings = assignHeadingIDs(tree.headings, memory: memory, problems: &problems)
 
@@ -127,6 +135,14 @@ struct CmarkRenderPass {
     }
 
     // MARK: - Images
+
+    /// The record handed to `renderImage`: the destination as rewritten (read back from the node).
+    private func image(_ record: CmarkTreeScan.LinkRecord, isFirst: Bool) -> MarkdownImage {
+        let url = cmark_node_get_url(record.node).map { String(cString: $0) } ?? record.destination
+        return MarkdownImage(
+            source: url, alt: String(decoding: record.text, as: UTF8.self), title: record.title, position: record.position,
+            isFirst: isFirst)
+    }
 
     /// Replaces an image with a custom inline holding cmark's own rendering of it plus the loading hints.
     private func replaceImage(_ image: OpaquePointer, memory: UnsafeMutablePointer<cmark_mem>) {

@@ -75,6 +75,9 @@ public struct MarkdownProblem: Sendable, Hashable {
         /// A table's short rows needed more empty cells than the limit
         /// (`MarkdownRenderer.maximumEmptyTableCells`); the rows from here on stay a paragraph.
         case tableTooManyEmptyCells
+        /// The image hook (`MarkdownRenderer.renderImage`) found a problem with the image file:
+        /// `message` and `hint` are for the editor; an error when `isError`, otherwise a warning.
+        case imageFile(id: String, message: String, hint: String, isError: Bool)
     }
 
     /// What kind of problem.

@@ -17,6 +17,10 @@ public struct MarkdownRenderer: Sendable {
     public var options: MarkdownOptions
     /// Where cmark's memory comes from.
     public var allocator: MarkdownAllocator
+    /// Called for every image, in document order, after `rewriteLink`: returns the HTML to publish
+    /// instead of cmark's `<img>` (a `<picture>` with sized variants) and any problem with the image.
+    /// Nil, or a nil result, keeps cmark's `<img>` with the loading hints.
+    public var renderImage: (@Sendable (MarkdownImage) -> MarkdownImageOutput?)?
 
     /// Most image openers (`![`) accepted in one paragraph; see `MarkdownProblem.Kind.tooManyImageOpeners`.
     public static var maximumImageOpenersPerParagraph: Int { PathologicalPattern.maximumImageOpenersPerParagraph }
@@ -25,6 +29,7 @@ public struct MarkdownRenderer: Sendable {
     public init(options: MarkdownOptions = MarkdownOptions(), allocator: MarkdownAllocator = .arena) {
         self.options = options
         self.allocator = allocator
+        self.renderImage = nil
     }
 
     /// Renders `markdown`.
@@ -49,7 +54,7 @@ public struct MarkdownRenderer: Sendable {
                 kind: .tooManyImageOpeners, position: SourcePosition(line: found + firstLine - 1, column: 1))
             return MarkdownDocument(html: "", headings: [], links: [], plainText: "", summary: "", problems: [problem])
         }
-        return CmarkRenderPass(options: options, allocator: allocator, lineOffset: firstLine - 1).run(markdown, rewriteLink: rewriteLink)
+        return CmarkRenderPass(options: options, allocator: allocator, lineOffset: firstLine - 1, renderImage: renderImage).run(markdown, rewriteLink: rewriteLink)
     }
 }
 

@@ -124,6 +124,17 @@ import Testing
         ])
     }
 
+    @Test func storyPhotoNeedsAnAuthorizationThatCoversIt() async throws {
+        let record = "treatment: treatments/fusion\nauthorization:\n  id: A-1\n  signed: 2026-01-01\n  expires: 2028-01-01\n"
+        let photo = ["content/stories/ann.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"]
+        let without = try await found(photo.merging(["content/stories/ann.md": Self.page("Ann", record, body: "\n![Ann walking](ann.svg)")]) { $1 }, only: ["story.authorization"])
+        #expect(without == [
+            "content/stories/ann.md:11:1: warning: this story shows a photo ('ann.svg'); the patient's authorization must cover the photo, and its record has no 'photo: true' [story.authorization]"
+        ])
+        let covered = try await found(photo.merging(["content/stories/ann.md": Self.page("Ann", record + "  photo: true\n", body: "\n![Ann walking](ann.svg)")]) { $1 }, only: ["story.authorization"])
+        #expect(covered == [])
+    }
+
     @Test func storyShownWithoutTheDisclosure() async throws {
         let bad = try await found(["themes/test/templates/story.mustache": "<link rel=\"canonical\" href=\"{{page.canonical}}\">{{{page.content}}}"], only: ["story."])
         #expect(bad == ["themes/test/templates/story.mustache: error: the story /stories/ann/ is shown without its typical-results disclosure [story.disclosure-missing]"])

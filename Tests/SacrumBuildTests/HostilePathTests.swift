@@ -148,7 +148,8 @@ import Testing
         ])
         defer { site.remove() }
         try site.write(Array("4".utf8), to: "static/cafe\u{301}.png")
-        let found = Set(await site.diagnostics())
+        // The files are no real PNGs; that they are refused as images is ImageBuildTests' business.
+        let found = Set(await site.diagnostics()).filter { !$0.hasSuffix("[image.invalid]") }
         #expect(found == [
             "static/logo.png: error: this file and static/Logo.png differ only in letter case or accents; they would be one file on macOS and Windows [url.collision]",
             "static/caf\u{E9}.png: error: this name and 'cafe\u{301}.png' beside it differ only in how accented letters are encoded (Unicode NFC and NFD); they would be one file on macOS, so this one is skipped [file.name]",

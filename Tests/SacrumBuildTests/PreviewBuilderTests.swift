@@ -131,3 +131,29 @@ import Testing
         expectSame(update, await fresh(site))
     }
 }
+
+/// The preview and images: a replaced photo appears after one save, as a fresh build would show it.
+@Suite struct PreviewImageTests {
+    @Test func replacedPhotoGivesWhatAFreshBuildGives() async throws {
+        let site = try TemporarySite(PreviewBuilderTests.files.merging([
+            "content/conditions/back.md": ChecksTests.page(
+                "Back", "reviewed_by: Dr. Test, MD\nlast_reviewed: 2026-06-01\n", body: "![The office](office.jpg)\n\n## Causes\n\nMany."),
+        ]) { $1 })
+        defer { site.remove() }
+        try site.write(try GeneratedImage.jpeg(width: 600, height: 400), to: "content/conditions/office.jpg")
+        let builder = PreviewBuilder(options: BuildOptions(root: site.root, now: TemporarySite.now))
+        let before = await builder.build()
+        try site.write(try GeneratedImage.jpeg(width: 500, height: 500), to: "content/conditions/office.jpg")
+        let update = await builder.rebuild(changed: [site.root + "/content/conditions/office.jpg"])
+        let fresh = await PreviewBuilder(options: BuildOptions(root: site.root, now: TemporarySite.now)).build()
+        #expect(update.files.keys.sorted() == fresh.files.keys.sorted())
+        for (path, file) in fresh.files { #expect(update.files[path] == file, "\(path)") }
+        #expect(update.changedPaths.contains("conditions/back/index.html"))
+        guard case .text(let html)? = update.files["conditions/back/index.html"]?.contents else {
+            Issue.record("no page")
+            return
+        }
+        #expect(html.contains("width=\"500\" height=\"500\""))
+        #expect(update.files.keys != before.files.keys)
+    }
+}

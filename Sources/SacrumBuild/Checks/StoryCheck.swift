@@ -1,4 +1,5 @@
 import SacrumContent
+import SacrumMarkdown
 
 /// Patient stories: the patient's written authorization (id, date signed, expiry), the treatment they
 /// are about, the typical-results disclosure shown on the page, and outcome claims flagged for review.
@@ -25,6 +26,15 @@ enum StoryCheck {
         } else {
             report(.error, "story.authorization-missing", nil, "this patient story has no 'authorization' record",
                    "a story may only be published with the patient's written authorization: add 'authorization:' with 'id', 'signed' and 'expires'")
+        }
+        // A photo in a patient's story shows the patient (or what identifies them): the signed form
+        // must cover it, which the record says with `photo: true`.
+        if frontMatter.authorization?.value.photo != true, let image = page.content?.document.images.first {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, id: "story.authorization", file: source.file, line: image.position.line, column: image.position.column,
+                    message: "this story shows a photo ('\(image.destination)'); the patient's authorization must cover the photo, and its record has no 'photo: true'",
+                    hint: "check that the signed form covers publishing the photo, then add 'photo: true' under 'authorization:'; otherwise remove the photo"))
         }
         if frontMatter.treatment == nil {
             report(.error, "story.treatment-missing", nil, "this patient story names no 'treatment'",

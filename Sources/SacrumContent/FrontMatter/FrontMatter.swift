@@ -97,12 +97,15 @@ public struct StoryAuthorization: Sendable, Hashable {
     public var signed: ContentDate?
     /// When it expires.
     public var expires: ContentDate?
+    /// Whether the signed form covers publishing the patient's photo (`photo: true`).
+    public var photo: Bool
 
     /// Creates an authorization record.
-    public init(id: String?, signed: ContentDate?, expires: ContentDate?) {
+    public init(id: String?, signed: ContentDate?, expires: ContentDate?, photo: Bool = false) {
         self.id = id
         self.signed = signed
         self.expires = expires
+        self.photo = photo
     }
 }
 

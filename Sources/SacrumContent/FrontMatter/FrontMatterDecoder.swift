@@ -150,7 +150,8 @@ public struct FrontMatterDecoder: Sendable {
             case "id": record.id = reader.nonEmptyText(pair.value, key: "authorization.id")
             case "signed": record.signed = reader.date(pair.value, key: "authorization.signed")
             case "expires": record.expires = reader.date(pair.value, key: "authorization.expires")
-            default: reader.unknownKey(pair, known: ["id", "signed", "expires"], in: "'authorization'")
+            case "photo": record.photo = reader.bool(pair.value, key: "authorization.photo") ?? false
+            default: reader.unknownKey(pair, known: ["id", "signed", "expires", "photo"], in: "'authorization'")
             }
         }
         return Positioned(record, at: value.position)

@@ -29,9 +29,12 @@ public enum ContentStage {
     /// an empty cache when the site's URLs changed, since links then resolve differently). Returns the
     /// site and each page's problems by page index.
     public static func render(
-        _ site: Site, publishedFiles: Set<String>, reusing cache: [String: Rendered], shortcodes: (any ShortcodeRendering)? = nil
+        _ site: Site, publishedFiles: Set<String>, reusing cache: [String: Rendered], shortcodes: (any ShortcodeRendering)? = nil,
+        renderImage: (@Sendable (MarkdownImage) -> MarkdownImageOutput?)? = nil
     ) async -> (site: Site, diagnostics: [Int: [Diagnostic]]) {
-        let renderer = renderer(for: site.config)
+        var configured = renderer(for: site.config)
+        configured.renderImage = renderImage
+        let renderer = configured
         let indexes = site.pages.indices.filter { site.pages[$0].source?.isReadable == true }
         let rendered = await parallelMap(indexes) { index -> (Int, MarkdownContent, [Diagnostic]) in
             let page = site.pages[index]

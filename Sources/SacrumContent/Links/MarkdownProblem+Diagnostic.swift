@@ -56,6 +56,9 @@ extension MarkdownProblem {
                 .error, id: "markdown.table-too-large", file: source.file, line: line, column: column,
                 message: "this table's short rows would need more than \(MarkdownRenderer.maximumEmptyTableCells) empty cells; the rows from here on are published as a paragraph",
                 hint: "give the rows as many cells as the header, or split the table")
+        case .imageFile(let id, let message, let hint, let isError):
+            return Diagnostic(
+                isError ? .error : .warning, id: id, file: source.file, line: line, column: column, message: message, hint: hint)
         case .unknownAlert(let word):
             let suggestion = Suggestion.closest(to: word, in: MarkdownRenderer.alertKinds)
             let kinds = MarkdownRenderer.alertKinds.map { "[!\($0)]" }.joined(separator: ", ")
