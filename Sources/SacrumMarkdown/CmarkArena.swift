@@ -20,11 +20,14 @@ final class CmarkArena {
 
     private static let blockSize = 256 * 1024
     private static let headerSize = 16
-    private var blocks: [UnsafeMutableRawPointer] = []
-    private var largeBlocks: [UnsafeMutableRawPointer] = []
-    private var blockIndex = 0
-    private var offset = 0
-    private var lastAllocation: UnsafeMutableRawPointer?
+    // The arena belongs to one thread (it is found through a thread-local key) and cmark calls it
+    // from inside one render pass: no two accesses can overlap, so the properties cmark's callbacks
+    // touch on every allocation skip the runtime's exclusivity bookkeeping.
+    @exclusivity(unchecked) private var blocks: [UnsafeMutableRawPointer] = []
+    @exclusivity(unchecked) private var largeBlocks: [UnsafeMutableRawPointer] = []
+    @exclusivity(unchecked) private var blockIndex = 0
+    @exclusivity(unchecked) private var offset = 0
+    @exclusivity(unchecked) private var lastAllocation: UnsafeMutableRawPointer?
     private var inUse = false
 
     private init() {
@@ -76,6 +79,13 @@ final class CmarkArena {
     fileprivate static var current: CmarkArena? {
         guard let pointer = pthread_getspecific(key) else { return nil }
         return Unmanaged<CmarkArena>.fromOpaque(pointer).takeUnretainedValue()
+    }
+
+    /// Calls `body` with the thread's arena without retaining it (the thread-local key holds it for
+    /// as long as the thread renders), or returns nil when the thread has none.
+    fileprivate static func withCurrent<Result>(_ body: (CmarkArena) -> Result?) -> Result? {
+        guard let pointer = pthread_getspecific(key) else { return nil }
+        return Unmanaged<CmarkArena>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
     }
 
     private static func setCurrent(_ arena: CmarkArena) {
@@ -152,12 +162,12 @@ final class CmarkArena {
 
 private func arenaCalloc(_ count: Int, _ size: Int) -> UnsafeMutableRawPointer? {
     let (total, overflow) = count.multipliedReportingOverflow(by: size)
-    guard !overflow, let arena = CmarkArena.current else { return nil }
-    return arena.allocate(total, zeroed: true)
+    guard !overflow else { return nil }
+    return CmarkArena.withCurrent { $0.allocate(total, zeroed: true) }
 }
 
 private func arenaRealloc(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
-    CmarkArena.current?.reallocate(pointer, to: size)
+    CmarkArena.withCurrent { $0.reallocate(pointer, to: size) }
 }
 
 private func arenaFree(_ pointer: UnsafeMutableRawPointer?) {

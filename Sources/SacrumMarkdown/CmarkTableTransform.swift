@@ -99,13 +99,15 @@ struct CmarkTableTransform {
                 plan.beforeChunk = helper.append(join(plan.lines[..<plan.headerIndex])).index
             }
             plan.cellChunks.reserveCapacity(plan.rows.count)
-            for row in plan.rows {
+            for rowIndex in plan.rows.indices {
                 var chunks: [Int?] = []
-                chunks.reserveCapacity(row.count)
-                for cell in row {
+                chunks.reserveCapacity(plan.rows[rowIndex].count)
+                for column in plan.rows[rowIndex].indices {
                     // Most cells are words and numbers: cmark would make them one text node, so they
-                    // become one here without a parse.
-                    chunks.append(cell.isPlainText ? nil : helper.append(Self.cellPrefix, cell.text).index)
+                    // become one here without a parse (and without copying the cell to ask).
+                    chunks.append(
+                        plan.rows[rowIndex][column].isPlainText
+                            ? nil : helper.append(Self.cellPrefix, plan.rows[rowIndex][column].text).index)
                 }
                 plan.cellChunks.append(chunks)
             }

@@ -20,11 +20,21 @@ enum GFMTableSyntax {
         var removedBackslashes: [Int]
 
         /// Whether cmark would parse the text into one text node with the same bytes, whatever its
-        /// options, and no inline extension could change it: letters, digits, spaces, single hyphens
-        /// and punctuation that means nothing inline (no `.`, `:` or `@` of an autolink, no `~`, no
-        /// quotes for smart punctuation). Such a cell needs no parse.
-        var isPlainText: Bool {
-            guard removedBackslashes.isEmpty else { return false }
+        /// options, and no inline extension could change it (see `isPlain`); computed once, when the
+        /// row is split, so that later passes read a flag instead of the bytes.
+        var isPlainText: Bool
+
+        init(text: ArraySlice<UInt8>, start: Int, removedBackslashes: [Int]) {
+            self.text = text
+            self.start = start
+            self.removedBackslashes = removedBackslashes
+            isPlainText = removedBackslashes.isEmpty && Self.isPlain(text)
+        }
+
+        /// Letters, digits, spaces, single hyphens and punctuation that means nothing inline (no `.`,
+        /// `:` or `@` of an autolink, no `~`, no quotes for smart punctuation, nothing HTML escapes).
+        /// Such a cell needs no parse and no escaping.
+        static func isPlain(_ text: ArraySlice<UInt8>) -> Bool {
             var previous: UInt8 = 0
             for byte in text {
                 switch byte {
