@@ -106,7 +106,7 @@ def main() -> int:
     output = site / "output"
     include = output / "sacrum.nginx.conf"
     results = Results()
-    nginx = Nginx(output, work, include)
+    nginx = Nginx(output, work, include=include)
     browser = Browser(work)
     try:
         nginx.start()
