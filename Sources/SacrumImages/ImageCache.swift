@@ -29,7 +29,7 @@ public struct ImageCache: Sendable {
     /// The key of `bytes` processed with these parameters.
     public static func key(for bytes: [UInt8], claimed: ImageFormat?, request: ImageRequest, maxPixels: Int) -> String {
         let parameters = "\(formatVersion);vips=\(ImageProcessor.engineVersion);claimed=\(claimed?.rawValue ?? "-");max=\(maxPixels);\(request.fingerprint)"
-        return VipsEngine.sha256([Array(parameters.utf8), [0], bytes])
+        return ContentDigest.sha256([Array(parameters.utf8), [0], bytes])
     }
 
     /// The entry for `key`, or nil when there is none (or it cannot be read).

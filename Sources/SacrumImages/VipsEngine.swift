@@ -109,18 +109,6 @@ enum VipsEngine {
         return stripped
     }
 
-    /// The SHA-256 of `parts`, in hex (GLib's, which libvips links anyway).
-    static func sha256(_ parts: [[UInt8]]) -> String {
-        guard let checksum = g_checksum_new(G_CHECKSUM_SHA256) else { return "" }
-        defer { g_checksum_free(checksum) }
-        for part in parts {
-            part.withUnsafeBufferPointer { buffer in
-                if let base = buffer.baseAddress { g_checksum_update(checksum, base, buffer.count) }
-            }
-        }
-        return String(cString: g_checksum_get_string(checksum))
-    }
-
     /// libvips' error text (one buffer for all threads), taken and cleared.
     private static func takeError() -> String {
         guard let text = vips_error_buffer_copy() else { return "unknown libvips error" }

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import SacrumImages
 
 /// `.sacrum-manifest.json`: the path, size and SHA-256 of every file of a published site (itself
 /// excepted), sorted by path, one file per line; the same site gives the same bytes. A deploy compares
@@ -34,7 +35,7 @@ public struct SiteManifest: Sendable, Hashable {
 
     /// The entry of `bytes` at `path`.
     static func entry(path: String, bytes: [UInt8]) -> Entry {
-        Entry(path: path, size: bytes.count, sha256: SHA256.hex(of: bytes))
+        Entry(path: path, size: bytes.count, sha256: ContentDigest.sha256([bytes]))
     }
 
     /// The file's text.
