@@ -161,20 +161,7 @@ struct CmarkBlockExtensions {
     }
 
     private static func contains(_ text: String, _ needle: StaticString) -> Bool {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = pattern.first else { return true }
         var text = text
-        return text.withUTF8 { buffer in
-            guard buffer.count >= pattern.count else { return false }
-            var index = 0
-            let last = buffer.count - pattern.count
-            while index <= last {
-                guard let found = memchr(buffer.baseAddress! + index, Int32(first), last - index + 1) else { return false }
-                let offset = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress!
-                if memcmp(buffer.baseAddress! + offset, pattern.baseAddress!, pattern.count) == 0 { return true }
-                index = offset + 1
-            }
-            return false
-        }
+        return text.withUTF8 { GFMInlineTransform.contains(needle, in: UnsafeRawBufferPointer($0)) }
     }
 }
