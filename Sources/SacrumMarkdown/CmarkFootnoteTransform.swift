@@ -186,20 +186,8 @@ struct CmarkFootnoteTransform {
         guard let lines else { return [root] }
         guard !lines.isEmpty || !roles.isEmpty else { return [] }
         var found: [OpaquePointer] = []
-        var stack: [(node: OpaquePointer, inExtension: Bool)] = [(root, false)]
-        while let (block, parentInExtension) = stack.popLast() {
-            let inExtension = parentInExtension || (!roles.isEmpty && roles.index(of: block) != nil)
-            guard let first = cmark_node_first_child(block) else { continue }
-            let firstType = cmark_node_get_type(first).rawValue
-            if firstType >= CMARK_NODE_FIRST_INLINE.rawValue && firstType <= CMARK_NODE_LAST_INLINE.rawValue {
-                if inExtension || BlockLines.mayHold(block, anyOf: lines) { found.append(block) }
-                continue
-            }
-            var child = cmark_node_last_child(block)
-            while let current = child {
-                stack.append((current, inExtension))
-                child = cmark_node_previous(current)
-            }
+        BlockLines.forEachBlock(under: root, roles: roles) { block, inExtension, holdsInlines in
+            if holdsInlines && (inExtension || BlockLines.mayHold(block, anyOf: lines)) { found.append(block) }
         }
         return found
     }

@@ -61,33 +61,17 @@ struct GFMInlineTransform {
     mutating func apply(to document: OpaquePointer) {
         guard hasWork else { return }
         let hits = (strikethrough || autolinks) ? hitLines() : []
-        // Blocks are walked without cmark's iterator (which must not see the tree change under it);
-        // the inlines of a block are looked at only when a line of it holds a tilde or the start of an
+        // The inlines of a block are looked at only when a line of it holds a tilde or the start of an
         // autolink, so the cost follows the number of blocks, not of inline nodes.
         // Capacities that fit most pages, so that the walk does not grow its arrays step by step.
         var items: [OpaquePointer] = []
         items.reserveCapacity(16)
         var containers: [(node: OpaquePointer, linksAllowed: Bool)] = []
         containers.reserveCapacity(8)
-        // Each block with whether it or an ancestor was made by the block extensions (its lines are
-        // then those of a helper document, which the hit lines cannot rule out).
-        var blocks: [(node: OpaquePointer, inExtension: Bool)] = [(document, false)]
-        blocks.reserveCapacity(64)
-        while let (block, parentInExtension) = blocks.popLast() {
-            let inExtension = parentInExtension || (!roles.isEmpty && roles.index(of: block) != nil)
-            let type = cmark_node_get_type(block)
-            if type == CMARK_NODE_ITEM && taskLists { items.append(block) }
-            guard let first = cmark_node_first_child(block) else { continue }
-            if Self.isInline(cmark_node_get_type(first)) {
-                if !hits.isEmpty && (inExtension || BlockLines.mayHold(block, anyOf: hits)) {
-                    collectContainers(in: block, into: &containers)
-                }
-                continue
-            }
-            var child = cmark_node_last_child(block)
-            while let current = child {
-                blocks.append((current, inExtension))
-                child = cmark_node_previous(current)
+        BlockLines.forEachBlock(under: document, roles: roles) { block, inExtension, holdsInlines in
+            if taskLists && cmark_node_get_type(block) == CMARK_NODE_ITEM { items.append(block) }
+            if holdsInlines && !hits.isEmpty && (inExtension || BlockLines.mayHold(block, anyOf: hits)) {
+                collectContainers(in: block, into: &containers)
             }
         }
         for item in items { markTask(item) }
@@ -95,10 +79,6 @@ struct GFMInlineTransform {
         for (container, linksAllowed) in containers where containers.count == 1 || done.insert(container).inserted {
             transformInlines(of: container, type: cmark_node_get_type(container), linksAllowed: linksAllowed)
         }
-    }
-
-    private static func isInline(_ type: cmark_node_type) -> Bool {
-        type.rawValue >= CMARK_NODE_FIRST_INLINE.rawValue && type.rawValue <= CMARK_NODE_LAST_INLINE.rawValue
     }
 
     /// The inline nodes under `root` whose text may change: parents of text with a tilde or the start
