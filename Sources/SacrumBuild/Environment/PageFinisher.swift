@@ -62,10 +62,13 @@ struct PageFinisher: Sendable {
         var insertions: [Int] = []
         var index = range.lowerBound
         let end = range.upperBound
-        func matches(_ word: String, at offset: Int) -> Bool {
-            let needle = Array(word.utf8)
-            return offset + needle.count <= end
-                && zip(bytes[offset..<(offset + needle.count)], needle).allSatisfy { ($0 | 0x20) == ($1 | 0x20) }
+        // Compared in place, ignoring ASCII case: no array is made per byte of the stylesheet.
+        func matches(_ word: StaticString, at offset: Int) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard offset + count <= end else { return false }
+            return word.withUTF8Buffer { needle in
+                needle.indices.allSatisfy { (bytes[offset + $0] | 0x20) == (needle[$0] | 0x20) }
+            }
         }
         while index < end {
             let length = matches("url(", at: index) ? 4 : matches("@import", at: index) ? 7 : 0
