@@ -33,13 +33,13 @@ test: setup
 ## under load (the parts live in Fuzz/fuzz.mk, Tests/faults/faults.mk and Tests/load/load.mk).
 hostile: fuzz-smoke faults load
 
-## Install the system packages Sacrum builds against, if they are missing: cmark, libvips (the image
-## engine) with its command-line tools, and exiftool (the independent metadata reader the image tests use).
+## Install the system packages Sacrum builds against, if they are missing: cmark, zlib, Brotli and
+## OpenSSL's libcrypto (SHA-256), libvips (the image engine) with its command-line tools, and exiftool (the independent metadata reader the image tests use).
 setup:
-	@if ! pkg-config --exists libcmark zlib libbrotlienc libbrotlidec 2>/dev/null; then \
-		echo "Installing libcmark-dev, zlib1g-dev, libbrotli-dev and pkg-config"; \
+	@if ! pkg-config --exists libcmark zlib libbrotlienc libbrotlidec libcrypto 2>/dev/null; then \
+		echo "Installing libcmark-dev, zlib1g-dev, libbrotli-dev, libssl-dev and pkg-config"; \
 		$(SUDO) apt-get update -qq; \
-		$(APT_INSTALL) libcmark-dev zlib1g-dev libbrotli-dev pkg-config; \
+		$(APT_INSTALL) libcmark-dev zlib1g-dev libbrotli-dev libssl-dev pkg-config; \
 	fi
 	@if ! pkg-config --exists vips 2>/dev/null || ! command -v vips >/dev/null || ! command -v exiftool >/dev/null; then \
 		echo "Installing libvips-dev, libvips-tools and libimage-exiftool-perl"; \

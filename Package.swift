@@ -44,10 +44,16 @@ let package = Package(
             pkgConfig: "libbrotlienc",
             providers: [.apt(["libbrotli-dev"]), .brew(["brotli"])]
         ),
-        // The only code that touches zlib's and libbrotli's pointers: .gz and .br files for hosts.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
+        // The only code that touches zlib's, libbrotli's and libcrypto's pointers: .gz and .br files
+        // for hosts, and the SHA-256 digest.
         .target(
             name: "SacrumCompression",
-            dependencies: ["CZlib", "CBrotli"],
+            dependencies: ["CZlib", "CBrotli", "CLibCrypto"],
             swiftSettings: swiftSettings
         ),
         .systemLibrary(
@@ -57,7 +63,7 @@ let package = Package(
         ),
         .target(
             name: "SacrumImages",
-            dependencies: ["CVips"],
+            dependencies: ["CVips", "SacrumCompression"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -55,7 +55,8 @@ public struct BuildAction: Sendable {
             // Twins, host files and the manifest go into the staging folder with the site.
             let start = DispatchTime.now().uptimeNanoseconds
             let host = await HostOutput.add(
-                to: result.files, site: site, fingerprinted: result.fingerprinted, settings: site.config.publish)
+                to: result.files, site: site, fingerprinted: result.fingerprinted, settings: site.config.publish,
+                cacheDirectory: CompressedTwinCache.directory(root: options.root))
             result.files = host.files
             let strict = options.strict
             result.diagnostics += host.diagnostics.map { strict && $0.severity == .warning ? $0.asError() : $0 }

@@ -1,4 +1,5 @@
 import Foundation
+internal import SacrumCompression
 
 /// Processed images on disk, keyed by the SHA-256 of the source's bytes and of every parameter that
 /// changes the output (request, pixel limit, libvips version, this format's version), so a rebuild

@@ -20,7 +20,7 @@ import Testing
         let result = await site.build()
         let built = try #require(result.site)
         let host = await HostOutput.add(
-            to: result.files, site: built, fingerprinted: result.fingerprinted, settings: built.config.publish)
+            to: result.files, site: built, fingerprinted: result.fingerprinted, settings: built.config.publish, cacheDirectory: site.root + "/.sacrum-cache/compressed")
         var texts: [String: String] = [:]
         for file in host.files where ["_headers", "_redirects", "sacrum.nginx.conf"].contains(file.path) {
             if case .text(let text) = file.contents { texts[file.path] = text }
@@ -135,7 +135,7 @@ import Testing
         defer { site.remove() }
         let result = await site.build()
         let built = try #require(result.site)
-        let host = await HostOutput.add(to: result.files, site: built, fingerprinted: result.fingerprinted, settings: PublishSettings())
+        let host = await HostOutput.add(to: result.files, site: built, fingerprinted: result.fingerprinted, settings: PublishSettings(), cacheDirectory: site.root + "/.sacrum-cache/compressed")
         #expect(host.diagnostics.map(TemporarySite.line) == [
             ": error: the site publishes its own _headers, where Sacrum writes one for hosts [publish.collision]"
         ])

@@ -10,11 +10,17 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 MAKE_CORPUS = os.path.join(REPO, "Benchmarks", "make-corpus.py")
+
+# Sacrum caches compressed files (and processed images) in the site's .sacrum-cache/ unless
+# SACRUM_CACHE_DIR says otherwise: the tests keep the sites' sources untouched, so every build they run
+# shares one cache folder outside them (which killed builds also exercise).
+os.environ.setdefault("SACRUM_CACHE_DIR", tempfile.mkdtemp(prefix="sacrum-faults-cache-"))
 
 # What Sacrum itself may leave beside an output folder named NAME: its lock file, and the staging folder
 # of a build that was killed (`.NAME.staging-<pid>`, or `.NAME.staging-<pid>.previous` on a file system

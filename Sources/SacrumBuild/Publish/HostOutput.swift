@@ -20,9 +20,11 @@ public enum HostOutput {
 
     /// Adds the host files to `files`.
     /// - Parameter fingerprinted: the paths of files named by a hash of their content.
+    /// - Parameter cache: where twins of earlier builds are kept (`CompressedTwinCache.directory(root:)`).
     public static func add(
-        to files: [OutputFile], site: Site, fingerprinted: Set<String>, settings: PublishSettings
+        to files: [OutputFile], site: Site, fingerprinted: Set<String>, settings: PublishSettings, cacheDirectory: String
     ) async -> Result {
+        let cache = CompressedTwinCache(directory: cacheDirectory)
         var diagnostics: [Diagnostic] = []
         var all = files
         let existing = Set(files.map(\.path))
@@ -48,18 +50,29 @@ public enum HostOutput {
                     hint: "use letters, digits, '-', '_', '.' and '/' in URLs"))
         }
 
-        // Read, hash and compress every file, in parallel.
-        let quality = Int32(settings.brotliQuality)
+        // Read, hash and compress every file, in parallel; twins of unchanged files come from the cache.
+        let compressors = Compressors(gzip: settings.gzip, brotli: settings.brotli, quality: Int32(settings.brotliQuality))
         let processed = await parallelMap(all, chunksPerCore: 4) { file -> Processed in
-            Self.process(
-                file, existing: existing, gzip: settings.gzip, brotli: settings.brotli, quality: quality, hash: settings.manifest)
+            Self.process(file, existing: existing, compressors: compressors, cache: cache, hash: settings.manifest)
         }
         var entries: [SiteManifest.Entry] = []
+        var usedKeys: Set<String> = []
+        var cacheProblem: String?
         for item in processed {
             if let problem = item.problem { diagnostics.append(problem) }
             entries += item.entries
             all += item.twins
+            usedKeys.formUnion(item.cacheKeys)
+            cacheProblem = cacheProblem ?? item.cacheProblem
         }
+        if let cacheProblem {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, id: "publish.cache", file: "",
+                    message: "compressed files could not be cached (\(cacheProblem)); the next build compresses them again",
+                    hint: "make the cache folder writable, or point SACRUM_CACHE_DIR at one that is"))
+        }
+        if compressors.any { cache.prune(keeping: usedKeys) }
         if settings.manifest {
             if existing.contains(SiteManifest.fileName) {
                 diagnostics.append(Self.taken(SiteManifest.fileName, key: "manifest"))
@@ -75,13 +88,35 @@ public enum HostOutput {
         var entries: [SiteManifest.Entry] = []
         var twins: [OutputFile] = []
         var problem: Diagnostic?
+        /// The cache entries this file's twins are in.
+        var cacheKeys: [String] = []
+        /// Why a twin could not be stored in the cache.
+        var cacheProblem: String?
+    }
+
+    /// Which twins to make, and what each depends on besides the input.
+    private struct Compressors: Sendable {
+        var gzip: Bool
+        var brotli: Bool
+        var quality: Int32
+        var gzipFingerprint = Compression.gzipFingerprint
+        var brotliFingerprint: String
+
+        init(gzip: Bool, brotli: Bool, quality: Int32) {
+            self.gzip = gzip
+            self.brotli = brotli
+            self.quality = quality
+            brotliFingerprint = Compression.brotliFingerprint(quality: quality)
+        }
+
+        var any: Bool { gzip || brotli }
     }
 
     private static func process(
-        _ file: OutputFile, existing: Set<String>, gzip: Bool, brotli: Bool, quality: Int32, hash: Bool
+        _ file: OutputFile, existing: Set<String>, compressors: Compressors, cache: CompressedTwinCache, hash: Bool
     ) -> Processed {
         var result = Processed()
-        let compresses = (gzip || brotli) && isCompressible(file.path)
+        let compresses = compressors.any && isCompressible(file.path)
         // Without a manifest, only compressible files are read.
         guard hash || compresses else { return result }
         let bytes: [UInt8]
@@ -96,19 +131,33 @@ public enum HostOutput {
                 return result
             }
         }
-        if hash { result.entries.append(SiteManifest.entry(path: file.path, bytes: bytes)) }
-        guard compresses, bytes.count > minimumSize else { return result }
-        for (enabled, suffix) in [(gzip, ".gz"), (brotli, ".br")] where enabled && !existing.contains(file.path + suffix) {
-            let compressed = suffix == ".gz" ? Compression.gzip(bytes) : Compression.brotli(bytes, quality: quality)
-            guard let compressed else {
-                result.problem = Diagnostic(
-                    .error, id: "output.write", file: "", message: "cannot compress \(file.path) (\(suffix)): the compressor failed",
-                    hint: "this is a bug or a lack of memory; the previous site is unchanged")
-                return result
+        let twinned = compresses && bytes.count > minimumSize
+        guard hash || twinned else { return result }
+        let digest = ContentDigest.sha256(bytes)
+        if hash { result.entries.append(SiteManifest.Entry(path: file.path, size: bytes.count, sha256: digest)) }
+        guard twinned else { return result }
+        let twins = [
+            (compressors.gzip, ".gz", compressors.gzipFingerprint), (compressors.brotli, ".br", compressors.brotliFingerprint),
+        ]
+        for (enabled, suffix, fingerprint) in twins where enabled && !existing.contains(file.path + suffix) {
+            let key = CompressedTwinCache.key(originalDigest: digest, compressor: fingerprint)
+            result.cacheKeys.append(key)
+            var twin = cache.load(key)
+            if twin == nil {
+                let compressed = suffix == ".gz" ? Compression.gzip(bytes) : Compression.brotli(bytes, quality: compressors.quality)
+                guard let compressed else {
+                    result.problem = Diagnostic(
+                        .error, id: "output.write", file: "", message: "cannot compress \(file.path) (\(suffix)): the compressor failed",
+                        hint: "this is a bug or a lack of memory; the previous site is unchanged")
+                    return result
+                }
+                let entry = CompressedTwinCache.Entry(bytes: compressed, digest: ContentDigest.sha256(compressed))
+                if let problem = cache.store(entry, key: key) { result.cacheProblem = result.cacheProblem ?? problem }
+                twin = entry
             }
-            guard compressed.count < bytes.count else { continue }
-            result.twins.append(OutputFile(path: file.path + suffix, contents: .bytes(compressed)))
-            if hash { result.entries.append(SiteManifest.entry(path: file.path + suffix, bytes: compressed)) }
+            guard let twin, twin.bytes.count < bytes.count else { continue }
+            result.twins.append(OutputFile(path: file.path + suffix, contents: .bytes(twin.bytes)))
+            if hash { result.entries.append(SiteManifest.Entry(path: file.path + suffix, size: twin.bytes.count, sha256: twin.digest)) }
         }
         return result
     }

@@ -1,5 +1,5 @@
 internal import Foundation
-internal import SacrumImages
+internal import SacrumCompression
 
 /// `.sacrum-manifest.json`: the path, size and SHA-256 of every file of a published site (itself
 /// excepted), sorted by path, one file per line; the same site gives the same bytes. A deploy compares

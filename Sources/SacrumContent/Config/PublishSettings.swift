@@ -1,7 +1,7 @@
 /// What `sacrum build` adds to the output for hosts (`publish:` in site.yaml); everything is on unless
 /// site.yaml turns it off.
 public struct PublishSettings: Sendable, Hashable {
-    /// A `.gz` twin (zlib, level 9) beside every compressible file over 1 KB, when smaller (`publish.gzip`).
+    /// A `.gz` twin (zlib, level 6) beside every compressible file over 1 KB, when smaller (`publish.gzip`).
     public var gzip: Bool
     /// A `.br` twin (Brotli) beside every compressible file over 1 KB, when smaller (`publish.brotli`).
     public var brotli: Bool
