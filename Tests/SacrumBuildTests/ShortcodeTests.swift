@@ -357,6 +357,9 @@ import Testing
 
     @Test func spans() { #expect(code("a `b` c ``d ` e`` `f") == ["`b`", "``d ` e``"]) }
     @Test func escapedBacktickOpensNothing() { #expect(code("a \\`b` c") == []) }
+    @Test func escapedBackslashLeavesTheRunOpen() { #expect(code("a \\\\`b` c") == ["`b`"]) }
+    @Test func escapedRunStillOpensWithTheRest() { #expect(code("\\``x` y") == ["`x`"]) }
+    @Test func backslashBeforeAnEarlierRunDoesNotEscapeALaterOne() { #expect(code("\\`a` `b`") == ["` `"]) }
     @Test func spanAcrossLinesOfAParagraph() { #expect(code("a `b\nc` d") == ["`b\nc`"]) }
     @Test func spanDoesNotCrossABlankLine() { #expect(code("a `b\n\nc` d") == []) }
     @Test func fencedBlock() { #expect(code("a\n```yaml\nx: 1\n```\nb") == ["```yaml\nx: 1\n```"]) }

@@ -22,7 +22,7 @@ enum ContentAccessibilityCheck {
         }
         for link in document.links {
             let text = link.text.trimmed
-            let normalized = text.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " }.trimmed
+            let normalized = normalizedText(text)
             if link.kind == .image {
                 guard !text.isEmpty else { continue }  // empty alt is a11y.alt-missing, reported with the Markdown
                 let fileName = link.destination.split(separator: "/").last.map(String.init)?.lowercased() ?? ""
@@ -52,6 +52,22 @@ enum ContentAccessibilityCheck {
         }
         diagnostics += tablesWithoutHeaders(tags, page: page, context: context)
         return diagnostics
+    }
+
+    /// `text` in lower case with letters, digits and spaces only, trimmed: what the word lists are
+    /// compared with. ASCII text (almost every link) is done byte by byte; other text by Character.
+    static func normalizedText(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: " "): bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
+            case 0x80...: return text.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " }.trimmed
+            default: break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self).trimmed
     }
 
     private static func looksLikeFileName(_ text: String) -> Bool {

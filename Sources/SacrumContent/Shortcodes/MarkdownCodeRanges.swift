@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
 /// Where a Markdown text holds code: fenced and indented code blocks and code spans, as byte ranges.
 ///
 /// Shortcode expansion leaves code alone (an editor documenting `{{< phone >}}` writes it in
@@ -59,8 +65,12 @@ public enum MarkdownCodeRanges {
         mutating func run() {
             var lineStart = 0
             while lineStart <= bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                let lineEnd = bytes.withUnsafeBufferPointer { buffer -> Int in
+                    guard let base = buffer.baseAddress, lineStart < buffer.count,
+                        let found = memchr(base + lineStart, 0x0A, buffer.count - lineStart)
+                    else { return buffer.count }
+                    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                }
                 line(lineStart, lineEnd)
                 if lineEnd >= bytes.count { break }
                 lineStart = lineEnd + 1
@@ -206,6 +216,16 @@ public enum MarkdownCodeRanges {
             return cursor
         }
 
+        /// Where the next backtick at or after `index` and before `end` is.
+        func nextBacktick(from index: Int, before end: Int) -> Int? {
+            bytes.withUnsafeBufferPointer { buffer -> Int? in
+                guard let base = buffer.baseAddress, index < end,
+                    let found = memchr(base + index, Int32(UInt8(ascii: "`")), end - index)
+                else { return nil }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+        }
+
         /// Finds the code spans of the paragraph just read.
         mutating func endParagraph() {
             guard let start = paragraphStart else { return }
@@ -218,18 +238,16 @@ public enum MarkdownCodeRanges {
         mutating func findCodeSpans(_ range: Range<Int>) {
             var runs: [(start: Int, length: Int, escaped: Bool)] = []
             var cursor = range.lowerBound
-            var escaped = false
-            while cursor < range.upperBound {
-                let byte = bytes[cursor]
-                if byte == UInt8(ascii: "`") {
-                    let start = cursor
-                    while cursor < range.upperBound && bytes[cursor] == UInt8(ascii: "`") { cursor += 1 }
-                    runs.append((start, cursor - start, escaped))
-                    escaped = false
-                    continue
-                }
-                escaped = byte == UInt8(ascii: "\\") && !escaped
-                cursor += 1
+            var previousRunEnd = range.lowerBound
+            // memchr finds each run; most paragraphs have none. A run is escaped when an odd number of
+            // backslashes comes right before it (after the previous run).
+            while cursor < range.upperBound, let start = nextBacktick(from: cursor, before: range.upperBound) {
+                var backslashes = 0
+                while start - backslashes - 1 >= previousRunEnd && bytes[start - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+                cursor = start
+                while cursor < range.upperBound && bytes[cursor] == UInt8(ascii: "`") { cursor += 1 }
+                runs.append((start, cursor - start, backslashes % 2 == 1))
+                previousRunEnd = cursor
             }
             guard runs.count > 1 else { return }
             var byLength: [Int: [Int]] = [:]

@@ -34,12 +34,7 @@ public struct ShortcodeExpander {
 
     /// Whether `markdown` may hold a tag at all (`{{`); when it does not, plain rendering is the same.
     public static func mayContainTags(_ markdown: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in markdown.utf8 {
-            if byte == UInt8(ascii: "{") && previous == byte { return true }
-            previous = byte
-        }
-        return false
+        markdown.containsUTF8BytePair(UInt8(ascii: "{"))
     }
 
     /// The prefix of the placeholders for `markdown`: absent from it, and derived from a hash of it.

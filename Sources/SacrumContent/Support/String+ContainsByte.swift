@@ -15,4 +15,25 @@ extension String {
         }
         return found ?? utf8.contains(byte)
     }
+
+    /// Whether the UTF-8 of the string holds `byte` twice in a row (`{{`), with `memchr` for the first.
+    public func containsUTF8BytePair(_ byte: UInt8) -> Bool {
+        let found = utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            var offset = 0
+            while offset + 1 < buffer.count, let hit = memchr(base + offset, Int32(byte), buffer.count - offset - 1) {
+                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if buffer[index + 1] == byte { return true }
+                offset = index + 2
+            }
+            return false
+        }
+        if let found { return found }
+        var previous: UInt8 = 0
+        for current in utf8 {
+            if current == byte && previous == byte { return true }
+            previous = current
+        }
+        return false
+    }
 }

@@ -1,0 +1,26 @@
+import SacrumContent
+import Testing
+
+/// The prescan that lets pages without `{{` skip the shortcode pass.
+@Suite struct ShortcodePrescanTests {
+    @Test func findsTwoOpeningBracesAnywhere() {
+        #expect(ShortcodeExpander.mayContainTags("Call {{< phone >}}."))
+        #expect(ShortcodeExpander.mayContainTags("{{"))
+        #expect(ShortcodeExpander.mayContainTags("a { b {{"))
+        #expect(ShortcodeExpander.mayContainTags("{{{"))
+    }
+
+    @Test func oneBraceAtATimeIsNotATag() {
+        #expect(!ShortcodeExpander.mayContainTags(""))
+        #expect(!ShortcodeExpander.mayContainTags("{"))
+        #expect(!ShortcodeExpander.mayContainTags("{ {"))
+        #expect(!ShortcodeExpander.mayContainTags("a{b{c}}"))
+        #expect(!ShortcodeExpander.mayContainTags("ends with {"))
+    }
+
+    @Test func bridgedAndSubstringBackedTextIsScannedToo() {
+        let sliced = String("xx{{yy".dropFirst())
+        #expect(ShortcodeExpander.mayContainTags(sliced))
+        #expect(ShortcodeExpander.mayContainTags(String(repeating: "é", count: 40) + "{{"))
+    }
+}
