@@ -1,5 +1,9 @@
 import SacrumContent
 
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
 /// A small scanner over HTML that Sacrum itself produced: it reports the start and end tags the checks
 /// read (links, images, scripts, embeds, forms, tables) with the attributes they read (names
 /// lowercased, values with the basic entities decoded), any tag with a `style` attribute, and skips
@@ -47,12 +51,17 @@ struct HTMLScanner {
                 text(String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<end]), as: UTF8.self))
             }
             while index < count {
-                let byte = bytes[index]
-                if byte == 0x0A { line += 1 }
-                guard byte == UInt8(ascii: "<"), index + 1 < count else {
-                    index += 1
-                    continue
+                // Text up to the next `<`, found with memchr; only its line breaks matter.
+                guard let base = bytes.baseAddress,
+                    let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index)
+                else {
+                    line += newlines(in: bytes, from: index, to: count)
+                    break
                 }
+                let open = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                line += newlines(in: bytes, from: index, to: open)
+                index = open
+                guard index + 1 < count else { break }
                 let next = bytes[index + 1]
                 if next == UInt8(ascii: "!") {
                     // Comment or doctype: skip to the matching end.
@@ -150,6 +159,18 @@ struct HTMLScanner {
             flushText(until: count)
         }
         return tags
+    }
+
+    /// The number of line feeds in `bytes[start..<end]`, found with memchr.
+    private static func newlines(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var count = 0
+        var offset = start
+        while offset < end, let found = memchr(base + offset, 0x0A, end - offset) {
+            count += 1
+            offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return count
     }
 
     private static let scriptName = pack("script")
