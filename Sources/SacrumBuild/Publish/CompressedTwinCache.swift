@@ -52,18 +52,39 @@ struct CompressedTwinCache: Sendable {
         return Entry(bytes: bytes, digest: digest)
     }
 
-    /// Writes the entry for `key` atomically; the reason when it cannot.
+    /// Writes the entry for `key` atomically (a temporary file renamed into place; no fsync: an entry
+    /// a crash leaves torn fails its digest and is written again); the reason when it cannot.
     func store(_ entry: Entry, key: String) -> String? {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            return "cannot create \(directory): \(error.localizedDescription)"
-        }
-        let temporary = directory + "/.tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
         var contents = Self.magic + Array(entry.digest.utf8) + [0x0A]
         contents += entry.bytes
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(contents)) else {
-            return "cannot write \(temporary)"
+        let temporary = directory + "/.tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == ENOENT {
+            // The first entry: make the folder.
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                return "cannot create \(directory): \(error.localizedDescription)"
+            }
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
+        guard descriptor >= 0 else { return "cannot write \(temporary): \(String(cString: strerror(errno)))" }
+        let written = contents.withUnsafeBytes { raw -> Bool in
+            guard let base = raw.baseAddress else { return true }
+            var offset = 0
+            while offset < raw.count {
+                let count = write(descriptor, base + offset, raw.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+        let reason = written ? nil : String(cString: strerror(errno))
+        close(descriptor)
+        if let reason {
+            unlink(temporary)
+            return "cannot write \(temporary): \(reason)"
         }
         if rename(temporary, path(of: key)) != 0 {
             let reason = String(cString: strerror(errno))
