@@ -46,7 +46,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 SITE = REPO / "Tests" / "SacrumBuildTests" / "Sites" / "basics"
-ACTIONS = {"actions/checkout@v4", "github/codeql-action/upload-sarif@v3"}
+ACTIONS = {"actions/checkout@v4", "actions/cache@v4", "github/codeql-action/upload-sarif@v3"}
 GITHUB_IFS = {
     None: lambda event: True,
     "github.event_name == 'pull_request'": lambda event: event == "pull_request",
