@@ -33,6 +33,16 @@ import Testing
         #expect(source.body == "\n\n\nText.\n")
     }
 
+    @Test func setextHeadingWithCarriageReturnsAndAccents() {
+        let (source, _) = decode("Dolor de espalda: \u{00BF}qu\u{00E9} es?\r\nGu\u{00ED}a\r\n===\r\nTexto.\r\n")
+        #expect(source.frontMatter.title == "Dolor de espalda: \u{00BF}qu\u{00E9} es? Gu\u{00ED}a")
+    }
+
+    @Test func aLongFirstParagraphIsNotATitle() {
+        let (source, _) = decode(String(repeating: "\u{00E9}t\u{00E9} ", count: 400) + "\nText.\n\n# Later\n")
+        #expect(source.frontMatter.title == nil)
+    }
+
     static let notTitles: [String] = [
         "Intro.\n\n# Later heading\n",
         "## Second level\n",

@@ -25,13 +25,14 @@ public struct LeadingHeading: Sendable, Hashable {
         var cursor = body.startIndex
         var first: Int?
         while cursor < body.endIndex, lines.count < (first ?? lines.count) + maximumSetextLines + 1 {
-            let end = body[cursor...].firstIndex(of: "\n") ?? body.endIndex
+            // The line break by its byte: a Character search would decode every grapheme of a long line.
+            let end = body.utf8[cursor...].firstIndex(of: UInt8(ascii: "\n")) ?? body.endIndex
             let line = body[cursor..<end]
             if first == nil, !isBlank(line) { first = lines.count }
             lines.append(line)
             lineEnds.append(end)
             if first != nil, isBlank(line) { break }
-            cursor = end < body.endIndex ? body.index(after: end) : end
+            cursor = end < body.endIndex ? body.utf8.index(after: end) : end
         }
         guard let first else { return nil }
         var last: Int?
