@@ -23,4 +23,11 @@ import Testing
         #expect(ShortcodeExpander.mayContainTags(sliced))
         #expect(ShortcodeExpander.mayContainTags(String(repeating: "é", count: 40) + "{{"))
     }
+
+    @Test func digitsAreFoundAnywhere() {
+        #expect("Call 580".containsASCIIDigit())
+        #expect((String(repeating: "\u{00E9}", count: 30) + "0").containsASCIIDigit())
+        #expect(!"No numbers: \u{0661}\u{0662} are not ASCII".containsASCIIDigit())
+        #expect(!"".containsASCIIDigit())
+    }
 }

@@ -114,7 +114,7 @@ enum SourceOfTruthCheck {
     private static func scan(_ text: String, file: String, line firstLine: Int, facts: Facts, in place: Place = .page) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // Both scanners need digits; most text has few, so look for them first.
-        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
+        guard text.containsASCIIDigit() else { return [] }
         var table: LineTable?
         func position(_ offset: Int) -> (line: Int, column: Int) {
             if table == nil { table = LineTable(text) }

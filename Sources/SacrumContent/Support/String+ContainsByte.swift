@@ -36,4 +36,14 @@ extension String {
         }
         return false
     }
+
+    /// Whether the UTF-8 of the string holds an ASCII digit, on the contiguous bytes (a closure over
+    /// `utf8.contains(where:)` costs several times as much per byte).
+    public func containsASCIIDigit() -> Bool {
+        let found = utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            for byte in buffer where byte &- 0x30 < 10 { return true }
+            return false
+        }
+        return found ?? utf8.contains { $0 &- 0x30 < 10 }
+    }
 }
