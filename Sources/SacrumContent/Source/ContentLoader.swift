@@ -11,12 +11,18 @@ public struct ContentLoader: Sendable {
     /// The site's `timezone:`: what a date with a time but no UTC offset means (UTC, with a warning,
     /// when it is `nil`).
     public var timeZone: TimeZone?
+    /// Where the files are read: the disk, or a test's own file system.
+    public var fileSystem: any ContentFileSystem
 
     /// Creates a loader.
-    public init(contentFolder: String, displayPrefix: String = "content", timeZone: TimeZone? = nil) {
+    public init(
+        contentFolder: String, displayPrefix: String = "content", timeZone: TimeZone? = nil,
+        fileSystem: any ContentFileSystem = DiskFileSystem()
+    ) {
         self.contentFolder = contentFolder
         self.displayPrefix = displayPrefix
         self.timeZone = timeZone
+        self.fileSystem = fileSystem
     }
 
     /// The files of `content/`.
@@ -61,7 +67,7 @@ public struct ContentLoader: Sendable {
 
     /// Lists the folder.
     public func scan() -> Scan {
-        let scan = FolderScanner().scan(root: contentFolder, displayPrefix: displayPrefix)
+        let scan = FolderScanner(fileSystem: fileSystem).scan(root: contentFolder, displayPrefix: displayPrefix)
         return Scan(
             markdown: scan.files.filter { $0.hasSuffix(".md") }, staticFiles: scan.files.filter { !$0.hasSuffix(".md") },
             folders: scan.folders, diagnostics: scan.diagnostics)
@@ -70,8 +76,9 @@ public struct ContentLoader: Sendable {
     /// Reads the files, in parallel.
     public func read(_ paths: [String]) async -> [RawFile] {
         let folder = contentFolder
+        let fileSystem = fileSystem
         return await parallelMap(paths) { path in
-            RawFile(contentPath: path, bytes: Swift.Result { () throws(FileIO.Failure) in try FileIO.read(folder + "/" + path) })
+            RawFile(contentPath: path, bytes: Swift.Result { () throws(FileIO.Failure) in try fileSystem.read(folder + "/" + path) })
         }
     }
 

@@ -3,9 +3,13 @@
 public struct FolderScanner: Sendable {
     /// Deepest folder nesting accepted.
     public var maximumDepth = 32
+    /// Where the folders are read.
+    public var fileSystem: any ContentFileSystem
 
-    /// Creates a scanner.
-    public init() {}
+    /// Creates a scanner of `fileSystem` (the disk unless a test gives its own).
+    public init(fileSystem: any ContentFileSystem = DiskFileSystem()) {
+        self.fileSystem = fileSystem
+    }
 
     /// The files and folders found, relative to the scanned folder, in sorted order.
     public struct Result: Sendable, Hashable {
@@ -21,8 +25,9 @@ public struct FolderScanner: Sendable {
     /// empty result.
     public func scan(root: String, displayPrefix: String) -> Result {
         var result = Result()
-        guard FileIO.type(atPath: root) == .directory else {
-            if FileIO.type(atPath: root) == .symbolicLink {
+        let rootType = fileSystem.type(atPath: root)
+        guard rootType == .directory else {
+            if rootType == .symbolicLink {
                 result.diagnostics.append(symbolicLink(displayPrefix))
             }
             return result
@@ -33,7 +38,7 @@ public struct FolderScanner: Sendable {
             let display = relative.isEmpty ? displayPrefix : displayPrefix + "/" + relative
             let entries: [FileIO.Entry]
             do {
-                entries = try FileIO.list(absolute)
+                entries = try fileSystem.list(absolute)
             } catch {
                 result.diagnostics.append(
                     Diagnostic(.error, id: "file.unreadable", file: display, message: "the folder cannot be read: \(error.reason)"))

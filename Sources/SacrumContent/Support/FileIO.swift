@@ -26,7 +26,8 @@ public enum FileIO {
         /// The error number.
         public var code: Int32
 
-        init(path: String, code: Int32) {
+        /// A failure of `path` with the error number `code` (`ENOENT`, `EACCES`…); the reason is its `strerror`.
+        public init(path: String, code: Int32) {
             self.path = path
             self.code = code
             self.reason = String(cString: strerror(code))
@@ -79,6 +80,12 @@ public enum FileIO {
         public var nameBytes: [UInt8]
         /// What it is (symbolic links are reported as such, never followed).
         public var type: EntryType
+
+        /// An entry named by `nameBytes`.
+        public init(nameBytes: [UInt8], type: EntryType) {
+            self.nameBytes = nameBytes
+            self.type = type
+        }
     }
 
     /// The entries of the folder at `path`, without `.` and `..`, sorted by name.
