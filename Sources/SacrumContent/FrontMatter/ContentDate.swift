@@ -12,7 +12,7 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Seconds since midnight, when a time was written.
     public var secondsOfDay: Int?
     /// Offset from UTC in seconds, when one was written (`Z` is 0).
-    public var utcOffset: Int?
+    var utcOffset: Int?
 
     /// Creates a date; the caller guarantees it exists in the calendar.
     public init(year: Int, month: Int, day: Int, secondsOfDay: Int? = nil, utcOffset: Int? = nil) {
@@ -122,7 +122,7 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Whether the date has a time of day but no UTC offset: a local time that means nothing until a
     /// time zone is chosen.
-    public var isLocalTime: Bool { secondsOfDay != nil && utcOffset == nil }
+    var isLocalTime: Bool { secondsOfDay != nil && utcOffset == nil }
 
     /// The date with the offset `timeZone` has at that local time, daylight saving included (through
     /// `TimeZone.secondsFromGMT(for:)`); unchanged when it already has an offset or has no time. A local

@@ -13,7 +13,7 @@ public struct FrontMatterDecoder: Sendable {
     }
 
     /// Keys with a meaning; every other key goes to `params`.
-    public static let knownKeys = [
+    static let knownKeys = [
         "title", "description", "date", "updated", "lastmod", "publishDate", "publish_date", "expiryDate",
         "expiry_date", "draft", "weight", "slug", "url", "aliases", "layout", "kind", "tags", "summary",
         "reviewed_by", "last_reviewed", "conditions", "procedure_type", "body_location", "treatment",

@@ -11,7 +11,7 @@ public struct LeadingHeading: Sendable, Hashable {
     /// The column of the file at which the heading starts.
     public var column: Int
     /// The body with the heading's lines emptied (not removed, so every later line keeps its number).
-    public var bodyWithoutHeading: String
+    var bodyWithoutHeading: String
 
     /// Most lines a setext heading's text may span here (a longer first paragraph is not a title).
     static let maximumSetextLines = 8

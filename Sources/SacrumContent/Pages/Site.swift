@@ -46,7 +46,7 @@ public struct Site: Sendable {
     public func absoluteURL(_ path: String) -> String { config.baseURL + path }
 
     /// Pages that are written to the output (readable Markdown pages and every list page).
-    public var publishedPages: [Page] { pages.filter(\.isWritten) }
+    var publishedPages: [Page] { pages.filter(\.isWritten) }
 }
 
 /// Why a page is not published.

@@ -7,7 +7,7 @@ public enum SitePath {
     /// Longest site path accepted, in bytes.
     public static let maximumLength = 1024
     /// Longest single segment, in bytes.
-    public static let maximumSegmentLength = 200
+    static let maximumSegmentLength = 200
 
     /// Why a path or segment was refused.
     public struct Problem: Error, Sendable, Hashable {
@@ -81,7 +81,7 @@ public enum SitePath {
 
     /// Normalises a path written in `url` or `aliases`: it must start with `/`; it gets a trailing `/`
     /// unless it names an `.html` file.
-    public static func normalize(_ path: String) throws(Problem) -> String {
+    static func normalize(_ path: String) throws(Problem) -> String {
         guard path.hasPrefix("/") else { throw Problem(message: "it must start with '/' (a path inside the site)") }
         guard path.utf8.count <= maximumLength else {
             throw Problem(message: "it is \(path.utf8.count) bytes long; at most \(maximumLength) are accepted")

@@ -229,7 +229,7 @@ public struct PageOrder: Sendable {
     }
 
     /// Whether page `a` comes before page `b` (indexes into the pages given to `init`).
-    public func precedes(_ a: Int, _ b: Int) -> Bool { keys[a] < keys[b] }
+    func precedes(_ a: Int, _ b: Int) -> Bool { keys[a] < keys[b] }
 
     /// `indexes` in this order.
     public func sorted(_ indexes: [Int]) -> [Int] { indexes.sorted(by: precedes) }

@@ -19,9 +19,9 @@ public struct ShortcodeDeclaration: Sendable, Hashable {
         /// The name, as written in a call (`alt="…"`).
         public var name: String
         /// Whether every call must give it.
-        public var isRequired: Bool
+        var isRequired: Bool
         /// Whether its value is a link destination, resolved and checked like an image's.
-        public var isLink: Bool
+        var isLink: Bool
 
         /// Creates an argument.
         public init(name: String, isRequired: Bool = false, isLink: Bool = false) {
@@ -56,7 +56,7 @@ public struct ShortcodeDeclaration: Sendable, Hashable {
     public func argument(_ name: String) -> Argument? { arguments.first { $0.name == name } }
 
     /// Names a template sees besides the arguments, which no argument may take.
-    public static let reservedNames: Set<String> = ["site", "inner", "innerInline"]
+    static let reservedNames: Set<String> = ["site", "inner", "innerInline"]
 
     /// The keys a declaration line may start with.
     static let keys = ["arguments", "content"]

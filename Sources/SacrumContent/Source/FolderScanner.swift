@@ -2,7 +2,7 @@
 /// a symbolic link out of it.
 public struct FolderScanner: Sendable {
     /// Deepest folder nesting accepted.
-    public var maximumDepth = 32
+    var maximumDepth = 32
     /// Where the folders are read.
     public var fileSystem: any ContentFileSystem
 

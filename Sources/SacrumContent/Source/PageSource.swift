@@ -44,10 +44,10 @@ public final class PageSource: Sendable, Hashable {
     }
 
     /// `_index.md`: the page of the folder it is in (the home page, or a section).
-    public var isSectionIndex: Bool { fileName == "_index.md" }
+    var isSectionIndex: Bool { fileName == "_index.md" }
 
     /// `index.md`: a page whose folder holds its images (a leaf bundle, in Hugo's words).
-    public var isBundleIndex: Bool { fileName == "index.md" }
+    var isBundleIndex: Bool { fileName == "index.md" }
 
     /// The file name (`si-joint-fusion.md`).
     public var fileName: String {

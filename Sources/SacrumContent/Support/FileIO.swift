@@ -151,7 +151,7 @@ public struct FileFingerprint: Sendable, Hashable {
     /// Size in bytes.
     public var size: Int64
     /// Inode number (an atomic save replaces it).
-    public var inode: UInt64
+    var inode: UInt64
 }
 
 enum SystemInfo {

@@ -24,5 +24,5 @@ public func parallelMap<Item: Sendable, Result: Sendable>(
 /// The number of cores this process may use.
 public enum ProcessorCount {
     /// Cores available to the process.
-    public static var active: Int { SystemInfo.activeProcessorCount }
+    static var active: Int { SystemInfo.activeProcessorCount }
 }

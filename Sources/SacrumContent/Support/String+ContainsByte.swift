@@ -17,7 +17,7 @@ extension String {
     }
 
     /// Whether the UTF-8 of the string holds `byte` twice in a row (`{{`), with `memchr` for the first.
-    public func containsUTF8BytePair(_ byte: UInt8) -> Bool {
+    func containsUTF8BytePair(_ byte: UInt8) -> Bool {
         let found = utf8.withContiguousStorageIfAvailable { buffer -> Bool in
             guard let base = buffer.baseAddress else { return false }
             var offset = 0

@@ -148,7 +148,7 @@ public struct YAMLFieldReader: Sendable {
     }
 
     /// A list of positioned text values (for references that are checked later).
-    public mutating func positionedTextList(_ value: YAMLValue, key: String) -> [(String, YAMLPosition)]? {
+    mutating func positionedTextList(_ value: YAMLValue, key: String) -> [(String, YAMLPosition)]? {
         switch value {
         case .scalar(let text, _, let position):
             return value.isNull ? [] : [(text, position)]

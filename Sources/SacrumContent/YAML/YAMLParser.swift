@@ -8,11 +8,11 @@ internal import Yams
 /// "billion laughs").
 public struct YAMLParser: Sendable {
     /// Deepest nesting accepted.
-    public var maximumDepth = 64
+    var maximumDepth = 64
     /// Most values (after alias expansion) accepted in one document.
-    public var maximumNodes = 20_000
+    var maximumNodes = 20_000
     /// Longest YAML text accepted, in bytes.
-    public var maximumBytes = 1_000_000
+    var maximumBytes = 1_000_000
 
     /// Creates a parser with the default limits.
     public init() {}

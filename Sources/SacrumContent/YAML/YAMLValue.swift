@@ -17,7 +17,7 @@ public indirect enum YAMLValue: Sendable, Hashable {
     }
 
     /// A word for the kind of value, for messages (`a list`, `a mapping`, `text`).
-    public var kindDescription: String {
+    var kindDescription: String {
         switch self {
         case .scalar: "a single value"
         case .sequence: "a list"
@@ -26,7 +26,7 @@ public indirect enum YAMLValue: Sendable, Hashable {
     }
 
     /// Whether this is a plain `null`, `~` or empty value.
-    public var isNull: Bool {
+    var isNull: Bool {
         guard case .scalar(let text, let isPlain, _) = self, isPlain else { return false }
         return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
@@ -43,7 +43,7 @@ public struct YAMLPair: Sendable, Hashable {
     /// The key's text.
     public var key: String
     /// Where the key is written.
-    public var keyPosition: YAMLPosition
+    var keyPosition: YAMLPosition
     /// The value.
     public var value: YAMLValue
 
