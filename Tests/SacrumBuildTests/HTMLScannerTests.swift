@@ -23,4 +23,5 @@ import Testing
     @Test func entitiesInValuesAreDecoded() { #expect(scan("<a href=\"/a?x=1&amp;y=2\">") == ["1:a href=/a?x=1&y=2"]) }
     @Test func aTagAtTheVeryEndIsIgnored() { #expect(scan("text <") == []) }
     @Test func styleAttributesAreReportedOnAnyTag() { #expect(scan("<div style=\"color:red\">") == ["1:div style=color:red"]) }
+    @Test func namesAreLowerCase() { #expect(scan("<A HREF=\"/x/\">x</A><DIV Style=\"x\">") == ["1:a href=/x/", "1:/a", "1:div style=x"]) }
 }

@@ -10,13 +10,17 @@ import SacrumContent
 /// comments and the contents of `<script>` and `<style>`. It does not build a tree, and it makes no
 /// string for the tags and attributes no check reads: a site's pages are scanned once each.
 struct HTMLScanner {
-    /// Elements the checks look at.
-    static let elements: Set<UInt64> = Set([
+    /// Elements the checks look at, by their packed names (the names' strings are made once).
+    static let elementNames: [UInt64: String] = Dictionary(uniqueKeysWithValues: [
         "a", "link", "area", "img", "script", "source", "iframe", "frame", "video", "audio", "track", "embed", "object",
         "input", "form", "image", "use", "table", "th",
-    ].map(pack))
-    /// Attributes the checks read.
-    static let attributeNames: Set<UInt64> = Set(["href", "src", "srcset", "rel", "data", "poster", "action", "style"].map(pack))
+    ].map { (pack($0), $0) })
+    /// Attributes the checks read, by their packed names.
+    static let attributeNames: [UInt64: String] = Dictionary(uniqueKeysWithValues: [
+        "href", "src", "srcset", "rel", "data", "poster", "action", "style",
+    ].map { (pack($0), $0) })
+    /// End tags of the elements, as the checks see them (`/a`).
+    static let endTagNames: [UInt64: String] = elementNames.mapValues { "/" + $0 }
     private static let style = pack("style")
 
     /// Up to eight lowercase ASCII bytes as one number, for comparing names without making strings.
@@ -95,7 +99,8 @@ struct HTMLScanner {
                 while cursor < count, isNameByte(bytes[cursor]) { cursor += 1 }
                 let nameEnd = cursor
                 let packedName = cursor - nameStart <= 8 ? packLowercased(bytes, nameStart, cursor) : 0
-                let interesting = elements.contains(packedName)
+                let knownName = elementNames[packedName]
+                let interesting = knownName != nil
                 var attributes: [(String, String)] = []
                 while cursor < count, bytes[cursor] != UInt8(ascii: ">") {
                     if bytes[cursor] == 0x0A { line += 1 }
@@ -109,7 +114,8 @@ struct HTMLScanner {
                     { cursor += 1 }
                     let attributeEnd = cursor
                     let packedAttribute = attributeEnd - attributeStart <= 8 ? packLowercased(bytes, attributeStart, attributeEnd) : 0
-                    let wanted = (interesting && attributeNames.contains(packedAttribute)) || packedAttribute == style
+                    let knownAttribute = attributeNames[packedAttribute]
+                    let wanted = (interesting && knownAttribute != nil) || packedAttribute == style
                     var value = ""
                     if cursor < count, bytes[cursor] == UInt8(ascii: "=") {
                         cursor += 1
@@ -133,13 +139,13 @@ struct HTMLScanner {
                             }
                         }
                     }
-                    if wanted { attributes.append((lowercased(bytes, attributeStart, attributeEnd), value)) }
+                    if wanted { attributes.append((knownAttribute ?? lowercased(bytes, attributeStart, attributeEnd), value)) }
                 }
                 index = cursor + 1
                 textStart = index
                 if !isEnd {
                     if interesting || !attributes.isEmpty {
-                        tags.append(Tag(name: lowercased(bytes, nameStart, nameEnd), attributes: attributes, line: tagLine))
+                        tags.append(Tag(name: knownName ?? lowercased(bytes, nameStart, nameEnd), attributes: attributes, line: tagLine))
                     }
                     if packedName == scriptName || packedName == styleName {
                         let name = packedName == scriptName ? "script" : "style"
@@ -153,7 +159,7 @@ struct HTMLScanner {
                         textStart = index
                     }
                 } else if interesting {
-                    tags.append(Tag(name: "/" + lowercased(bytes, nameStart, nameEnd), attributes: [], line: tagLine))
+                    tags.append(Tag(name: endTagNames[packedName] ?? "/" + lowercased(bytes, nameStart, nameEnd), attributes: [], line: tagLine))
                 }
             }
             flushText(until: count)
