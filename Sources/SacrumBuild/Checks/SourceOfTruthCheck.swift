@@ -37,7 +37,7 @@ enum SourceOfTruthCheck {
         let facts = Facts(context.site.config)
         // Prose only: a number or hours in a code span or code block is an example, not a claim.
         // (Finding the code costs a pass over the body; a body without digits has no claim to hide.)
-        let hasDigits = source.body.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+        let hasDigits = source.body.containsASCIIDigit()
         var diagnostics = hasDigits
             ? scan(MarkdownCodeRanges.prose(of: source.body), file: source.file, line: source.bodyFirstLine, facts: facts) : []
         for (key, value) in [("title", source.frontMatter.title), ("description", source.frontMatter.description)] {
