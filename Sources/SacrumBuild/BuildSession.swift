@@ -416,6 +416,8 @@ struct BuildSession: Sendable {
         let (loaded, diagnostics) = ThemeLoader(root: root, themeName: config.theme).load()
         guard let theme = loaded, !diagnostics.containsErrors else { return nil }
         config.colors = theme.colors.overridden(by: config.colors)
+        // New colours change css/colors.css too, which only the full build publishes.
+        guard config.colors == current.colors else { return nil }
         if config != site.config {
             let content = ContentLoader.Result(
                 pages: site.pages.compactMap(\.source), staticFiles: [], folders: [], diagnostics: [])

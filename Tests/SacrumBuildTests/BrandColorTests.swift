@@ -1,3 +1,4 @@
+import Foundation
 import SacrumBuild
 import SacrumContent
 import Testing
@@ -79,5 +80,26 @@ import Testing
         #expect(await site.diagnostics(only: ["url."]) == [
             "assets/css/colors.css: error: this file and the stylesheet Sacrum makes from 'colors:' (theme.yaml, site.yaml) are both published at /css/colors.css [url.collision]"
         ])
+    }
+}
+
+/// The preview follows colour edits in theme.yaml, which it now watches as an input.
+@Suite struct BrandColorPreviewTests {
+    @Test func aThemeYAMLEditRebuildsWithTheNewColour() async throws {
+        let site = try TemporarySite(BrandColorTests.theme)
+        defer { site.remove() }
+        let builder = PreviewBuilder(options: BuildOptions(root: site.root, now: TemporarySite.now))
+        _ = await builder.build()
+        try Data("colors:\n  brand: \"#123456\"\n".utf8).write(to: URL(fileURLWithPath: site.root + "/themes/test/theme.yaml"))
+        let changed: Set<String> = [site.root + "/themes/test/theme.yaml"]
+        #expect(await builder.renderFirst(["a/index.html"], changed: changed) == nil, "new colours wait for the full build, which publishes css/colors.css")
+        let update = await builder.rebuild(changed: changed)
+        #expect(update.changedPaths.contains("css/colors.css"))
+        let page: String? = switch update.files["a/index.html"]?.contents {
+        case .text(let text): text
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .copy, nil: nil
+        }
+        #expect(page == "<meta name=\"theme-color\" content=\"#123456\"><link href=\"/css/colors.css\">")
     }
 }
