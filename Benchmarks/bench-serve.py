@@ -20,6 +20,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -60,11 +61,13 @@ def wait_line(process, pattern, timeout):
 
 
 class EventStream:
-    """A raw HTTP connection to /__sacrum/events."""
+    """A raw HTTP connection to /__sacrum/events, as the live-reload script of a tab showing `page`
+    (a URL path such as /contact/) opens it."""
 
-    def __init__(self, port):
+    def __init__(self, port, page):
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=120)
-        self.sock.sendall(b"GET /__sacrum/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        target = "/__sacrum/events?page=" + urllib.parse.quote(page, safe="")
+        self.sock.sendall(("GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n" % target).encode())
         self.buffer = b""
 
     def wait_event(self, names, timeout=120):
@@ -108,25 +111,35 @@ def bench_sacrum(sacrum, site, page, runs):
         started = time.monotonic()
         wait_line(process, r"Serving", 600)
         first = time.monotonic() - started
-        stream = EventStream(port)
+        # The tab shows the page whose body is edited: a pretty URL from its content path.
+        url = "/" + page[:-len(".md")] + "/"
+        stream = EventStream(port, url)
         stream.wait_event(["hello"])
         theme = os.path.join(site, "themes", "default")
         edits = [
             ("page body", os.path.join(site, "content", page), lambda n: "\nA sentence added for timing, number %d.\n" % n, ["reload"]),
-            ("template", os.path.join(theme, "templates", "partials", "footer.mustache"), lambda n: "\n<!-- edit %d -->\n" % n, ["reload"]),
+            # A partial every page includes (an edit of a file no page uses would time nothing useful).
+            ("template", os.path.join(theme, "templates", "partials", "header.mustache"), lambda n: "\n<!-- edit %d -->\n" % n, ["reload"]),
             ("CSS", os.path.join(theme, "assets", "css", "style.css"), lambda n: "\n/* edit %d */\n" % n, ["css"]),
         ]
         results = {}
         for label, path, text, events in edits:
-            times = []
+            times, rebuilds = [], []
             for n in range(runs + 1):
                 time.sleep(0.3)
                 stream.drain()
+                while not process.lines.empty():
+                    process.lines.get_nowait()
                 start = time.perf_counter()
                 append(path, text(n))
                 stream.wait_event(events)
                 times.append(time.perf_counter() - start)
+                # The open page may reload before the rest of the site is built (template edits):
+                # wait for the whole rebuild, so that the next edit does not queue behind it.
+                match = wait_line(process, r"Rebuilt in ([0-9]+) ms|The build has errors", 600)
+                rebuilds.append(time.perf_counter() - start)
             results[label] = statistics.median(times[1:])
+            results[label + " (whole site rebuilt)"] = statistics.median(rebuilds[1:])
         return first, results
     finally:
         process.terminate()
@@ -191,7 +204,7 @@ def main():
                          for root, _, files in os.walk(os.path.join(corpus, "content", "articles"))
                          for f in files if f.endswith(".md") and not f.startswith("_"))[0]
 
-    print("median of %d edits each, from the write to the reload event (sacrum) or to Hugo's 'Total in' log line" % args.runs)
+    print("median of %d edits each, from the write to the open page's reload event (sacrum; 'whole site rebuilt': to the 'Rebuilt in' line) or to Hugo's 'Total in' log line" % args.runs)
     first, results = bench_sacrum(args.sacrum, practice, "contact.md", args.runs)
     print("sacrum serve, practice site: first build %.2f s; %s" % (
         first, ", ".join("%s %.1f ms" % (k, v * 1000) for k, v in results.items())))
@@ -204,7 +217,7 @@ def main():
             "%s %.1f ms (Hugo reports %s)" % (k, v[0] * 1000, "%.1f ms" % (v[1] * 1000) if v[1] is not None else "n/a")
             for k, v in hugo.items())))
         print("ratio sacrum/hugo (wall, write to done): %s" % ", ".join(
-            "%s %.2fx" % (k, sacrum[k] / hugo[k][0]) for k in sacrum))
+            "%s %.2fx" % (k, sacrum[k] / hugo[k][0]) for k in sacrum if k in hugo))
     else:
         print("hugo is not installed; apt-get install hugo to compare")
 

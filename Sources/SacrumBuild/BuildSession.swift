@@ -24,6 +24,8 @@ struct BuildSession: Sendable {
     let prefixesLinks: Bool
 
     private var config: SiteConfig?
+    /// The colours site.yaml itself sets (`config.colors` has the theme's where it sets none).
+    private var siteColors = ThemeColors()
     private var configDiagnostics: [Diagnostic] = []
     private var theme: Theme?
     private var themeDiagnostics: [Diagnostic] = []
@@ -113,7 +115,7 @@ struct BuildSession: Sendable {
         }
         if let config {
             loadTheme(config)
-            assets = AssetCollector(root: root, themeName: config.theme, fingerprint: fingerprintAssets)
+            assets = AssetCollector(root: root, themeName: config.theme, fingerprint: fingerprintAssets, colors: self.config?.colors ?? config.colors)
                 .collect(contentFiles: Set(scan.staticFiles))
             // `assets.NAME` in the templates, now that the stylesheets are known.
             if let theme { themeDiagnostics += theme.assetDiagnostics(stylesheets: assets.names.keys) }
@@ -195,7 +197,7 @@ struct BuildSession: Sendable {
         var stylesheetsOnly = true
         var needsFull = site == nil
         for path in relative {
-            if path == "site.yaml" || path.hasPrefix(themeFolder + "templates/") || path.hasPrefix("templates/")
+            if path == "site.yaml" || path == themeFolder + "theme.yaml" || path.hasPrefix(themeFolder + "templates/") || path.hasPrefix("templates/")
                 || path == "content" || path == "." || path == "themes" || !path.contains("/") && path != "site.yaml"
             {
                 needsFull = true
@@ -217,7 +219,7 @@ struct BuildSession: Sendable {
         if contentPages.isEmpty {
             guard let config else { return .none }
             let scan = ContentLoader(contentFolder: root + "/content").scan()
-            var collected = AssetCollector(root: root, themeName: config.theme, fingerprint: fingerprintAssets)
+            var collected = AssetCollector(root: root, themeName: config.theme, fingerprint: fingerprintAssets, colors: config.colors)
                 .collect(contentFiles: Set(scan.staticFiles))
             let collectedImages = await Self.processImages(&collected, root: root, config: config)
             if collected.published == assets.published && !fingerprintAssets && collectedImages.keys == images.keys {
@@ -333,8 +335,15 @@ struct BuildSession: Sendable {
         }
         let (decoded, diagnostics) = SiteConfigDecoder().decode(source)
         configDiagnostics = diagnostics
-        config = decoded?.applying(options.environment)
-        if let override = options.baseURL { config?.baseURL = override }
+        config = decoded.map(configured)
+        siteColors = config?.colors ?? ThemeColors()
+    }
+
+    /// `decoded` as this build uses it: its environment's values, and the base URL of the options.
+    private func configured(_ decoded: SiteConfig) -> SiteConfig {
+        var config = decoded.applying(options.environment)
+        if let override = options.baseURL { config.baseURL = override }
+        return config
     }
 
     /// Processes the raster images among the collected assets (ImageStage), with the theme's settings.
@@ -354,6 +363,81 @@ struct BuildSession: Sendable {
         let (loaded, diagnostics) = ThemeLoader(root: root, themeName: config.theme).load()
         theme = loaded
         themeDiagnostics = diagnostics
+        guard let loaded else { return }
+        // The theme's colours where site.yaml sets none: what templates, CSS and the checks see.
+        let colors = loaded.colors.overridden(by: config.colors)
+        self.config?.colors = colors
+        themeDiagnostics += colors.contrastDiagnostics
+        if colors.brand == nil, let user = loaded.sources.sorted(by: { $0.key < $1.key }).first(where: { $0.value.contains("site.colors.brand") }) {
+            themeDiagnostics.append(
+                Diagnostic(
+                    .warning, id: "theme.colors", file: loaded.files[user.key] ?? user.key,
+                    message: "this template shows site.colors.brand, but neither themes/\(config.theme)/theme.yaml nor site.yaml sets a brand colour, so it is empty",
+                    hint: "add colors: { brand: \"#0b5d7a\" } to site.yaml"))
+        }
+    }
+
+    // MARK: - Open pages first
+
+    /// Whether the changed files (absolute paths) are only templates, theme.yaml and site.yaml: edits
+    /// of how the site looks, after which the preview renders the open pages first.
+    func isLookEdit(_ paths: Set<String>) -> Bool {
+        let themeFolder = "themes/\(config?.theme ?? "default")/"
+        return !paths.isEmpty && paths.allSatisfy { absolute in
+            let path = absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
+            return path == "site.yaml" || path == themeFolder + "theme.yaml" || path.hasPrefix(themeFolder + "templates/")
+                || path.hasPrefix("templates/")
+        }
+    }
+
+    /// The pages at `outputPaths` (`contact/index.html`) rendered with the templates, theme.yaml and
+    /// site.yaml as they are on disk now, ahead of the full build that follows a look edit (see
+    /// `isLookEdit`); the session does not change. After a site.yaml edit the page tree is made again
+    /// from the cached sources and Markdown (shortcodes may show the old facts until the full build).
+    /// `nil` when there is nothing to render first, or the theme or site.yaml has an error: the full
+    /// build reports every problem.
+    func renderFirst(_ outputPaths: Set<String>, changed paths: Set<String>) async -> [String: OutputFile]? {
+        guard var site, let current = config, !outputPaths.isEmpty, isLookEdit(paths) else { return nil }
+        var config = current
+        if paths.contains(root + "/site.yaml") {
+            let source: SourceText
+            do {
+                source = try SourceText.decode(try FileIO.read(root + "/site.yaml"))
+            } catch {
+                return nil  // the full build that follows reports it
+            }
+            let (decoded, diagnostics) = SiteConfigDecoder().decode(source)
+            guard let decoded, !diagnostics.containsErrors else { return nil }
+            config = configured(decoded)
+        } else {
+            config.colors = siteColors
+        }
+        guard config.theme == current.theme else { return nil }
+        let (loaded, diagnostics) = ThemeLoader(root: root, themeName: config.theme).load()
+        guard let theme = loaded, !diagnostics.containsErrors else { return nil }
+        config.colors = theme.colors.overridden(by: config.colors)
+        // New colours change css/colors.css too, which only the full build publishes.
+        guard config.colors == current.colors else { return nil }
+        if config != site.config {
+            let content = ContentLoader.Result(
+                pages: site.pages.compactMap(\.source), staticFiles: [], folders: [], diagnostics: [])
+            let (tree, _) = SiteTreeBuilder.build(config: config, content: content, options: options.publishing)
+            var contents: [String: MarkdownContent] = [:]
+            for page in site.pages { if let path = page.source?.contentPath, let content = page.content { contents[path] = content } }
+            var rebuilt = tree
+            for index in rebuilt.pages.indices {
+                guard let path = rebuilt.pages[index].source?.contentPath else { continue }
+                guard let content = contents[path] else { return nil }  // a page not rendered yet: wait for the full build
+                rebuilt.pages[index].content = content
+            }
+            site = rebuilt
+        }
+        let indexes = site.pages.indices.filter { site.pages[$0].isWritten && outputPaths.contains(site.pages[$0].outputPath) }
+        guard !indexes.isEmpty else { return nil }
+        let rendered = await PageRenderStage.render(
+            RenderEnvironment(site: site, assets: assets.names), theme: theme, pages: indexes, finisher: PageFinisher(config: config, prefixesLinks: prefixesLinks))
+        guard rendered.diagnostics.isEmpty else { return nil }
+        return Dictionary(rendered.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private mutating func renderAll() async {

@@ -50,6 +50,16 @@ public actor PreviewBuilder {
         return update(start: start, stylesheetsOnly: false)
     }
 
+    /// After an edit of templates, theme.yaml or site.yaml only: the pages at `outputPaths` (those open
+    /// in the browser, `contact/index.html`) rendered with the files as they are now, to show before
+    /// the rest of the site follows in `rebuild(changed:)`. `nil` for other edits, or when the theme or
+    /// site.yaml has an error (the rebuild reports it). Changes nothing: `rebuild(changed:)` still
+    /// rebuilds everything the edit touches.
+    public func renderFirst(_ outputPaths: Set<String>, changed paths: Set<String>) async -> [String: OutputFile]? {
+        let current = session
+        return await current.renderFirst(outputPaths, changed: paths)
+    }
+
     /// Brings the site up to date with the files at `paths` (absolute), which changed.
     public func rebuild(changed paths: Set<String>) async -> Update {
         let start = ContinuousClock.now

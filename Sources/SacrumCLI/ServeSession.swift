@@ -31,9 +31,17 @@ struct ServeSession: Sendable {
         }
         defer { watcher.stop() }
         let loop = RebuildLoop { paths in
+            // After a template or site.yaml edit, the pages open in the browser are rendered and
+            // reloaded first; the rest of the site follows.
+            var shownFirst: [String: [UInt8]] = [:]
+            let open = await server.openPages()
+            if !open.isEmpty, let first = await builder.renderFirst(open, changed: paths) {
+                shownFirst = await snapshot.show(first)
+                await server.publish(await snapshot.current(), reloadingOnly: Set(shownFirst.keys))
+            }
             let update = await builder.rebuild(changed: paths)
             Console.printPreviewUpdate(update, first: false)
-            await publish(update, to: server, snapshot: snapshot)
+            await publish(update, to: server, snapshot: snapshot, shownFirst: shownFirst)
         }
         let rebuilding = Task { await loop.run(changes: watcher.changes) }
         defer { rebuilding.cancel() }
@@ -48,11 +56,20 @@ struct ServeSession: Sendable {
         }
     }
 
-    private func publish(_ update: PreviewBuilder.Update, to server: PreviewServer, snapshot: SnapshotStore) async {
+    /// Serves `update` and refreshes the open pages; `shownFirst` are the pages already reloaded with
+    /// these bytes (see `renderFirst`), whose tabs reload again only if the full build made them differ.
+    private func publish(
+        _ update: PreviewBuilder.Update, to server: PreviewServer, snapshot: SnapshotStore, shownFirst: [String: [UInt8]] = [:]
+    ) async {
         if update.succeeded {
             let site = await snapshot.apply(update)
-            await server.showProblems([])
-            await server.publish(site, change: update.stylesheetsOnly ? .stylesheetsOnly : .full)
+            if shownFirst.isEmpty || update.stylesheetsOnly {
+                await server.showProblems([])
+                await server.publish(site, change: update.stylesheetsOnly ? .stylesheetsOnly : .full)
+            } else {
+                let unchanged = Set(shownFirst.filter { site.files[$0.key] == $0.value }.keys)
+                await server.publish(site, reloadingAllBut: unchanged)
+            }
         } else {
             await server.showProblems(
                 update.diagnostics.filter { $0.severity == .error }.map {
@@ -66,6 +83,21 @@ struct ServeSession: Sendable {
 actor SnapshotStore {
     private var files: [String: [UInt8]] = [:]
     private var hasAll = false
+
+    /// The files being served.
+    func current() -> SiteSnapshot { SiteSnapshot(files: files) }
+
+    /// Serves `pages` (rendered ahead of the full build) in place of what was served at their paths;
+    /// returns their bytes. The full build's `apply` replaces them with its own.
+    func show(_ pages: [String: OutputFile]) -> [String: [UInt8]] {
+        var shown: [String: [UInt8]] = [:]
+        for (path, file) in pages {
+            let bytes = Self.bytes(of: file)
+            files[path] = bytes
+            shown[path] = bytes
+        }
+        return shown
+    }
 
     /// The snapshot after `update`.
     func apply(_ update: PreviewBuilder.Update) -> SiteSnapshot {

@@ -12,16 +12,19 @@ struct EventStreamResponse {
     let site: LiveSite
     /// How often to send a keep-alive comment.
     let keepAliveInterval: Duration
+    /// The page the connecting tab shows, as a snapshot key (see ``LiveSite/openPages``).
+    var page: String? = nil
 
     /// The streaming response.
     func response() -> Response {
         let site = self.site
         let keepAliveInterval = self.keepAliveInterval
+        let page = self.page
         return Response(
             status: .ok,
             headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
             body: ResponseBody { writer in
-                let subscription = await site.subscribe()
+                let subscription = await site.subscribe(page: page)
                 do {
                     try await Self.stream(subscription.events, to: &writer, keepAlive: subscription.continuation, every: keepAliveInterval)
                 } catch {

@@ -20,7 +20,8 @@ enum LiveReloadScript {
           "use strict";
           const served = "\#(instanceID)";
           const overlayID = "__sacrum-problems";
-          const events = new EventSource("\#(eventsPath)");
+          // The page this tab shows, so that after a template edit the server renders it first.
+          const events = new EventSource("\#(eventsPath)?page=" + encodeURIComponent(location.pathname));
           events.addEventListener("hello", (event) => {
             if (event.data !== served) { location.reload(); }
           });

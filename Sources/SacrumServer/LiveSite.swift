@@ -13,11 +13,21 @@ actor LiveSite {
     /// The problems of the last failed build, or empty when the last build succeeded.
     private(set) var problems: [ServerProblem] = []
 
-    private var subscribers: [Int: AsyncStream<LiveReloadEvent>.Continuation] = [:]
+    private var subscribers: [Int: Subscriber] = [:]
     private var nextSubscriberID = 0
+
+    /// An open live-reload connection and the page its tab shows (a snapshot key such as
+    /// `contact/index.html`), when the script said.
+    private struct Subscriber {
+        var continuation: AsyncStream<LiveReloadEvent>.Continuation
+        var page: String?
+    }
 
     /// The number of open live-reload connections.
     var subscriberCount: Int { subscribers.count }
+
+    /// The pages open tabs show, as snapshot keys (`index.html`, `contact/index.html`).
+    var openPages: Set<String> { Set(subscribers.values.compactMap(\.page)) }
 
     /// Serves `snapshot` from now on, clears any problems, and tells open pages to refresh.
     func publish(_ snapshot: SiteSnapshot, change: ChangeKind) {
@@ -29,6 +39,16 @@ actor LiveSite {
         switch change {
         case .full: broadcast(.reload)
         case .stylesheetsOnly: broadcast(.stylesheets)
+        }
+    }
+
+    /// Serves `snapshot` from now on and reloads only the tabs that show one of `pages` (snapshot
+    /// keys), or, with `except`, every tab but those; problems shown stay as they are.
+    func publish(_ snapshot: SiteSnapshot, reloading pages: Set<String>, except: Bool = false) {
+        self.snapshot = snapshot
+        for subscriber in subscribers.values {
+            let listed = subscriber.page.map(pages.contains) ?? false
+            if listed != except { subscriber.continuation.yield(.reload) }
         }
     }
 
@@ -46,7 +66,7 @@ actor LiveSite {
 
     /// Registers a live-reload connection. Its stream starts with `hello` and, when a build
     /// failed, the current problems; afterwards it receives every broadcast.
-    func subscribe() -> (id: Int, events: AsyncStream<LiveReloadEvent>, continuation: AsyncStream<LiveReloadEvent>.Continuation) {
+    func subscribe(page: String? = nil) -> (id: Int, events: AsyncStream<LiveReloadEvent>, continuation: AsyncStream<LiveReloadEvent>.Continuation) {
         let (events, continuation) = AsyncStream.makeStream(of: LiveReloadEvent.self, bufferingPolicy: .bufferingNewest(64))
         let id = nextSubscriberID
         nextSubscriberID += 1
@@ -54,18 +74,18 @@ actor LiveSite {
         if !problems.isEmpty {
             continuation.yield(.problems(problems))
         }
-        subscribers[id] = continuation
+        subscribers[id] = Subscriber(continuation: continuation, page: page)
         return (id, events, continuation)
     }
 
     /// Removes a live-reload connection that ended.
     func unsubscribe(_ id: Int) {
-        subscribers.removeValue(forKey: id)?.finish()
+        subscribers.removeValue(forKey: id)?.continuation.finish()
     }
 
     private func broadcast(_ event: LiveReloadEvent) {
-        for continuation in subscribers.values {
-            continuation.yield(event)
+        for subscriber in subscribers.values {
+            subscriber.continuation.yield(event)
         }
     }
 }

@@ -76,6 +76,26 @@ public actor PreviewServer {
         await site.publish(snapshot, change: change)
     }
 
+    /// The pages open tabs show, as snapshot keys (`index.html`, `contact/index.html`): the
+    /// live-reload script names its page when it connects.
+    public func openPages() async -> Set<String> {
+        await site.openPages
+    }
+
+    /// Serves `snapshot` from now on and reloads only the tabs showing one of `pages` (snapshot
+    /// keys): after a template edit the open pages are rendered first and shown at once, before the
+    /// rest of the site is built. Problems shown stay as they are.
+    public func publish(_ snapshot: SiteSnapshot, reloadingOnly pages: Set<String>) async {
+        await site.publish(snapshot, reloading: pages)
+    }
+
+    /// Serves `snapshot` from now on, clears problems, and reloads every tab except those showing
+    /// one of `pages` (which already show what this snapshot has for them).
+    public func publish(_ snapshot: SiteSnapshot, reloadingAllBut pages: Set<String>) async {
+        await site.showProblems([])
+        await site.publish(snapshot, reloading: pages, except: true)
+    }
+
     /// Shows `problems` in an overlay on every open page, and on pages opened later until the
     /// next ``publish(_:change:)``. The last good snapshot keeps being served. An empty list
     /// removes the overlay.

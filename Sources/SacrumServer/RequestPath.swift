@@ -28,6 +28,21 @@ struct RequestPath: Equatable {
     /// The snapshot key the segments name, such as `treatments/si-joint-fusion`; empty for `/`.
     var key: String { segments.joined(separator: "/") }
 
+    /// The snapshot key of the page named by `page=` in the live-reload stream's query (the tab's
+    /// `location.pathname`, percent-encoded): `/contact/` → `contact/index.html`, `/` → `index.html`,
+    /// `/404.html` → `404.html`; `nil` when there is none or it could name no file.
+    static func pageKey(inQuery query: Substring) -> String? {
+        for parameter in query.split(separator: "&") where parameter.hasPrefix("page=") {
+            guard let decoded = percentDecode(parameter.dropFirst("page=".count).utf8),
+                case .success(let path) = parse(String(decoding: decoded, as: UTF8.self))
+            else { return nil }
+            let key = path.key
+            if path.hasTrailingSlash { return key.isEmpty ? "index.html" : key + "/index.html" }
+            return key.hasSuffix(".html") ? key : key + "/index.html"
+        }
+        return nil
+    }
+
     /// Parses a request target such as `/treatments/si-joint-fusion/?ref=nav`.
     static func parse(_ target: String) -> Result<RequestPath, Rejection> {
         guard target.utf8.count <= maximumLength else { return .failure(.tooLong) }

@@ -29,7 +29,8 @@ struct SiteResponder: HTTPResponder {
         }
 
         if "/" + path.key == LiveReloadScript.eventsPath && !path.hasTrailingSlash {
-            let stream = EventStreamResponse(site: site, keepAliveInterval: keepAliveInterval).response()
+            let page = path.query.flatMap(RequestPath.pageKey(inQuery:))
+            let stream = EventStreamResponse(site: site, keepAliveInterval: keepAliveInterval, page: page).response()
             return method == .head ? stream.createHeadResponse() : stream
         }
         return finished(await fileResponse(for: path), for: method)

@@ -21,6 +21,8 @@ public struct Theme: Sendable {
     let shortcodeSchemas: [String: TemplateSchema]
     /// Every `assets.NAME` the templates use, checked against the site's stylesheets.
     let assetUses: [TemplateAssetUse]
+    /// The theme's own colours (`colors:` in theme.yaml), before the site's replace them.
+    public internal(set) var colors = ThemeColors()
 
     init(
         program: TemplateProgram, files: [String: String], sources: [String: String], sitePartials: [String],

@@ -51,8 +51,11 @@ public struct ThemeLoader: Sendable {
                 }
             }
         }
-        let (theme, templateDiagnostics) = Self.compile(sources)
+        var (theme, templateDiagnostics) = Self.compile(sources)
         diagnostics.append(contentsOf: templateDiagnostics)
+        let (colors, colorDiagnostics) = ThemeColorsFile.load(root: root, themeFolder: themeFolder)
+        theme.colors = colors
+        diagnostics.append(contentsOf: colorDiagnostics)
         return (diagnostics.containsErrors ? nil : theme, diagnostics)
     }
 

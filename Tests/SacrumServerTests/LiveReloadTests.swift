@@ -86,7 +86,7 @@ struct LiveReloadTests {
     func scriptSource() {
         let source = LiveReloadScript.source(instanceID: "1234abcd")
         for needle in [
-            "new EventSource(\"/__sacrum/events\")", "\"hello\"", "\"reload\"", "\"css\"", "\"problems\"", "\"clear\"",
+            "new EventSource(\"/__sacrum/events?page=\" + encodeURIComponent(location.pathname))", "\"hello\"", "\"reload\"", "\"css\"", "\"problems\"", "\"clear\"",
             "const served = \"1234abcd\"", "location.reload()", "DOMParser", "link[rel~=\"stylesheet\"]",
             "Sacrum could not build the site", "role\", \"alert\"", "position:fixed",
         ] {
@@ -107,5 +107,55 @@ struct LiveReloadTests {
         #expect(inject("<body><code>&lt;/body&gt;</code></body>") == "<body><code>&lt;/body&gt;</code>" + script + "</body>")
         #expect(inject("<bodyguard></bodyguard>") == "<bodyguard></bodyguard>" + script)
         #expect(inject("") == script)
+    }
+}
+
+/// Issue 12, item 4: the live-reload script names the page its tab shows; the open pages are
+/// reloaded first after a template edit, the others when the rest of the site is built.
+@Suite("Open pages first")
+struct OpenPagesFirstServerTests {
+    @Test("the page a tab shows, from the event stream's query",
+          arguments: [
+            ("page=%2Fcontact%2F", "contact/index.html"), ("page=%2F", "index.html"), ("page=/404.html", "404.html"),
+            ("x=1&page=%2Ftreatments%2Fsi-joint", "treatments/si-joint/index.html"),
+          ])
+    func pageKey(_ query: String, _ key: String) {
+        #expect(RequestPath.pageKey(inQuery: Substring(query)) == key)
+    }
+
+    @Test("a query without a usable page names none", arguments: ["", "page=%2F..%2Fsecret%2F", "page=contact", "page=%zz"])
+    func noPageKey(_ query: String) {
+        #expect(RequestPath.pageKey(inQuery: Substring(query)) == nil)
+    }
+
+    @Test("the server knows which pages are open")
+    func openPages() async {
+        let site = LiveSite()
+        _ = await site.subscribe(page: "index.html")
+        _ = await site.subscribe(page: "contact/index.html")
+        _ = await site.subscribe()
+        #expect(await site.openPages == ["index.html", "contact/index.html"])
+    }
+
+    @Test("open pages reload first, the others with the rest of the site")
+    func reloadOrder() async {
+        let site = LiveSite()
+        let contact = await site.subscribe(page: "contact/index.html")
+        let home = await site.subscribe(page: "index.html")
+        let unnamed = await site.subscribe()
+        var contactEvents = contact.events.makeAsyncIterator()
+        var homeEvents = home.events.makeAsyncIterator()
+        var unnamedEvents = unnamed.events.makeAsyncIterator()
+        _ = await LiveReloadTests.next(1, from: &contactEvents)
+        _ = await LiveReloadTests.next(1, from: &homeEvents)
+        _ = await LiveReloadTests.next(1, from: &unnamedEvents)
+
+        await site.publish(TestSite.snapshot(), reloading: ["contact/index.html"])
+        await site.publish(TestSite.snapshot(), reloading: ["contact/index.html"], except: true)
+        await site.showProblems(LiveReloadTests.problems)
+        // Each tab's events in order: the contact tab reloaded once, first; the others once, after.
+        #expect(await LiveReloadTests.next(2, from: &contactEvents) == [.reload, .problems(LiveReloadTests.problems)])
+        #expect(await LiveReloadTests.next(2, from: &homeEvents) == [.reload, .problems(LiveReloadTests.problems)])
+        #expect(await LiveReloadTests.next(2, from: &unnamedEvents) == [.reload, .problems(LiveReloadTests.problems)])
     }
 }

@@ -127,7 +127,7 @@ struct SiteResponderTests {
             try await client.execute(uri: "/", method: .get) { response in
                 let body = String(buffer: response.body)
                 let script = LiveReloadScript.element(instanceID: LiveSite.instanceID)
-                #expect(body.contains("new EventSource(\"/__sacrum/events\")"))
+                #expect(body.contains("new EventSource(\"/__sacrum/events?page=\" + encodeURIComponent(location.pathname))"))
                 #expect(body.hasSuffix(script + "</BODY></html>"), "inserted before </body>, matched case-insensitively")
                 #expect(response.headers[.contentLength] == String(response.body.readableBytes))
             }

@@ -10,6 +10,12 @@ struct AssetCollector {
     let themeName: String
     /// Give stylesheets content-hashed names (publishing); the preview keeps their plain names.
     var fingerprint = true
+    /// The theme's colours with the site's in their place, published as `css/colors.css` (CSS custom
+    /// properties, `{{assets.colors}}`) when any is set.
+    var colors = ThemeColors()
+
+    /// Where the colours' stylesheet is published.
+    static let colorsPath = "css/colors.css"
 
     struct Result {
         var files: [OutputFile] = []
@@ -78,6 +84,17 @@ struct AssetCollector {
             origin[path] = Origin(file: root + "/content/" + path, isAsset: false)
             folded[path.lowercased()] = path
         }
+        if colors.brand != nil {
+            if let earlier = folded[Self.colorsPath] {
+                result.diagnostics.append(
+                    Diagnostic(
+                        .error, id: "url.collision", file: origin[earlier].map { display($0.file) } ?? earlier,
+                        message: "this file and the stylesheet Sacrum makes from 'colors:' (theme.yaml, site.yaml) are both published at /\(Self.colorsPath)",
+                        hint: "set the colours under 'colors:' in site.yaml, or give this file another name"))
+            } else {
+                addStylesheet(Self.colorsPath, bytes: Array(colors.stylesheet.utf8), display: "colors: in theme.yaml and site.yaml", into: &result)
+            }
+        }
         for (path, source) in origin.sorted(by: { $0.key < $1.key }) {
             result.sources[path] = display(source.file)
             if source.isAsset && path.hasSuffix(".css") {
@@ -99,16 +116,20 @@ struct AssetCollector {
                 Diagnostic(.error, id: "file.unreadable", file: display(source), message: "the stylesheet cannot be read: \(error.reason)"))
             return
         }
+        addStylesheet(path, bytes: bytes, display: display(source), into: &result)
+    }
+
+    private func addStylesheet(_ path: String, bytes: [UInt8], display source: String, into result: inout Result) {
         let stem = String(path.dropLast(4))
         let hashed = fingerprint ? stem + "." + Fingerprint.hex(of: bytes) + ".css" : path
         result.files.append(OutputFile(path: hashed, contents: .bytes(bytes)))
         result.published.insert(hashed)
-        result.sources[hashed] = display(source)
+        result.sources[hashed] = source
         let name = String(stem.split(separator: "/").last ?? "")
         if result.names[name] != nil {
             result.diagnostics.append(
                 Diagnostic(
-                    .error, id: "asset.name", file: display(source),
+                    .error, id: "asset.name", file: source,
                     message: "two stylesheets are named '\(name)'; templates could not tell them apart",
                     hint: "rename one of them"))
         }

@@ -43,6 +43,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var environments: [SiteEnvironment: EnvironmentSettings] = [:]
     /// What the build adds for hosts (`publish:`): compressed twins, header and redirect rules, a manifest.
     public var publish = PublishSettings()
+    /// The colours `colors:` sets, replacing the theme's (see `ThemeColors`); once the theme is
+    /// loaded, the build puts the theme's own colours where the site sets none.
+    public var colors = ThemeColors()
 
     /// Creates a configuration.
     public init(

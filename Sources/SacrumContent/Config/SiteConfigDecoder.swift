@@ -36,7 +36,7 @@ public struct SiteConfigDecoder: Sendable {
 
     private static let rootKeys = [
         "title", "base_url", "language", "theme", "timezone", "practice", "markdown", "stories", "review", "reviewers", "menu",
-        "footer_menu", "privacy", "section_kinds", "environments", "publish",
+        "footer_menu", "privacy", "section_kinds", "environments", "publish", "colors",
     ]
 
     private func decodeRoot(_ pairs: [YAMLPair], position: YAMLPosition, reader: inout YAMLFieldReader) -> SiteConfig? {
@@ -57,6 +57,7 @@ public struct SiteConfigDecoder: Sendable {
         var placeholders: [Placeholder] = []
         var environments: [SiteEnvironment: EnvironmentSettings] = [:]
         var publish = PublishSettings()
+        var colors = ThemeColors()
 
         for pair in pairs {
             let value = pair.value
@@ -163,6 +164,8 @@ public struct SiteConfigDecoder: Sendable {
                 }
             case "publish":
                 publish = PublishSettingsDecoder().decode(value, reader: &reader)
+            case "colors":
+                colors = ThemeColors.decode(value, reader: &reader)
             default:
                 reader.unknownKey(pair, known: Self.rootKeys, in: "site.yaml")
             }
@@ -191,6 +194,7 @@ public struct SiteConfigDecoder: Sendable {
             footerMenu: footerMenu, allowedHosts: allowedHosts, sectionKinds: sectionKinds, placeholders: placeholders)
         config.environments = environments
         config.publish = publish
+        config.colors = colors
         return config
     }
 

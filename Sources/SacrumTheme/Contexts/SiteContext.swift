@@ -6,7 +6,7 @@ struct SiteContext: TemplateObject {
     let environment: RenderEnvironment
 
     enum Field: String, CaseIterable {
-        case title, baseURL, language, ogLocale, practice, storyDisclosure, homeURL, footerMenu, environment, isPreview
+        case title, baseURL, language, ogLocale, practice, storyDisclosure, homeURL, footerMenu, environment, isPreview, colors
     }
 
     static let fields = Array(Field.allCases)
@@ -14,6 +14,7 @@ struct SiteContext: TemplateObject {
     static let schema = TemplateSchema(name: "site", Field.self) {
         switch $0 {
         case .practice: .object(PracticeContext.schema)
+        case .colors: .object(ColorsContext.schema)
         case .footerMenu: .list(.object(MenuItemContext.schema))
         case .isPreview: .bool
         default: .text
@@ -35,6 +36,28 @@ struct SiteContext: TemplateObject {
         case .footerMenu: .list(MenuList(environment: environment, footer: true, page: -1))
         case .environment: .text(config.environment.rawValue)
         case .isPreview: .bool(config.isPreview)
+        case .colors: .object(ColorsContext(colors: config.colors))
+        case nil: .absent
+        }
+    }
+}
+
+/// `site.colors`: the theme's colours with the site's in their place, as CSS (`brand` → `#0b5d7a`,
+/// for `<meta name="theme-color">`); empty when neither theme.yaml nor site.yaml sets one.
+struct ColorsContext: TemplateObject {
+    let colors: ThemeColors
+
+    enum Field: String, CaseIterable { case brand }
+
+    static let fields = Array(Field.allCases)
+
+    static let schema = TemplateSchema(name: "site.colors", Field.self) { _ in .text }
+
+    var templateSchema: TemplateSchema { Self.schema }
+
+    func value(at index: Int) -> TemplateValue {
+        switch TemplateSchema.element(index, of: Self.fields) {
+        case .brand: .text(colors.brand?.color.css ?? "")
         case nil: .absent
         }
     }
