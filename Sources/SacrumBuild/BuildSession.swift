@@ -93,6 +93,8 @@ struct BuildSession: Sendable {
     }
 
     private var root: String { options.root }
+    /// Where the site's inputs are, for the theme site.yaml names (the default theme before it is read).
+    private var layout: SiteLayout { SiteLayout(root: root, themeName: config?.theme ?? "default") }
 
     // MARK: - Full build
 
@@ -101,14 +103,14 @@ struct BuildSession: Sendable {
         var clock = PhaseClock()
         changedPaths = nil
         loadConfig()
-        let loader = ContentLoader(contentFolder: root + "/content", timeZone: config?.timeZone)
+        let loader = ContentLoader(contentFolder: layout.contentPath, timeZone: config?.timeZone)
         if sourcesTimeZone != config?.timeZone {
             sources = [:]
             sourcesTimeZone = config?.timeZone
         }
         let scan = loader.scan()
         scanDiagnostics = scan.diagnostics
-        if FileIO.type(atPath: root + "/content") != .directory {
+        if FileIO.type(atPath: layout.contentPath) != .directory {
             scanDiagnostics.append(
                 Diagnostic(.error, id: "content.missing", file: "content", message: "the site has no content/ folder",
                            hint: "create content/ with an _index.md for the home page"))
@@ -128,7 +130,7 @@ struct BuildSession: Sendable {
         var fingerprints: [String: FileFingerprint?] = [:]
         var toRead: [String] = []
         for path in scan.markdown {
-            let fingerprint = FileIO.fingerprint(root + "/content/" + path)
+            let fingerprint = FileIO.fingerprint(layout.contentPath(path))
             fingerprints[path] = fingerprint
             if let cached = sources[path], let fingerprint, cached.fingerprint == fingerprint { continue }
             toRead.append(path)
@@ -191,25 +193,17 @@ struct BuildSession: Sendable {
 
     /// Brings the build up to date with changed files (absolute paths, as a file watcher reports them).
     mutating func update(changed paths: Set<String>) async -> Change {
-        let relative = paths.map { $0.hasPrefix(root + "/") ? String($0.dropFirst(root.count + 1)) : $0 }
-        let themeFolder = "themes/\(config?.theme ?? "default")/"
         var contentPages: [String] = []
         var stylesheetsOnly = true
         var needsFull = site == nil
-        for path in relative {
-            if path == "site.yaml" || path == themeFolder + "theme.yaml" || path.hasPrefix(themeFolder + "templates/") || path.hasPrefix("templates/")
-                || path == "content" || path == "." || path == "themes" || !path.contains("/") && path != "site.yaml"
-            {
-                needsFull = true
-            } else if path.hasPrefix("content/") && path.hasSuffix(".md") {
-                contentPages.append(String(path.dropFirst("content/".count)))
+        for path in paths {
+            switch layout.input(layout.relative(path)) {
+            case .look, .structure: needsFull = true
+            case .page(let page):
+                contentPages.append(page)
                 stylesheetsOnly = false
-            } else if path.hasPrefix(themeFolder + "assets/") || path.hasPrefix("assets/") || path.hasPrefix("static/")
-                || path.hasPrefix("content/")
-            {
-                if !path.hasSuffix(".css") { stylesheetsOnly = false }
-            } else {
-                continue  // not an input of the site
+            case .file: stylesheetsOnly = false
+            case .stylesheet, .other: continue
             }
         }
         if needsFull {
@@ -218,7 +212,7 @@ struct BuildSession: Sendable {
         }
         if contentPages.isEmpty {
             guard let config else { return .none }
-            let scan = ContentLoader(contentFolder: root + "/content").scan()
+            let scan = ContentLoader(contentFolder: layout.contentPath).scan()
             var collected = AssetCollector(root: root, themeName: config.theme, fingerprint: fingerprintAssets, colors: config.colors)
                 .collect(contentFiles: Set(scan.staticFiles))
             let collectedImages = await Self.processImages(&collected, root: root, config: config)
@@ -248,10 +242,10 @@ struct BuildSession: Sendable {
             guard let old = sources[path], old.source.isReadable, let index = site.pageByContentPath[path],
                 site.pages[index].source?.contentPath == path, site.pages[index].claimsURL
             else { return false }
-            let fingerprint = FileIO.fingerprint(root + "/content/" + path)
+            let fingerprint = FileIO.fingerprint(layout.contentPath(path))
             if let fingerprint, old.fingerprint == fingerprint { continue }
             let (source, diagnostics) = PageSource.load(
-                path: root + "/content/" + path, contentPath: path, timeZone: config.timeZone)
+                path: layout.contentPath(path), contentPath: path, timeZone: config.timeZone)
             guard source.isReadable, source.frontMatter == old.source.frontMatter else { return false }
             changed.append((index, CachedSource(fingerprint: fingerprint, source: source, diagnostics: diagnostics)))
         }
@@ -310,7 +304,7 @@ struct BuildSession: Sendable {
 
     private mutating func loadConfig() {
         configDiagnostics = []
-        let path = root + "/site.yaml"
+        let path = layout.configPath
         let bytes: [UInt8]
         do {
             bytes = try FileIO.read(path)
@@ -382,12 +376,8 @@ struct BuildSession: Sendable {
     /// Whether the changed files (absolute paths) are only templates, theme.yaml and site.yaml: edits
     /// of how the site looks, after which the preview renders the open pages first.
     func isLookEdit(_ paths: Set<String>) -> Bool {
-        let themeFolder = "themes/\(config?.theme ?? "default")/"
-        return !paths.isEmpty && paths.allSatisfy { absolute in
-            let path = absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
-            return path == "site.yaml" || path == themeFolder + "theme.yaml" || path.hasPrefix(themeFolder + "templates/")
-                || path.hasPrefix("templates/")
-        }
+        let layout = self.layout
+        return !paths.isEmpty && paths.allSatisfy { layout.input(layout.relative($0)) == .look }
     }
 
     /// The pages at `outputPaths` (`contact/index.html`) rendered with the templates, theme.yaml and
@@ -399,10 +389,10 @@ struct BuildSession: Sendable {
     func renderFirst(_ outputPaths: Set<String>, changed paths: Set<String>) async -> [String: OutputFile]? {
         guard var site, let current = config, !outputPaths.isEmpty, isLookEdit(paths) else { return nil }
         var config = current
-        if paths.contains(root + "/site.yaml") {
+        if paths.contains(layout.configPath) {
             let source: SourceText
             do {
-                source = try SourceText.decode(try FileIO.read(root + "/site.yaml"))
+                source = try SourceText.decode(try FileIO.read(layout.configPath))
             } catch {
                 return nil  // the full build that follows reports it
             }

@@ -19,8 +19,7 @@ struct ServeSession: Sendable {
         Console.printPreviewUpdate(first, first: true)
         await publish(first, to: server, snapshot: snapshot)
 
-        let watched = ["content", "themes", "templates", "assets", "static", "site.yaml"].map { options.root + "/" + $0 }
-            .filter { FileIO.type(atPath: $0) != nil }
+        let watched = SiteLayout(root: options.root).watchedPaths.filter { FileIO.type(atPath: $0) != nil }
         let watcher: FileWatcher
         do {
             // 15 ms without events counts as settled: an atomic save or a checkout arrives in one burst.

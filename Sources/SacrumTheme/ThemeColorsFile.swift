@@ -6,7 +6,7 @@ enum ThemeColorsFile {
     /// used. Keys of theme.yaml other than `colors` are other readers' business; so is a theme.yaml
     /// that is not YAML (the image settings' reader reports it, once).
     static func load(root: String, themeFolder: String) -> (ThemeColors, [Diagnostic]) {
-        let file = themeFolder + "/theme.yaml"
+        let file = themeFolder + "/" + SiteLayout.themeConfigFile
         let bytes: [UInt8]
         do {
             bytes = try FileIO.read(root + "/" + file)

@@ -18,9 +18,10 @@ public struct ThemeLoader: Sendable {
     /// The theme, or `nil` when it cannot be used; diagnostics either way.
     public func load() -> (theme: Theme?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let themeFolder = "themes/\(themeName)"
-        guard FileIO.type(atPath: root + "/" + themeFolder) == .directory else {
-            let available = FolderScanner().scan(root: root + "/themes", displayPrefix: "themes").folders.filter {
+        let layout = SiteLayout(root: root, themeName: themeName)
+        let themeFolder = layout.themeFolder
+        guard FileIO.type(atPath: layout.absolute(themeFolder)) == .directory else {
+            let available = FolderScanner().scan(root: layout.absolute(SiteLayout.themesFolder), displayPrefix: SiteLayout.themesFolder).folders.filter {
                 !$0.contains("/")
             }
             diagnostics.append(
@@ -31,7 +32,8 @@ public struct ThemeLoader: Sendable {
             return (nil, diagnostics)
         }
         var sources: [String: (file: String, text: String)] = [:]
-        for (folder, display) in [(root + "/" + themeFolder + "/templates", themeFolder + "/templates"), (root + "/templates", "templates")] {
+        for display in [layout.themeTemplatesFolder, SiteLayout.templatesFolder] {
+            let folder = layout.absolute(display)
             let scan = FolderScanner().scan(root: folder, displayPrefix: display)
             diagnostics.append(contentsOf: scan.diagnostics)
             for path in scan.files where path.hasSuffix(".mustache") {

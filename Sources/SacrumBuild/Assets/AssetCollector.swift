@@ -39,9 +39,9 @@ struct AssetCollector {
     func collect(contentFiles: Set<String>) -> Result {
         var result = Result()
         var origin: [String: Origin] = [:]
-        let themeAssets = "themes/\(themeName)/assets"
+        let layout = SiteLayout(root: root, themeName: themeName)
         var folded: [String: String] = [:]  // lower-cased path → path; Swift compares strings up to Unicode normalisation
-        for (folder, isAsset) in [(themeAssets, true), ("assets", true), ("static", false)] {
+        for (folder, isAsset) in [(layout.themeAssetsFolder, true), (SiteLayout.assetsFolder, true), (SiteLayout.staticFolder, false)] {
             let scan = FolderScanner().scan(root: root + "/" + folder, displayPrefix: folder)
             result.diagnostics.append(contentsOf: scan.diagnostics)
             var twins: [String: String] = [:]
@@ -75,13 +75,13 @@ struct AssetCollector {
                 result.diagnostics.append(
                     earlier.utf8.elementsEqual(path.utf8)
                         ? Diagnostic(
-                            .error, id: "url.collision", file: "content/" + path,
+                            .error, id: "url.collision", file: SiteLayout.contentDisplayPath(path),
                             message: "this file and an asset or static/ file are both published at /\(path)",
                             hint: "rename or move one of them")
-                        : Self.twins("content/" + path, origin[earlier].map { display($0.file) } ?? earlier))
+                        : Self.twins(SiteLayout.contentDisplayPath(path), origin[earlier].map { display($0.file) } ?? earlier))
                 continue
             }
-            origin[path] = Origin(file: root + "/content/" + path, isAsset: false)
+            origin[path] = Origin(file: layout.contentPath(path), isAsset: false)
             folded[path.lowercased()] = path
         }
         if colors.brand != nil {

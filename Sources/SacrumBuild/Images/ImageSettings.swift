@@ -25,7 +25,7 @@ struct ImageSettings: Sendable, Hashable {
     /// cannot be used (the default stands in for it). Keys of theme.yaml other than `images` are not
     /// this reader's business.
     static func load(root: String, themeName: String) -> (ImageSettings, [Diagnostic]) {
-        let file = "themes/\(themeName)/theme.yaml"
+        let file = SiteLayout(root: root, themeName: themeName).themeConfigFile
         var settings = ImageSettings()
         guard let data = FileManager.default.contents(atPath: root + "/" + file) else { return (settings, []) }
         var reader = YAMLFieldReader(file: file)

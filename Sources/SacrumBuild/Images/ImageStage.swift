@@ -17,7 +17,7 @@ struct ImageStage {
     /// `.sacrum-cache/images` in the site's folder.
     static func cacheDirectory(root: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let folder = environment["SACRUM_CACHE_DIR"], !folder.isEmpty { return folder + "/images" }
-        return root + "/.sacrum-cache/images"
+        return root + "/" + SiteLayout.cacheFolder + "/images"
     }
 
     struct Result: Sendable {

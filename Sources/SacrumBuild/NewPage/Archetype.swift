@@ -46,7 +46,7 @@ struct Archetype: Sendable, Hashable {
 
     /// The archetype for `kind`: the site's own, else the theme's.
     static func find(kind: String, root: String, theme: String) -> (archetype: Archetype?, diagnostics: [Diagnostic]) {
-        let candidates = ["archetypes/\(kind).md", "themes/\(theme)/archetypes/\(kind).md"]
+        let candidates = [SiteLayout.archetypesFolder, SiteLayout(root: root, themeName: theme).themeArchetypesFolder].map { $0 + "/\(kind).md" }
         for file in candidates {
             let path = root + "/" + file
             guard let type = FileIO.type(atPath: path) else { continue }

@@ -65,7 +65,7 @@ public struct NewPageAction: Sendable {
         let (resolved, targetNotes) = NewPageTarget.resolve(titleOrPath, kind: kind, root: root, config: config)
         var notes = targetNotes
         guard let target = resolved else { return Outcome(page: nil, diagnostics: notes) }
-        let file = "content/" + target.contentPath
+        let file = SiteLayout.contentDisplayPath(target.contentPath)
         if FileIO.type(atPath: root + "/" + file) != nil { return failure(NewPageFile.exists(file), notes: notes) }
 
         var (foundArchetype, archetypeDiagnostics) = Archetype.find(kind: kind.rawValue, root: root, theme: config.theme)
@@ -101,7 +101,7 @@ public struct NewPageAction: Sendable {
         // The URL, from the page tree the build makes. What the tree reports with the new page and not
         // without it is the new page's doing (wherever it is reported: a page that loses its URL to the
         // new one is told so at its own `url`).
-        let content = await ContentLoader(contentFolder: root + "/content").load()
+        let content = await ContentLoader(contentFolder: SiteLayout(root: root).contentPath).load()
         let existing = content.pages.filter { $0.contentPath != target.contentPath }
         let pages = (existing + [source]).sorted { $0.contentPath < $1.contentPath }
         let options = PublishingOptions(drafts: true, future: true, expired: true, now: now)

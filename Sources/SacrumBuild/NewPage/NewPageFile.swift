@@ -12,7 +12,7 @@ import SacrumContent
 enum NewPageFile {
     /// Writes `text` to `content/<contentPath>` in the site at `root`.
     static func create(_ text: String, root: String, contentPath: String) throws(Diagnostic) {
-        let file = "content/" + contentPath
+        let file = SiteLayout.contentDisplayPath(contentPath)
         var folder = ""
         for segment in ["content"] + contentPath.split(separator: "/").dropLast().map(String.init) {
             folder = folder.isEmpty ? segment : folder + "/" + segment

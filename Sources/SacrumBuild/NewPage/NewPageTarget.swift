@@ -38,7 +38,7 @@ struct NewPageTarget: Sendable, Hashable {
         // `stories/back-to-work` is a path without its `.md`, not a title with a slash.
         if let slash = title.firstIndex(of: "/"), !title.contains(" ") {
             let first = String(title[..<slash])
-            if first == "content" || config.sectionKinds[first] != nil || FileIO.type(atPath: root + "/content/" + first) == .directory {
+            if first == SiteLayout.contentFolder || config.sectionKinds[first] != nil || FileIO.type(atPath: SiteLayout(root: root).contentPath(first)) == .directory {
                 return (nil, [failure("'\(title)' looks like a path, but a path must end in .md",
                                       hint: "write '\(title).md', or give a title with words, like \"Back to work\"")])
             }
@@ -91,7 +91,7 @@ struct NewPageTarget: Sendable, Hashable {
             return (nil, [failure("no section holds \(kind.rawValue) pages: site.yaml's section_kinds maps no folder to '\(kind.rawValue)'",
                                   hint: "add 'section_kinds: {\(kind.rawValue)s: \(kind.rawValue)}' to site.yaml, or give a path")])
         }
-        let existing = candidates.filter { FileIO.type(atPath: root + "/content/" + $0) == .directory }
+        let existing = candidates.filter { FileIO.type(atPath: SiteLayout(root: root).contentPath($0)) == .directory }
         if let first = existing.first {
             guard existing.count > 1 else { return (first, []) }
             let others = existing.dropFirst().map { "\($0)/" }.joined(separator: ", ")
@@ -114,14 +114,14 @@ struct NewPageTarget: Sendable, Hashable {
     private static func fromPath(_ argument: String, root: String) -> (target: NewPageTarget?, diagnostics: [Diagnostic]) {
         var path = Substring(argument)
         if path.hasPrefix("/") {
-            let content = root + "/content/"
+            let content = SiteLayout(root: root).contentPath + "/"
             guard path.hasPrefix(content) else {
                 return (nil, [outside(argument)])
             }
             path = path.dropFirst(content.count)
         } else {
             while path.hasPrefix("./") { path = path.dropFirst(2) }
-            if path.hasPrefix("content/") { path = path.dropFirst("content/".count) }
+            if path.hasPrefix(SiteLayout.contentFolder + "/") { path = path.dropFirst(SiteLayout.contentFolder.count + 1) }
         }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         for segment in segments {

@@ -6,7 +6,7 @@ enum SiteConfigFile {
     static func load(root: String) -> (config: SiteConfig?, diagnostics: [Diagnostic]) {
         let bytes: [UInt8]
         do {
-            bytes = try FileIO.read(root + "/site.yaml")
+            bytes = try FileIO.read(SiteLayout(root: root).configPath)
         } catch {
             return (
                 nil,

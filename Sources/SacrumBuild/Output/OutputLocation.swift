@@ -37,7 +37,7 @@ public struct OutputLocation: Sendable, Hashable {
         case .symbolicLink?: throw refuse("it is a symbolic link")
         case .file?, .other?: throw refuse("it is a file, not a folder")
         case .directory?:
-            if FileIO.type(atPath: absoluteOutput + "/site.yaml") != nil || FileIO.type(atPath: absoluteOutput + "/content") != nil {
+            if FileIO.type(atPath: absoluteOutput + "/" + SiteLayout.configFile) != nil || FileIO.type(atPath: absoluteOutput + "/" + SiteLayout.contentFolder) != nil {
                 throw refuse("it holds a site.yaml or content/ folder, so it looks like a site, not a build")
             }
         case nil: break

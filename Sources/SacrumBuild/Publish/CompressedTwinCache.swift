@@ -22,7 +22,7 @@ struct CompressedTwinCache: Sendable {
     /// The folder for a site at `root`: `$SACRUM_CACHE_DIR/compressed`, or `.sacrum-cache/compressed`.
     static func directory(root: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let folder = environment["SACRUM_CACHE_DIR"], !folder.isEmpty { return folder + "/compressed" }
-        return root + "/.sacrum-cache/compressed"
+        return root + "/" + SiteLayout.cacheFolder + "/compressed"
     }
 
     /// The key of a twin: the original's digest and what the compressor depends on.
