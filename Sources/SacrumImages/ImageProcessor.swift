@@ -27,7 +27,7 @@ public struct ImageProcessor: Sendable {
         {
             throw .tooManyPixels(width: header.width, height: header.height, limit: maxPixels)
         }
-        return ImageHeader(format: format, width: header.width, height: header.height, hasAlpha: header.hasAlpha)
+        return ImageHeader(format: format, width: header.width, height: header.height, hasAlpha: header.hasAlpha, pages: header.pages)
     }
 
     /// Checks the image as `inspect` does, then makes every variant of `request` and the full-size
@@ -53,7 +53,7 @@ public struct ImageProcessor: Sendable {
             }
             return ProcessedImage(
                 format: header.format, width: header.width, height: header.height, fallback: fallback,
-                variants: variants, fullSize: fullSize)
+                variants: variants, fullSize: fullSize, frames: header.pages)
         }
     }
 }

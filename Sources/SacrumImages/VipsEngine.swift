@@ -21,7 +21,7 @@ enum VipsEngine {
     static var version: String { String(cString: vips_version_string()) }
 
     /// Reads the header only.
-    static func header(of bytes: UnsafeRawBufferPointer) throws(ImageError) -> (width: Int, height: Int, hasAlpha: Bool) {
+    static func header(of bytes: UnsafeRawBufferPointer) throws(ImageError) -> (width: Int, height: Int, hasAlpha: Bool, pages: Int) {
         try startup.get()
         guard let base = bytes.baseAddress, let image = sacrum_vips_header(base, bytes.count) else {
             throw .undecodable(takeError())
@@ -30,7 +30,7 @@ enum VipsEngine {
         var width = Int(vips_image_get_width(image))
         var height = Int(vips_image_get_height(image))
         if vips_image_get_orientation_swap(image) != 0 { swap(&width, &height) }
-        return (width, height, vips_image_hasalpha(image) != 0)
+        return (width, height, vips_image_hasalpha(image) != 0, Int(vips_image_get_n_pages(image)))
     }
 
     /// Decodes, turns upright, converts to sRGB and scales to `width`, removes every metadata field,

@@ -43,6 +43,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var environments: [SiteEnvironment: EnvironmentSettings] = [:]
     /// What the build adds for hosts (`publish:`): compressed twins, header and redirect rules, a manifest.
     public var publish = PublishSettings()
+    /// Most bytes a page's images may weigh together before a warning (`images: page_weight_budget_kb`
+    /// in site.yaml, in kilobytes of 1,000 bytes; 1,000 by default; 0 turns the check off).
+    public var imagePageWeightBudget = 1_000_000
 
     /// Creates a configuration.
     public init(

@@ -36,7 +36,7 @@ public struct SiteConfigDecoder: Sendable {
 
     private static let rootKeys = [
         "title", "base_url", "language", "theme", "timezone", "practice", "markdown", "stories", "review", "reviewers", "menu",
-        "footer_menu", "privacy", "section_kinds", "environments", "publish",
+        "footer_menu", "privacy", "section_kinds", "environments", "publish", "images",
     ]
 
     private func decodeRoot(_ pairs: [YAMLPair], position: YAMLPosition, reader: inout YAMLFieldReader) -> SiteConfig? {
@@ -57,6 +57,7 @@ public struct SiteConfigDecoder: Sendable {
         var placeholders: [Placeholder] = []
         var environments: [SiteEnvironment: EnvironmentSettings] = [:]
         var publish = PublishSettings()
+        var imageBudget = 1_000_000
 
         for pair in pairs {
             let value = pair.value
@@ -163,6 +164,21 @@ public struct SiteConfigDecoder: Sendable {
                 }
             case "publish":
                 publish = PublishSettingsDecoder().decode(value, reader: &reader)
+            case "images":
+                for imagePair in reader.mapping(value, what: "'images'") ?? [] {
+                    guard imagePair.key == "page_weight_budget_kb" else {
+                        reader.unknownKey(imagePair, known: ["page_weight_budget_kb"], in: "'images'")
+                        continue
+                    }
+                    guard let kilobytes = reader.integer(imagePair.value, key: "images.page_weight_budget_kb") else { continue }
+                    if kilobytes >= 0 && kilobytes <= 1_000_000 {
+                        imageBudget = kilobytes * 1_000
+                    } else {
+                        reader.report(
+                            id: "config.value", at: imagePair.value.position, "the page weight budget \(kilobytes) KB is out of range",
+                            hint: "write kilobytes from 1 to 1000000, such as 1000 for 1 MB; 0 turns the check off")
+                    }
+                }
             default:
                 reader.unknownKey(pair, known: Self.rootKeys, in: "site.yaml")
             }
@@ -191,6 +207,7 @@ public struct SiteConfigDecoder: Sendable {
             footerMenu: footerMenu, allowedHosts: allowedHosts, sectionKinds: sectionKinds, placeholders: placeholders)
         config.environments = environments
         config.publish = publish
+        config.imagePageWeightBudget = imageBudget
         return config
     }
 

@@ -145,6 +145,13 @@ public struct FileFingerprint: Sendable, Hashable {
     public var size: Int64
     /// Inode number (an atomic save replaces it).
     public var inode: UInt64
+
+    /// Creates a fingerprint (as read back from a record of one).
+    public init(modified: Int64, size: Int64, inode: UInt64) {
+        self.modified = modified
+        self.size = size
+        self.inode = inode
+    }
 }
 
 enum SystemInfo {
