@@ -1,5 +1,5 @@
 import Foundation
-import SacrumBuild
+@testable import SacrumBuild
 import SacrumContent
 import Testing
 
@@ -246,7 +246,17 @@ import Testing
         defer { site.remove() }
         let result = await site.build()
         #expect(result.relevantDiagnostics.map(TemporarySite.line) == [])
-        #expect(result.text("a/index.html") == "<h1>A</h1>\n<p><img src=\"/joint.svg\" alt=\"Joint\" loading=\"lazy\" decoding=\"async\" /></p>\n")
+        #expect(result.text("a/index.html") == "<h1>A</h1>\n<p><img src=\"/joint.svg\" alt=\"Joint\" width=\"10\" height=\"10\" decoding=\"async\" /></p>\n")
+    }
+
+    @Test(arguments: [
+        ("<svg width=\"480px\" height=\"360\" viewBox=\"0 0 10 10\">", "480x360"),
+        ("<svg viewBox=\"0,0,120.4,90\">", "120x90"),
+        ("<svg width=\"50%\" viewBox=\"0 0 8 6\">", "8x6"),
+        ("<svg width=\"10em\" height=\"5em\">", "none"),
+    ])
+    func sizeComesFromWidthAndHeightElseTheViewBox(svg: String, expected: String) {
+        #expect(SVGCheck.size(of: Array(svg.utf8)).map { "\($0.width)x\($0.height)" } ?? "none" == expected)
     }
 
     @Test(arguments: [

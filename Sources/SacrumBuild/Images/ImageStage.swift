@@ -106,6 +106,8 @@ struct ImageStage {
                 removed.insert(index)
                 result.catalog.unsafeSVGs["/" + file.path] = problem
                 result.diagnostics.append(Diagnostic(.error, id: "image.svg-unsafe", file: display, message: problem + "; it is not published", hint: SVGCheck.hint))
+            } else if let size = SVGCheck.size(of: bytes) {
+                result.catalog.svgSizes["/" + file.path] = size
             }
         }
         // A failed image stays in `published`, so that a page's link to it is reported as a failed
@@ -193,6 +195,8 @@ struct ImageCatalog: Sendable {
     var failures: [String: ImageError] = [:]
     /// SVGs refused by SVGCheck, with the reason.
     var unsafeSVGs: [String: String] = [:]
+    /// The size of each published SVG that declares one, for its `<img>`'s `width` and `height`.
+    var svgSizes: [String: (width: Int, height: Int)] = [:]
     var sizes = "100vw"
 
     /// The hook for `MarkdownRenderer.renderImage`: a `<picture>` for a processed image, an error at the
@@ -210,6 +214,12 @@ struct ImageCatalog: Sendable {
         if let problem = unsafeSVGs[image.source] {
             return MarkdownImageOutput(
                 problem: .imageFile(id: "image.svg-unsafe", message: "the image '\(image.source)' cannot be published: \(problem)", hint: SVGCheck.hint, isError: true))
+        }
+        if let size = svgSizes[image.source] {
+            var html = "<img src=\"\(Escaping.html(image.source))\" alt=\"\(Escaping.html(image.alt))\""
+            if !image.title.isEmpty { html += " title=\"\(Escaping.html(image.title))\"" }
+            html += " width=\"\(size.width)\" height=\"\(size.height)\""
+            return MarkdownImageOutput(html: html + (image.isFirst ? " decoding=\"async\" />" : " loading=\"lazy\" decoding=\"async\" />"))
         }
         return nil
     }
