@@ -61,13 +61,16 @@ public struct ImageHeader: Sendable, Hashable {
     public var hasAlpha: Bool
     /// Its frames (pages): more than 1 for an animated GIF or WebP.
     public var pages: Int
+    /// Whether it has no orientation tag to apply (stored upright).
+    public var isUpright: Bool
 
     /// Creates a header.
-    public init(format: ImageFormat, width: Int, height: Int, hasAlpha: Bool, pages: Int = 1) {
+    public init(format: ImageFormat, width: Int, height: Int, hasAlpha: Bool, pages: Int = 1, isUpright: Bool = true) {
         self.format = format
         self.width = width
         self.height = height
         self.hasAlpha = hasAlpha
         self.pages = pages
+        self.isUpright = isUpright
     }
 }
