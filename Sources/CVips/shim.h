@@ -1,6 +1,18 @@
 // libvips for Swift. Swift cannot call C variadic functions, so each libvips call Sacrum makes with
 // optional arguments has a fixed-argument wrapper here; SacrumImages is the only module that uses them.
 #include <vips/vips.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#include <unistd.h>
+#endif
+
+/// Caps glibc's malloc arenas at one per core (at least two); a no-op elsewhere. See VipsEngine.startup.
+static inline void sacrum_cap_malloc_arenas(void) {
+#if defined(__GLIBC__)
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    mallopt(M_ARENA_MAX, cores > 2 ? (int)cores : 2);
+#endif
+}
 
 /// Reads only the header (size, bands, orientation): no pixel is decoded.
 static inline VipsImage *sacrum_vips_header(const void *buf, size_t len) {

