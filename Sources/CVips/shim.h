@@ -6,11 +6,14 @@
 #include <unistd.h>
 #endif
 
-/// Caps glibc's malloc arenas at one per core (at least two); a no-op elsewhere. See VipsEngine.startup.
-static inline void sacrum_cap_malloc_arenas(void) {
+/// Caps glibc's malloc arenas at one per core (at least two), and has free memory above 1 MB at the
+/// top of the heap returned to the system (a fixed threshold instead of glibc's, which grows with the
+/// largest buffer freed); a no-op elsewhere. See VipsEngine.startup.
+static inline void sacrum_tune_malloc(void) {
 #if defined(__GLIBC__)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     mallopt(M_ARENA_MAX, cores > 2 ? (int)cores : 2);
+    mallopt(M_TRIM_THRESHOLD, 1 << 20);
 #endif
 }
 
