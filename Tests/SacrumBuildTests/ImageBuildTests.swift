@@ -64,6 +64,20 @@ import Testing
         #expect(Self.html(of: result, page: "b/index.html") == "<h1>B</h1>\n<p>\(Self.officePicture(alt: "First", lazy: false))</p>\n<figure>\n  \(Self.officePicture(alt: "Later", lazy: true))\n  \n</figure>\n")
     }
 
+    @Test func figureSizesReplaceTheThemes() async throws {
+        let site = try TemporarySite(ShortcodeTests.shipped.merging([
+            "content/a.md": "---\ntitle: A\n---\n\n{{< figure src=\"images/office.jpg\" alt=\"Office\" sizes=\"16rem\" >}}\n",
+            "themes/test/theme.yaml": Self.theme,
+        ]) { $1 })
+        defer { site.remove() }
+        try site.write(try GeneratedImage.jpeg(width: 1200, height: 900), to: "content/images/office.jpg")
+        let result = await site.build()
+        #expect(result.relevantDiagnostics.map(TemporarySite.line) == [])
+        let html = Self.html(of: result, page: "a/index.html")
+        #expect(html.components(separatedBy: "sizes=\"16rem\"").count == 3)
+        #expect(!html.contains("60rem"))
+    }
+
     @Test func figureOfAFailedImageIsAnErrorAtItsSource() async throws {
         let site = try TemporarySite(ShortcodeTests.shipped.merging([
             "content/a.md": "---\ntitle: A\n---\n\n{{< figure src=\"scan.png\" alt=\"Scan\" >}}\n",

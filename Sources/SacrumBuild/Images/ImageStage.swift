@@ -203,7 +203,7 @@ struct ImageCatalog: Sendable {
     /// image's line for one that failed, cmark's `<img>` for anything else (SVG, external URLs).
     func render(_ image: MarkdownImage) -> MarkdownImageOutput? {
         if let published = images[image.source] {
-            return MarkdownImageOutput(html: published.html(alt: image.alt, title: image.title, sizes: sizes, isFirst: image.isFirst))
+            return MarkdownImageOutput(html: published.html(alt: image.alt, title: image.title, sizes: image.sizes ?? sizes, isFirst: image.isFirst))
         }
         if let failure = failures[image.source] {
             return MarkdownImageOutput(

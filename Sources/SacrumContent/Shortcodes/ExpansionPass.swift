@@ -274,8 +274,10 @@ struct ExpansionPass {
                 value = resolveLink(link) ?? value
                 document.links.append(link)
                 if picture == nil, let renderImage = expander.renderer.renderImage {
+                    let sizes = tag.arguments.first { $0.name == "sizes" && declaration.argument("sizes") != nil }?.value
                     let image = MarkdownImage(
-                        source: value, alt: link.text, title: "", position: link.position, isFirst: eagerImageCall == call)
+                        source: value, alt: link.text, title: "", position: link.position, isFirst: eagerImageCall == call,
+                        sizes: sizes.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 })
                     if let output = renderImage(image) {
                         if case .imageFile(let id, let message, let hint, let isError) = output.problem {
                             report(isError ? .error : .warning, id, at: argument.valueOffset, message, hint: hint)
