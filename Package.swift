@@ -19,6 +19,7 @@ let package = Package(
         // For the libFuzzer targets of Fuzz/, which see only this package's products.
         .library(name: "SacrumContent", targets: ["SacrumContent"]),
         .library(name: "SacrumTheme", targets: ["SacrumTheme"]),
+        .library(name: "SacrumImages", targets: ["SacrumImages"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Time and peak memory of `sacrum check` on oversized and pathological pages (issue 8, item 3).
+"""Time and peak memory of `sacrum check` on oversized and pathological pages (issue 8, item 3), and on
+hostile images (issue 13): a decompression bomb, a truncated photo, a file lying about its type.
 
 Each case is a one-page site (the page, a minimal site.yaml and theme) under --work; the page's
 body is generated here. Prints one row per case: wall seconds and peak RSS from GNU time, and the
@@ -11,8 +12,11 @@ exit status (1 where Sacrum refuses the input with a diagnostic, as it should fo
 import argparse
 import os
 import shutil
+import struct
 import subprocess
 import sys
+import tempfile
+import zlib
 
 SITE_YAML = """title: Size Test Clinic
 base_url: https://size.example
@@ -88,9 +92,53 @@ CASES = [
     ("GFM: chain of 10,000 footnotes", lambda: "Start[^0]\n\n" + "".join(f"[^{i}]: Next[^{i + 1}]\n" for i in range(10_000)) + "[^10000]: End.\n"),
     ("GFM: 10,000 references to one footnote", lambda: r("A[^n] ", 10_000) + "\n\n[^n]: Note.\n"),
     ("GFM: alerts nested 1,000 deep", lambda: "".join(r("> ", i) + "> [!NOTE]\n" for i in range(1_000)) + r("> ", 1_000) + "a\n"),
+    ("image: 50,000 x 50,000 PNG bomb of a few KB (refused)", lambda: "![Bomb](bomb.png)\n"),
+    ("image: 2^31-1 x 1 PNG header (refused)", lambda: "![Wide](wide.png)\n"),
+    ("image: 10,000 x 10,000 PNG of zeros, 100 MP", lambda: "![Zeros](zeros.png)\n"),
+    ("image: truncated 4000x3000 JPEG (refused)", lambda: "![Cut](cut.jpg)\n"),
+    ("image: JPEG named .png (refused)", lambda: "![Liar](liar.png)\n"),
+    ("image: random bytes named .jpg (refused)", lambda: "![Noise](noise.jpg)\n"),
     ("YAML: billion laughs (refused)", None),
     ("YAML: 10,000 nested lists (refused)", None),
 ]
+
+
+def png(width, height, rows):
+    """A grey PNG whose header says width x height, with `rows` rows of zeros compressed."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    compressor = zlib.compressobj(9)
+    row = b"\0" * (width + 1)
+    data = b"".join(compressor.compress(row) for _ in range(rows)) + compressor.flush()
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", data) + chunk(b"IEND", b""))
+
+
+def photo():
+    """A 4000x3000 JPEG made with the vips tool (noise, so that it is photo-sized)."""
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["vips", "gaussnoise", folder + "/n.v", "4000", "3000", "--sigma", "40", "--mean", "128"], check=True)
+        subprocess.run(["vips", "cast", folder + "/n.v", folder + "/p.jpg[Q=90]", "uchar"], check=True)
+        with open(folder + "/p.jpg", "rb") as f:
+            return f.read()
+
+
+def images(name):
+    """The image file a case's page shows: (file name, bytes), or None."""
+    if "PNG bomb" in name:
+        return "bomb.png", png(50_000, 50_000, 16)
+    if "2^31-1" in name:
+        return "wide.png", png(2**31 - 1, 1, 0)
+    if "PNG of zeros" in name:
+        return "zeros.png", png(10_000, 10_000, 10_000)
+    if "truncated" in name:
+        data = photo()
+        return "cut.jpg", data[: len(data) // 2]
+    if "named .png" in name:
+        return "liar.png", photo()
+    if "random bytes" in name:
+        return "noise.jpg", b"\xff\xd8\xff" + os.urandom(200_000)
+    return None
 
 
 def front_matter(name):
@@ -130,10 +178,16 @@ def main():
                 f.write(text)
         with open(os.path.join(site, "content", "page.md"), "w") as f:
             f.write("---\n" + front_matter(name) + "\n---\n" + (body() if body else "Body.\n"))
+        image = images(name)
+        if image:
+            with open(os.path.join(site, "content", image[0]), "wb") as f:
+                f.write(image[1])
         measure = os.path.join(args.work, "time.txt")
+        # An image case is a build (check does not process images); a crash is a negative or >128 exit.
+        command = [sacrum, "build", "--source", site, "--output", os.path.join(site, "out")] if image else [sacrum, "check", "--source", site]
         process = subprocess.run(
-            ["/usr/bin/time", "-f", "%e %M", "-o", measure, sacrum, "check", "--source", site],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            ["/usr/bin/time", "-f", "%e %M", "-o", measure] + command,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
         with open(measure) as f:
             wall_text, rss_text = f.read().split()[-2:]
         wall, peak = float(wall_text), int(rss_text) / 1024

@@ -1,7 +1,7 @@
 // swift-tools-version:6.2
 import PackageDescription
 
-// libFuzzer targets for Sacrum: front matter, Markdown with Sacrum's transforms, and templates.
+// libFuzzer targets for Sacrum: front matter, Markdown with Sacrum's transforms, templates, and images.
 // Build and run them with `make fuzz` / `make fuzz-smoke` (Fuzz/fuzz.mk), which pass
 // `--sanitize=fuzzer --sanitize=address`; see Fuzz/README.md.
 //
@@ -41,6 +41,11 @@ let package = Package(
                 .product(name: "SacrumContent", package: "Sacrum"),
                 .product(name: "SacrumMarkdown", package: "Sacrum"),
             ],
+            swiftSettings: harnessSettings
+        ),
+        .executableTarget(
+            name: "fuzz-image",
+            dependencies: ["FuzzSupport", .product(name: "SacrumImages", package: "Sacrum")],
             swiftSettings: harnessSettings
         ),
         .executableTarget(

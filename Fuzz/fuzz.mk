@@ -1,4 +1,5 @@
-# libFuzzer fuzzing of front matter, Markdown (with Sacrum's transforms) and templates; included by
+# libFuzzer fuzzing of front matter, Markdown (with Sacrum's transforms), templates and image files
+# (headers, decoding; SacrumImages through libvips); included by
 # the Makefile. See Fuzz/README.md.
 #
 #   make fuzz                        each target for FUZZ_SECONDS (600), one after the other
@@ -12,7 +13,7 @@
 # input that crashes, leaks, runs past FUZZ_TIMEOUT seconds or uses more than FUZZ_RSS_MB is written to
 # .build-fuzz/artifacts/<target>/ and makes the target fail (after the other targets have run).
 
-FUZZ_TARGETS ?= front-matter markdown template
+FUZZ_TARGETS ?= front-matter markdown template image
 FUZZ_SECONDS ?= 600
 FUZZ_SMOKE_SECONDS ?= 20
 FUZZ_TIMEOUT ?= 10

@@ -255,9 +255,41 @@ def templates():
         write(t, name, text)
 
 
+def images():
+    """Small images of every format Sacrum reads, made with the vips tool, and hostile ones."""
+    import struct
+    import subprocess
+    import tempfile
+    import zlib
+    t = "image"
+    clean(t)
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["vips", "xyz", folder + "/xy.v", "24", "16"], check=True)
+        subprocess.run(["vips", "bandjoin", folder + "/xy.v " + folder + "/xy.v", folder + "/xyxy.v"], check=True)
+        subprocess.run(["vips", "extract_band", folder + "/xyxy.v", folder + "/rgb.v", "0", "--n", "3"], check=True)
+        subprocess.run(["vips", "cast", folder + "/rgb.v", folder + "/rgb8.v", "uchar"], check=True)
+        for name in ["small.jpg", "small.png", "small.webp", "small.gif"]:
+            subprocess.run(["vips", "copy", folder + "/rgb8.v", folder + "/" + name], check=True)
+            write(t, "seed-" + name.replace(".", "-"), open(folder + "/" + name, "rb").read())
+        jpeg = open(folder + "/small.jpg", "rb").read()
+    write(t, "truncated-jpeg", jpeg[: len(jpeg) // 2])
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    def png(width, height, rows):
+        data = zlib.compress(b"\0" * ((width + 1) * rows), 9)
+        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+                + chunk(b"IDAT", data) + chunk(b"IEND", b""))
+    write(t, "bomb-png", png(50_000, 50_000, 2))
+    write(t, "png-4x4", png(4, 4, 4))
+    frame = bytes([0x21, 0xF9, 4, 0, 10, 0, 0, 0, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0])
+    write(t, "animated-gif", b"GIF89a" + bytes([1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF]) + frame + frame + b"\x3b")
+
+
 if __name__ == "__main__":
     front_matter()
     markdown()
     templates()
-    for target in ["front-matter", "markdown", "template"]:
+    images()
+    for target in ["front-matter", "markdown", "template", "image"]:
         print(target, len(list((CORPUS / target).iterdir())), "seeds")

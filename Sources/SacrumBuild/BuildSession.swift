@@ -171,8 +171,16 @@ struct BuildSession: Sendable {
         urlSignature = signature
         markdownInputs = (config, templates)
         shortcodes = theme.map { ShortcodeTemplates(theme: $0, environment: RenderEnvironment(site: tree, assets: assets.names)) }
-        let (rendered, byPage) = await ContentStage.render(
+        var (rendered, byPage) = await ContentStage.render(
             tree, publishedFiles: assets.published, reusing: markdown, shortcodes: shortcodes, renderImage: images.catalog.render)
+        // The image checks of pages rendered now; a reused rendering keeps the diagnostics it was cached with.
+        for index in rendered.pages.indices {
+            guard let content = rendered.pages[index].content, !content.imageReferences.isEmpty, let source = rendered.pages[index].source,
+                markdown[source.contentPath]?.content !== content
+            else { continue }
+            byPage[index, default: []] += images.catalog.diagnostics(
+                for: content.imageReferences, file: source.file, budget: config.imagePageWeightBudget)
+        }
         site = rendered
         markdownDiagnostics = byPage
         markdown = [:]
@@ -262,8 +270,10 @@ struct BuildSession: Sendable {
             let (_, content, diagnostics) = ContentStage.render(
                 site.pages[index], in: site, renderer: renderer, publishedFiles: assets.published, shortcodes: shortcodes)
             site.pages[index].content = content
-            markdownDiagnostics[index] = diagnostics
-            markdown[cached.source.contentPath] = ContentStage.Rendered(source: cached.source, content: content, diagnostics: diagnostics)
+            let allDiagnostics = diagnostics + images.catalog.diagnostics(
+                for: content.imageReferences, file: cached.source.file, budget: config.imagePageWeightBudget)
+            markdownDiagnostics[index] = allDiagnostics
+            markdown[cached.source.contentPath] = ContentStage.Rendered(source: cached.source, content: content, diagnostics: allDiagnostics)
             affected.insert(index)
             if content.document.summary != oldSummary { affected.formUnion(Self.pagesShowingSummary(of: index, in: site)) }
         }

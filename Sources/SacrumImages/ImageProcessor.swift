@@ -27,7 +27,7 @@ public struct ImageProcessor: Sendable {
         {
             throw .tooManyPixels(width: header.width, height: header.height, limit: maxPixels)
         }
-        return ImageHeader(format: format, width: header.width, height: header.height, hasAlpha: header.hasAlpha)
+        return ImageHeader(format: format, width: header.width, height: header.height, hasAlpha: header.hasAlpha, pages: header.pages, isUpright: header.isUpright)
     }
 
     /// Checks the image as `inspect` does, then makes every variant of `request` and the full-size
@@ -45,7 +45,7 @@ public struct ImageProcessor: Sendable {
 
         func make(_ raw: UnsafeRawBufferPointer) throws(ImageError) -> ProcessedImage {
             // The full size first: its strict decode is what rejects a truncated or damaged file.
-            let full = try VipsEngine.render(raw, width: nil, encodings: [(header.format, fullQuality)])
+            let full = try VipsEngine.render(raw, width: nil, encodings: [(header.format, fullQuality)], isUpright: header.isUpright)
             guard let fullSize = full.first else { throw .undecodable("no full-size copy was made") }
             var variants: [ImageVariant] = []
             for width in request.widths(forSourceWidth: header.width) {
@@ -53,7 +53,7 @@ public struct ImageProcessor: Sendable {
             }
             return ProcessedImage(
                 format: header.format, width: header.width, height: header.height, fallback: fallback,
-                variants: variants, fullSize: fullSize)
+                variants: variants, fullSize: fullSize, frames: header.pages)
         }
     }
 }

@@ -32,15 +32,21 @@ public struct ProcessedImage: Sendable, Hashable {
     public var variants: [ImageVariant]
     /// The full-size copy, in the source's format, with every metadata field removed.
     public var fullSize: ImageVariant
+    /// The source's frames: more than 1 for an animated GIF or WebP, of which only the first is
+    /// published (every file made is a still image).
+    public var frames: Int
 
     /// Creates a result.
-    public init(format: ImageFormat, width: Int, height: Int, fallback: ImageFormat, variants: [ImageVariant], fullSize: ImageVariant) {
+    public init(
+        format: ImageFormat, width: Int, height: Int, fallback: ImageFormat, variants: [ImageVariant], fullSize: ImageVariant, frames: Int = 1
+    ) {
         self.format = format
         self.width = width
         self.height = height
         self.fallback = fallback
         self.variants = variants
         self.fullSize = fullSize
+        self.frames = frames
     }
 }
 
@@ -53,12 +59,18 @@ public struct ImageHeader: Sendable, Hashable {
     public var height: Int
     /// Whether it has an alpha channel.
     public var hasAlpha: Bool
+    /// Its frames (pages): more than 1 for an animated GIF or WebP.
+    public var pages: Int
+    /// Whether it has no orientation tag to apply (stored upright).
+    public var isUpright: Bool
 
     /// Creates a header.
-    public init(format: ImageFormat, width: Int, height: Int, hasAlpha: Bool) {
+    public init(format: ImageFormat, width: Int, height: Int, hasAlpha: Bool, pages: Int = 1, isUpright: Bool = true) {
         self.format = format
         self.width = width
         self.height = height
         self.hasAlpha = hasAlpha
+        self.pages = pages
+        self.isUpright = isUpright
     }
 }

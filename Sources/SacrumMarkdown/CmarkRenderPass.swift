@@ -10,6 +10,7 @@ struct CmarkRenderPass {
     let allocator: MarkdownAllocator
     let lineOffset: Int
     var renderImage: (@Sendable (MarkdownImage) -> MarkdownImageOutput?)? = nil
+    var firstImageIsEager = true
 
     private var parseOptions: Int32 {
         // A Swift string is always valid UTF-8, so CMARK_OPT_VALIDATE_UTF8 would only cost time.
@@ -87,7 +88,7 @@ struct CmarkRenderPass {
             MarkdownProblem(kind: $0.kind, position: SourcePosition(line: $0.position.line + lineOffset, column: $0.position.column))
         }
         let links = rewriteLinks(tree.links, problems: &problems, rewriteLink: rewriteLink)
-        var isFirstImage = true
+        var isFirstImage = firstImageIsEager
         for record in tree.links where record.kind == .image {
             defer { isFirstImage = false }
             if let renderImage, let output = renderImage(image(record, isFirst: isFirstImage)) {

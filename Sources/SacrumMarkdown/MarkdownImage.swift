@@ -12,14 +12,18 @@ public struct MarkdownImage: Sendable, Hashable {
     /// Whether this is the document's first image (which should not be lazy-loaded: it is often the
     /// largest thing in the first screen).
     public var isFirst: Bool
+    /// The `sizes` the image is shown at, when its caller knows better than the theme (a `figure`
+    /// shortcode's `sizes` argument, for a portrait narrower than the text); nil for the theme's.
+    public var sizes: String?
 
     /// Creates an image record.
-    public init(source: String, alt: String, title: String, position: SourcePosition, isFirst: Bool) {
+    public init(source: String, alt: String, title: String, position: SourcePosition, isFirst: Bool, sizes: String? = nil) {
         self.source = source
         self.alt = alt
         self.title = title
         self.position = position
         self.isFirst = isFirst
+        self.sizes = sizes
     }
 }
 

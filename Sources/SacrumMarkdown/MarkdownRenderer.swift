@@ -21,6 +21,10 @@ public struct MarkdownRenderer: Sendable {
     /// instead of cmark's `<img>` (a `<picture>` with sized variants) and any problem with the image.
     /// Nil, or a nil result, keeps cmark's `<img>` with the loading hints.
     public var renderImage: (@Sendable (MarkdownImage) -> MarkdownImageOutput?)?
+    /// Whether the document's first image is handed to `renderImage` as the page's first image
+    /// (`MarkdownImage.isFirst`, loaded eagerly). Off when an image before it (a page's `image` field,
+    /// an earlier `figure`) is the page's first.
+    public var firstImageIsEager = true
 
     /// Most image openers (`![`) accepted in one paragraph; see `MarkdownProblem.Kind.tooManyImageOpeners`.
     public static var maximumImageOpenersPerParagraph: Int { PathologicalPattern.maximumImageOpenersPerParagraph }
@@ -54,7 +58,7 @@ public struct MarkdownRenderer: Sendable {
                 kind: .tooManyImageOpeners, position: SourcePosition(line: found + firstLine - 1, column: 1))
             return MarkdownDocument(html: "", headings: [], links: [], plainText: "", summary: "", problems: [problem])
         }
-        return CmarkRenderPass(options: options, allocator: allocator, lineOffset: firstLine - 1, renderImage: renderImage).run(markdown, rewriteLink: rewriteLink)
+        return CmarkRenderPass(options: options, allocator: allocator, lineOffset: firstLine - 1, renderImage: renderImage, firstImageIsEager: firstImageIsEager).run(markdown, rewriteLink: rewriteLink)
     }
 }
 

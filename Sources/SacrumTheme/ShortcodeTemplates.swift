@@ -17,11 +17,11 @@ public struct ShortcodeTemplates: ShortcodeRendering {
 
     public func file(of name: String) -> String? { theme.files[Theme.shortcodePrefix + name] }
 
-    public func render(_ name: String, arguments: [String: String], inner: ShortcodeInner?) -> String? {
+    public func render(_ name: String, arguments: [String: String], inner: ShortcodeInner?, picture: String?) -> String? {
         let template = Theme.shortcodePrefix + name
         guard theme.has(template) else { return "" }
         let schema = theme.shortcodeSchemas[name] ?? ShortcodeContext.schema(for: ShortcodeDeclaration())
-        let context = ShortcodeContext(schema: schema, environment: environment, arguments: arguments, inner: inner)
+        let context = ShortcodeContext(schema: schema, environment: environment, arguments: arguments, inner: inner, picture: picture)
         return theme.renderInPlace(template, root: .object(context), assets: environment.assets)
     }
 
@@ -63,15 +63,17 @@ public struct ShortcodeTemplates: ShortcodeRendering {
     }
 }
 
-/// What a shortcode template sees: `site`, `assets`, `inner`, `innerInline` and its declared arguments.
+/// What a shortcode template sees: `site`, `assets`, `inner`, `innerInline`, `picture` (the processed
+/// `<picture>` of its image argument, when it names a published raster image) and its declared arguments.
 struct ShortcodeContext: TemplateObject {
     let schema: TemplateSchema
     let environment: RenderEnvironment
     let arguments: [String: String]
     let inner: ShortcodeInner?
+    var picture: String? = nil
 
     /// The fixed names, before the arguments.
-    enum Field: Int, CaseIterable { case site, assets, inner, innerInline }
+    enum Field: Int, CaseIterable { case site, assets, inner, innerInline, picture }
 
     /// The names a shortcode with `declaration` sees.
     static func schema(for declaration: ShortcodeDeclaration) -> TemplateSchema {
@@ -83,6 +85,7 @@ struct ShortcodeContext: TemplateObject {
                 case .assets: ("assets", .assets)
                 case .inner: ("inner", .text)
                 case .innerInline: ("innerInline", .text)
+                case .picture: ("picture", .text)
                 }
             } + declaration.arguments.map { ($0.name, .text) })
     }
@@ -95,6 +98,7 @@ struct ShortcodeContext: TemplateObject {
         case .assets: .absent
         case .inner: (inner?.html).templateValue
         case .innerInline: (inner?.inlineHTML).templateValue
+        case .picture: picture.templateValue
         case nil: index < schema.names.count ? arguments[schema.names[index]].templateValue : .absent
         }
     }

@@ -27,10 +27,22 @@ import Testing
         defer { TestImages.remove(folder) }
         let cache = ImageCache(directory: folder.path)
         try cache.store(Self.image, key: "k1")
-        let file = folder.appendingPathComponent("k1.entry")
+        let file = folder.appendingPathComponent("k1/0.webp")
         let bytes = try Data(contentsOf: file)
         try bytes.dropLast(1).write(to: file)
+        #expect(cache.entry("k1") == nil)
         #expect(cache.load("k1") == nil)
+    }
+
+    @Test func entryListsItsFilesWithoutReadingThem() throws {
+        let folder = try TestImages.folder()
+        defer { TestImages.remove(folder) }
+        let cache = ImageCache(directory: folder.path)
+        let stored = try cache.store(Self.image, key: "k1")
+        #expect(cache.entry("k1") == stored)
+        #expect(stored.variants.map(\.path) == [folder.path + "/k1/0.webp", folder.path + "/k1/1.jpg"])
+        #expect(stored.fullSize.path == folder.path + "/k1/full.jpg")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: stored.fullSize.path)) == Data([6, 10, 7]))
     }
 
     @Test func keyChangesWithTheBytes() {
@@ -49,10 +61,12 @@ import Testing
         let folder = try TestImages.folder()
         defer { TestImages.remove(folder) }
         let cache = ImageCache(directory: folder.path)
-        try cache.store(Self.image, key: "used")
-        try cache.store(Self.image, key: "stale")
-        #expect(cache.prune(keeping: ["used"]) == 1)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["used.entry"])
+        let used = String(repeating: "a", count: 64)
+        try cache.store(Self.image, key: used)
+        try cache.store(Self.image, key: String(repeating: "b", count: 64))
+        #expect(FileManager.default.createFile(atPath: folder.path + "/old.entry", contents: Data([1])))
+        #expect(cache.prune(keeping: [used]) == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [used])
     }
 
     @Test func pruneRemovesAKilledBuildsTemporaryFileOnlyWhenOld() throws {

@@ -29,7 +29,7 @@ enum StoryCheck {
         }
         // A photo in a patient's story shows the patient (or what identifies them): the signed form
         // must cover it, which the record says with `photo: true`.
-        if frontMatter.authorization?.value.photo != true, let image = page.content?.document.images.first {
+        if frontMatter.authorization?.value.photo != true, let image = page.content?.imageReferences.first {
             diagnostics.append(
                 Diagnostic(
                     .warning, id: "story.authorization", file: source.file, line: image.position.line, column: image.position.column,

@@ -6,6 +6,8 @@ struct PublishedImage: Sendable, Hashable {
         var url: String
         var format: ImageFormat
         var width: Int
+        /// The file's size in bytes.
+        var bytes: Int = 0
     }
 
     /// Upright size of the source, for `width`/`height` (the aspect ratio the browser reserves).
@@ -13,6 +15,20 @@ struct PublishedImage: Sendable, Hashable {
     var height: Int
     var fallback: ImageFormat
     var variants: [Variant]
+    /// Frames of the source: more than 1 for an animation, of which only the first is published.
+    var frames: Int = 1
+
+    /// The largest file a reader's browser may fetch for it (the widest variant of any format).
+    var largest: Variant? {
+        variants.max { ($0.width, $0.bytes) < ($1.width, $1.bytes) }
+    }
+
+    /// What a page showing it weighs at most: the widest variant in the first format a modern browser
+    /// takes (the first `<source>`, or the fallback when there is none).
+    var weight: Int {
+        let format = variants.first { $0.format != fallback }?.format ?? fallback
+        return variants.filter { $0.format == format }.max { $0.width < $1.width }?.bytes ?? 0
+    }
 
     /// `<picture>` with one `<source>` per modern format and the fallback `<img>`: `srcset` by width,
     /// the theme's `sizes`, the source's `width` and `height`, lazy loading except for a page's first

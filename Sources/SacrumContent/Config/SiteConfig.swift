@@ -46,6 +46,9 @@ public struct SiteConfig: Sendable, Hashable {
     /// The colours `colors:` sets, replacing the theme's (see `ThemeColors`); once the theme is
     /// loaded, the build puts the theme's own colours where the site sets none.
     public var colors = ThemeColors()
+    /// Most bytes a page's images may weigh together before a warning (`images: page_weight_budget_kb`
+    /// in site.yaml, in kilobytes of 1,000 bytes; 1,000 by default; 0 turns the check off).
+    public var imagePageWeightBudget = 1_000_000
 
     /// Creates a configuration.
     public init(

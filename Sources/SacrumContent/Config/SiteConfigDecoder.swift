@@ -36,7 +36,7 @@ public struct SiteConfigDecoder: Sendable {
 
     private static let rootKeys = [
         "title", "base_url", "language", "theme", "timezone", "practice", "markdown", "stories", "review", "reviewers", "menu",
-        "footer_menu", "privacy", "section_kinds", "environments", "publish", "colors",
+        "footer_menu", "privacy", "section_kinds", "environments", "publish", "colors", "images",
     ]
 
     private func decodeRoot(_ pairs: [YAMLPair], position: YAMLPosition, reader: inout YAMLFieldReader) -> SiteConfig? {
@@ -58,6 +58,7 @@ public struct SiteConfigDecoder: Sendable {
         var environments: [SiteEnvironment: EnvironmentSettings] = [:]
         var publish = PublishSettings()
         var colors = ThemeColors()
+        var imageBudget = 1_000_000
 
         for pair in pairs {
             let value = pair.value
@@ -166,6 +167,21 @@ public struct SiteConfigDecoder: Sendable {
                 publish = PublishSettingsDecoder().decode(value, reader: &reader)
             case "colors":
                 colors = ThemeColors.decode(value, reader: &reader)
+            case "images":
+                for imagePair in reader.mapping(value, what: "'images'") ?? [] {
+                    guard imagePair.key == "page_weight_budget_kb" else {
+                        reader.unknownKey(imagePair, known: ["page_weight_budget_kb"], in: "'images'")
+                        continue
+                    }
+                    guard let kilobytes = reader.integer(imagePair.value, key: "images.page_weight_budget_kb") else { continue }
+                    if kilobytes >= 0 && kilobytes <= 1_000_000 {
+                        imageBudget = kilobytes * 1_000
+                    } else {
+                        reader.report(
+                            id: "config.value", at: imagePair.value.position, "the page weight budget \(kilobytes) KB is out of range",
+                            hint: "write kilobytes from 1 to 1000000, such as 1000 for 1 MB; 0 turns the check off")
+                    }
+                }
             default:
                 reader.unknownKey(pair, known: Self.rootKeys, in: "site.yaml")
             }
@@ -195,6 +211,7 @@ public struct SiteConfigDecoder: Sendable {
         config.environments = environments
         config.publish = publish
         config.colors = colors
+        config.imagePageWeightBudget = imageBudget
         return config
     }
 

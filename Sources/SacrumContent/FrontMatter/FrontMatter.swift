@@ -49,6 +49,11 @@ public struct FrontMatter: Sendable, Hashable {
     public var disclosure: String?
     /// For providers: job title and credentials (`Interventional pain physician`).
     public var jobTitle: String?
+    /// `image`: the page's picture (a provider's portrait, an article's photo), relative to the page
+    /// like an image link; templates show it as `{{{page.image}}}`, processed like a Markdown image.
+    public var image: Positioned<String>?
+    /// `image_alt`: the description of `image` for readers who cannot see it.
+    public var imageAlt: String?
     /// Other pages to list as related, as content paths.
     public var related: [Positioned<String>] = []
     /// Checks this page opts out of, each with the reason.

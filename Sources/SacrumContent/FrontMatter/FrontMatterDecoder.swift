@@ -17,7 +17,7 @@ public struct FrontMatterDecoder: Sendable {
         "title", "description", "date", "updated", "lastmod", "publishDate", "publish_date", "expiryDate",
         "expiry_date", "draft", "weight", "slug", "url", "aliases", "layout", "kind", "tags", "summary",
         "reviewed_by", "last_reviewed", "conditions", "procedure_type", "body_location", "treatment",
-        "authorization", "disclosure", "job_title", "related", "ignore_checks",
+        "authorization", "disclosure", "job_title", "related", "ignore_checks", "image", "image_alt",
     ]
 
     /// Keys that mean the same thing; a page may write only one of each group.
@@ -128,6 +128,8 @@ public struct FrontMatterDecoder: Sendable {
         case "authorization": page.authorization = decodeAuthorization(value, reader: &reader)
         case "disclosure": page.disclosure = reader.nonEmptyText(value, key: key)
         case "job_title": page.jobTitle = reader.nonEmptyText(value, key: key)
+        case "image": page.image = positioned(reader.nonEmptyText(value, key: key)?.trimmed, value)
+        case "image_alt": page.imageAlt = reader.nonEmptyText(value, key: key)?.trimmed
         case "related": page.related = positionedList(value, key: key, reader: &reader)
         case "ignore_checks": page.ignoredChecks = decodeIgnoredChecks(value, reader: &reader)
         default: page.params[key] = FrontMatterValue(value)

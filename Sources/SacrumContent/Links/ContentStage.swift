@@ -72,10 +72,22 @@ public enum ContentStage {
         }
         var resolver = LinkResolver(site: site, page: page, publishedFiles: publishedFiles)
         var targets: Set<String> = []
+        var images: [ImageReference] = []
         func resolve(_ link: MarkdownLink) -> String? {
             let rewritten = resolver.resolve(link)
             targets.insert(rewritten ?? link.destination)
+            if link.kind == .image {
+                images.append(ImageReference(destination: link.destination, url: rewritten ?? link.destination, position: link.position))
+            }
             return rewritten
+        }
+        var renderer = renderer
+        var imageDiagnostics: [Diagnostic] = []
+        var image: String?
+        if let field = source.frontMatter.image {
+            (image, imageDiagnostics) = pageImage(field, alt: source.frontMatter.imageAlt, file: source.file, renderer: renderer, resolve: resolve)
+            // The page's image is shown above its text by the templates: it is the first image.
+            renderer.firstImageIsEager = false
         }
         var shortcodeDiagnostics: [Diagnostic] = []
         let document: MarkdownDocument
@@ -86,13 +98,49 @@ public enum ContentStage {
         } else {
             document = renderer.render(source.body, firstLine: source.bodyFirstLine, rewriteLink: resolve)
         }
-        var diagnostics = resolver.diagnostics + shortcodeDiagnostics + FrontMatterTags.diagnostics(for: source)
+        var diagnostics = resolver.diagnostics + imageDiagnostics + shortcodeDiagnostics + FrontMatterTags.diagnostics(for: source)
         for problem in document.problems {
             diagnostics.append(problem.diagnostic(in: source))
         }
         return (
-            page.id, MarkdownContent(document: document, pendingFragments: resolver.pendingFragments, linkTargets: targets),
+            page.id, MarkdownContent(document: document, pendingFragments: resolver.pendingFragments, linkTargets: targets, image: image, imageReferences: images),
             diagnostics
         )
+    }
+
+    /// The HTML of a page's `image` field: resolved like an image link, then processed like a Markdown
+    /// image (a `<picture>`, loaded eagerly as the page's first image); problems at the field's line.
+    static func pageImage(
+        _ field: Positioned<String>, alt: String?, file: String, renderer: MarkdownRenderer, resolve: (MarkdownLink) -> String?
+    ) -> (String?, [Diagnostic]) {
+        let position = SourcePosition(line: field.position.line, column: field.position.column)
+        var diagnostics: [Diagnostic] = []
+        guard let alt else {
+            diagnostics.append(
+                Diagnostic(
+                    .error, id: "a11y.alt-missing", file: file, line: position.line, column: position.column,
+                    message: "the page's image '\(field.value)' has no alt text",
+                    hint: "add 'image_alt: Surgeon pointing at the SI joint on a model' below it; a blind patient hears only that"))
+            return (nil, diagnostics)
+        }
+        if !renderer.options.unsafe && ExpansionPass.isDangerous(field.value) {
+            diagnostics.append(
+                Diagnostic(
+                    .error, id: "markdown.unsafe-url", file: file, line: position.line, column: position.column,
+                    message: "the image '\(field.value)' could run code in the reader's browser or point at a file on a computer",
+                    hint: "use a file in content/ or static/, or an https:// address"))
+            return (nil, diagnostics)
+        }
+        let link = MarkdownLink(kind: .image, destination: field.value, title: "", text: alt, position: position)
+        let url = resolve(link) ?? field.value
+        if let output = renderer.renderImage?(MarkdownImage(source: url, alt: alt, title: "", position: position, isFirst: true)) {
+            if case .imageFile(let id, let message, let hint, let isError) = output.problem {
+                diagnostics.append(
+                    Diagnostic(isError ? .error : .warning, id: id, file: file, line: position.line, column: position.column, message: message, hint: hint))
+                if isError { return (nil, diagnostics) }
+            }
+            if let html = output.html { return (html, diagnostics) }
+        }
+        return ("<img src=\"\(HTMLText.escaped(url))\" alt=\"\(HTMLText.escaped(alt))\" decoding=\"async\" />", diagnostics)
     }
 }

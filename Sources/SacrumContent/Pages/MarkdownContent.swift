@@ -10,9 +10,14 @@ public final class MarkdownContent: Sendable, Hashable {
     /// Every link and image destination as it is written in the HTML (after rewriting), for checks that
     /// must tell the Markdown's links from the template's.
     public let linkTargets: Set<String>
+    /// The HTML of the page's `image` field (a `<picture>` for a processed image), or nil.
+    public let image: String?
+    /// Every image the page shows (its `image` field, Markdown images, shortcodes' image arguments),
+    /// in the order they were resolved, for the image checks (weight, size, animation).
+    public let imageReferences: [ImageReference]
 
     public static func == (lhs: MarkdownContent, rhs: MarkdownContent) -> Bool {
-        lhs === rhs || (lhs.document == rhs.document && lhs.pendingFragments == rhs.pendingFragments)
+        lhs === rhs || (lhs.document == rhs.document && lhs.pendingFragments == rhs.pendingFragments && lhs.image == rhs.image)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -20,10 +25,32 @@ public final class MarkdownContent: Sendable, Hashable {
     }
 
     /// Creates rendered content.
-    public init(document: MarkdownDocument, pendingFragments: [PendingFragment], linkTargets: Set<String> = []) {
+    public init(
+        document: MarkdownDocument, pendingFragments: [PendingFragment], linkTargets: Set<String> = [], image: String? = nil,
+        imageReferences: [ImageReference] = []
+    ) {
+        self.imageReferences = imageReferences
         self.document = document
         self.pendingFragments = pendingFragments
         self.linkTargets = linkTargets
+        self.image = image
+    }
+}
+
+/// An image a page shows, where it is written.
+public struct ImageReference: Sendable, Hashable {
+    /// The destination as written (`images/office.jpg`).
+    public var destination: String
+    /// The site path it resolves to (`/images/office.jpg`), or the destination when it is not a file.
+    public var url: String
+    /// Where it is written in the page's file.
+    public var position: SourcePosition
+
+    /// Creates a reference.
+    public init(destination: String, url: String, position: SourcePosition) {
+        self.destination = destination
+        self.url = url
+        self.position = position
     }
 }
 

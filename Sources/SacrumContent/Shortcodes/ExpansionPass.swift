@@ -12,6 +12,9 @@ struct ExpansionPass {
     private var prefix: [UInt8] = []
     /// Calls already rendered, by name, arguments and content.
     private var memo: [String: ShortcodeOutput] = [:]
+    /// The call whose image is the page's first (loaded eagerly): a top-level call showing an image
+    /// with no Markdown image (`![`) before it.
+    private var eagerImageCall: Int?
 
     struct Call {
         var open: Int
@@ -43,7 +46,7 @@ struct ExpansionPass {
             }
         }
         prefix = Self.prefix(for: bytes)
-        return expand(0..<bytes.count, calls: topLevel, resolveLink: resolveLink)
+        return expand(0..<bytes.count, calls: topLevel, isTopLevel: true, resolveLink: resolveLink)
     }
 
     // MARK: - Pairs
@@ -122,7 +125,22 @@ struct ExpansionPass {
     // MARK: - Expansion
 
     /// Renders `range` of the page with `calls` (in order, inside it) expanded.
-    private mutating func expand(_ range: Range<Int>, calls ordered: [Int], resolveLink: (MarkdownLink) -> String?) -> MarkdownDocument {
+    /// Only the top level's images can be the page's first: a pair's content renders on its own, so
+    /// its images are lazy.
+    private mutating func expand(
+        _ range: Range<Int>, calls ordered: [Int], isTopLevel: Bool, resolveLink: (MarkdownLink) -> String?
+    ) -> MarkdownDocument {
+        var renderer = expander.renderer
+        if !isTopLevel {
+            renderer.firstImageIsEager = false
+        } else if renderer.firstImageIsEager, renderer.renderImage != nil, let call = ordered.first(where: showsImage) {
+            // The call is the page's first image unless a Markdown image (`![`) comes before it.
+            let start = tags[calls[call].open].range.lowerBound
+            if !ByteSearch.contains(Array("![".utf8), in: Array(bytes[..<start])) {
+                eagerImageCall = call
+                renderer.firstImageIsEager = false
+            }
+        }
         var text: [UInt8] = []
         text.reserveCapacity(range.count)
         var map = OffsetMap(origin: range.lowerBound)
@@ -141,7 +159,7 @@ struct ExpansionPass {
             let offset = map.original(of: expandedLines.offset(of: position))
             return self.position(of: offset)
         }
-        var document = expander.renderer.render(String(decoding: text, as: UTF8.self)) { link in
+        var document = renderer.render(String(decoding: text, as: UTF8.self)) { link in
             var link = link
             link.position = original(link.position)
             return resolveLink(link)
@@ -214,7 +232,7 @@ struct ExpansionPass {
         var inner: ShortcodeInner?
         if let close = calls[call].close {
             let content = tag.range.upperBound..<tags[close].range.lowerBound
-            let rendered = expand(content, calls: calls[call].children, resolveLink: resolveLink)
+            let rendered = expand(content, calls: calls[call].children, isTopLevel: false, resolveLink: resolveLink)
             document.links += rendered.links
             document.problems += rendered.problems
             inner = ShortcodeInner(html: rendered.html)
@@ -230,6 +248,7 @@ struct ExpansionPass {
         }
         var valid = true
         var arguments: [String: String] = [:]
+        var picture: String?
         for argument in tag.arguments {
             guard let declared = declaration.argument(argument.name) else {
                 let names = declaration.arguments.map(\.name)
@@ -254,6 +273,19 @@ struct ExpansionPass {
                 }
                 value = resolveLink(link) ?? value
                 document.links.append(link)
+                if picture == nil, let renderImage = expander.renderer.renderImage {
+                    let sizes = tag.arguments.first { $0.name == "sizes" && declaration.argument("sizes") != nil }?.value
+                    let image = MarkdownImage(
+                        source: value, alt: link.text, title: "", position: link.position, isFirst: eagerImageCall == call,
+                        sizes: sizes.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 })
+                    if let output = renderImage(image) {
+                        if case .imageFile(let id, let message, let hint, let isError) = output.problem {
+                            report(isError ? .error : .warning, id, at: argument.valueOffset, message, hint: hint)
+                            if isError { valid = false }
+                        }
+                        picture = output.html
+                    }
+                }
             }
             arguments[argument.name] = value
         }
@@ -271,8 +303,9 @@ struct ExpansionPass {
         var key = tag.name
         for name in arguments.keys.sorted() { key += "\u{0}\(name)\u{1}\(arguments[name] ?? "")" }
         if let inner { key += "\u{2}" + inner.html }
+        if let picture { key += "\u{3}" + picture }
         if let cached = memo[key] { return cached }
-        guard let html = shortcodes.render(tag.name, arguments: arguments, inner: inner) else {
+        guard let html = shortcodes.render(tag.name, arguments: arguments, inner: inner, picture: picture) else {
             report(.error, "shortcode.render-limit", at: tag.range.lowerBound,
                    "rendering '\(tag.name)' needed more than a render may take, so it was stopped",
                    hint: "look at \(shortcodes.file(of: tag.name) ?? "its template"): sections over lists nested in each other multiply")
@@ -281,6 +314,12 @@ struct ExpansionPass {
         let output = ShortcodeOutput(html: html)
         memo[key] = output
         return output
+    }
+
+    /// Whether a call gives a `link` argument, which may be an image the build publishes as a `<picture>`.
+    private func showsImage(_ call: Int) -> Bool {
+        guard let declaration = calls[call].declaration else { return false }
+        return tags[calls[call].open].arguments.contains { declaration.argument($0.name)?.isLink == true }
     }
 
     static func isDangerous(_ destination: String) -> Bool {

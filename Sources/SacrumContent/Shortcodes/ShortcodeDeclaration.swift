@@ -56,7 +56,7 @@ public struct ShortcodeDeclaration: Sendable, Hashable {
     public func argument(_ name: String) -> Argument? { arguments.first { $0.name == name } }
 
     /// Names a template sees besides the arguments, which no argument may take.
-    static let reservedNames: Set<String> = ["site", "inner", "innerInline"]
+    public static let reservedNames: Set<String> = ["site", "inner", "innerInline", "picture"]
 
     /// The keys a declaration line may start with.
     static let keys = ["arguments", "content"]

@@ -6,8 +6,10 @@ public protocol ShortcodeRendering: Sendable {
     var declarations: [String: ShortcodeDeclaration] { get }
 
     /// The HTML of one call: its arguments (links already resolved) and, for a pair, the rendered
-    /// Markdown between the tags. `nil` when the template needed more work than a render may take.
-    func render(_ name: String, arguments: [String: String], inner: ShortcodeInner?) -> String?
+    /// Markdown between the tags. `picture` is the `<picture>` the build made of the call's image (its
+    /// first `link` argument that is a published raster image), for `{{{picture}}}`. `nil` when the
+    /// template needed more work than a render may take.
+    func render(_ name: String, arguments: [String: String], inner: ShortcodeInner?, picture: String?) -> String?
 
     /// The template file of a shortcode, for messages (`themes/default/templates/shortcodes/figure.mustache`).
     func file(of name: String) -> String?

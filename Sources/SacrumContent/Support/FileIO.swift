@@ -151,7 +151,14 @@ public struct FileFingerprint: Sendable, Hashable {
     /// Size in bytes.
     public var size: Int64
     /// Inode number (an atomic save replaces it).
-    var inode: UInt64
+    public var inode: UInt64
+
+    /// Creates a fingerprint (as read back from a record of one).
+    public init(modified: Int64, size: Int64, inode: UInt64) {
+        self.modified = modified
+        self.size = size
+        self.inode = inode
+    }
 }
 
 enum SystemInfo {

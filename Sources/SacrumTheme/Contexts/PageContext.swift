@@ -15,7 +15,7 @@ struct PageContext: TemplateObject {
         case title, description, url, permalink, canonical, kind, role, layout
         case isHome, isSection, isRegular, isList, isTag, isTagIndex, isTreatment, isCondition, isStory, isProvider, isArticle, isMedical
         // Content
-        case content, summary, toc, hasToc, wordCount, readingMinutes
+        case content, summary, toc, hasToc, wordCount, readingMinutes, image
         // Dates
         case date, updated, lastModified
         // Tree
@@ -78,6 +78,7 @@ struct PageContext: TemplateObject {
         case .isArticle: return .bool(page.kind == .article && page.role == .regular)
         case .isMedical: return .bool(page.kind.isMedical && page.role == .regular)
         case .content: return .text(page.content?.document.html ?? "")
+        case .image: return (page.content?.image).templateValue
         case .summary: return PageLinkContext.summary(of: page).templateValue
         case .toc: return .values(tableOfContents.map { .object($0) })
         case .hasToc: return .bool(tableOfContents.count >= 2)

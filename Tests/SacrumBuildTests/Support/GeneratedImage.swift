@@ -19,6 +19,22 @@ enum GeneratedImage {
         return try Array(Data(contentsOf: URL(fileURLWithPath: "\(folder)/photo.jpg")))
     }
 
+    /// A PNG of grey noise, which compresses badly: a 1600 px copy of it weighs over 1 MB.
+    static func noisePNG(width: Int, height: Int) throws -> [UInt8] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sacrum-image-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try run("vips", ["gaussnoise", "\(folder)/noise.v", "\(width)", "\(height)", "--sigma", "60"])
+        try run("vips", ["cast", "\(folder)/noise.v", "\(folder)/noise.png", "uchar"])
+        return try Array(Data(contentsOf: URL(fileURLWithPath: "\(folder)/noise.png")))
+    }
+
+    /// A GIF of two 1x1 frames (an animation), written byte by byte.
+    static let animatedGIF: [UInt8] =
+        Array("GIF89a".utf8) + [1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF]
+        + [0x21, 0xF9, 4, 0, 10, 0, 0, 0, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0]
+        + [0x21, 0xF9, 4, 0, 10, 0, 0, 0, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0] + [0x3B]
+
     /// exiftool's `[Group] Tag` lines for the file at `path`.
     static func metadata(atPath path: String) throws -> [String] {
         try run("exiftool", ["-G0", "-s", "-a", "-u", path]).split(separator: "\n").map(String.init)
