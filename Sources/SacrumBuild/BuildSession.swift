@@ -24,18 +24,15 @@ struct BuildSession: Sendable {
     let prefixesLinks: Bool
 
     private var config: SiteConfig?
+    /// The problems found, by phase (the sources', assets' and images' are kept with them).
+    private var problems = BuildDiagnostics()
     /// The colours site.yaml itself sets (`config.colors` has the theme's where it sets none).
     private var siteColors = ThemeColors()
-    private var configDiagnostics: [Diagnostic] = []
     private var theme: Theme?
-    private var themeDiagnostics: [Diagnostic] = []
     private var assets = AssetCollector.Result()
     /// The processed raster images (see ImageStage) and the image keys the cached Markdown was rendered with.
     private var images = ImageStage.Result()
     private var imageKeysOfMarkdown: [String] = []
-    /// Published files that would land on a page, redirect or generated file.
-    private var outputCollisions: [Diagnostic] = []
-    private var scanDiagnostics: [Diagnostic] = []
     private var sources: [String: CachedSource] = [:]
     /// The time zone `sources` were decoded in (dates without an offset depend on it).
     private var sourcesTimeZone: TimeZone?
@@ -48,15 +45,9 @@ struct BuildSession: Sendable {
     private var shortcodes: ShortcodeTemplates?
 
     private(set) var site: Site?
-    private var treeDiagnostics: [Diagnostic] = []
     private var urlSignature: [String: String] = [:]
-    private var markdownDiagnostics: [Int: [Diagnostic]] = [:]
     private var html: [Int: String] = [:]
     private var templates: [Int: String] = [:]
-    private var renderDiagnostics: [Int: Diagnostic] = [:]
-    private var pageChecks: [Int: [Diagnostic]] = [:]
-    private var siteChecks: [Diagnostic] = []
-    private var fragmentDiagnostics: [Diagnostic] = []
     /// Every output file by path.
     private(set) var files: [String: OutputFile] = [:]
     /// The paths the last update changed; `nil` after a full build (everything may have changed).
@@ -109,9 +100,9 @@ struct BuildSession: Sendable {
             sourcesTimeZone = config?.timeZone
         }
         let scan = loader.scan()
-        scanDiagnostics = scan.diagnostics
+        problems.scan = scan.diagnostics
         if FileIO.type(atPath: layout.contentPath) != .directory {
-            scanDiagnostics.append(
+            problems.scan.append(
                 Diagnostic(.error, id: "content.missing", file: "content", message: "the site has no content/ folder",
                            hint: "create content/ with an _index.md for the home page"))
         }
@@ -120,7 +111,7 @@ struct BuildSession: Sendable {
             assets = AssetCollector(root: root, themeName: config.theme, fingerprint: fingerprintAssets, colors: self.config?.colors ?? config.colors)
                 .collect(contentFiles: Set(scan.staticFiles))
             // `assets.NAME` in the templates, now that the stylesheets are known.
-            if let theme { themeDiagnostics += theme.assetDiagnostics(stylesheets: assets.names.keys) }
+            if let theme { problems.theme += theme.assetDiagnostics(stylesheets: assets.names.keys) }
         }
         clock.lap("scan")
         if let config { await processImages(config) }
@@ -151,14 +142,14 @@ struct BuildSession: Sendable {
             site = nil
             timings = clock.timings
             files = [:]
-            outputCollisions = []
+            problems.outputCollisions = []
             return
         }
         let content = ContentLoader.Result(
             pages: scan.markdown.compactMap { sources[$0]?.source }, staticFiles: scan.staticFiles, folders: scan.folders,
             diagnostics: [])
         let (tree, diagnostics) = SiteTreeBuilder.build(config: config, content: content, options: options.publishing)
-        treeDiagnostics = diagnostics
+        problems.tree = diagnostics
         clock.lap("cross-links")
 
         // Markdown: cached renderings stay valid while every page keeps its URL and the same files exist.
@@ -182,7 +173,7 @@ struct BuildSession: Sendable {
                 for: content.imageReferences, file: source.file, budget: config.imagePageWeightBudget)
         }
         site = rendered
-        markdownDiagnostics = byPage
+        problems.markdown = byPage
         markdown = [:]
         for page in rendered.pages {
             guard let source = page.source, let content = page.content else { continue }
@@ -272,7 +263,7 @@ struct BuildSession: Sendable {
             site.pages[index].content = content
             let allDiagnostics = diagnostics + images.catalog.diagnostics(
                 for: content.imageReferences, file: cached.source.file, budget: config.imagePageWeightBudget)
-            markdownDiagnostics[index] = allDiagnostics
+            problems.markdown[index] = allDiagnostics
             markdown[cached.source.contentPath] = ContentStage.Rendered(source: cached.source, content: content, diagnostics: allDiagnostics)
             affected.insert(index)
             if content.document.summary != oldSummary { affected.formUnion(Self.pagesShowingSummary(of: index, in: site)) }
@@ -287,10 +278,10 @@ struct BuildSession: Sendable {
         }
         clock.lap("render")
         let context = checkContext(theme: theme)
-        fragmentDiagnostics = FragmentCheck.check(site, pages: html)
+        problems.fragments = FragmentCheck.check(site, pages: html)
         let idsByPath = await SiteChecks.ids(context, pages: Array(affected))
         let checked = await SiteChecks.runPages(Array(affected), context: context, idsByPath: idsByPath)
-        for (index, diagnostics) in checked { pageChecks[index] = diagnostics }
+        for (index, diagnostics) in checked { problems.pageChecks[index] = diagnostics }
         clock.lap("checks")
         timings = clock.timings
         return true
@@ -313,13 +304,13 @@ struct BuildSession: Sendable {
     // MARK: - Stages
 
     private mutating func loadConfig() {
-        configDiagnostics = []
+        problems.config = []
         let path = layout.configPath
         let bytes: [UInt8]
         do {
             bytes = try FileIO.read(path)
         } catch {
-            configDiagnostics.append(
+            problems.config.append(
                 Diagnostic(
                     .error, id: "config.missing", file: "site.yaml",
                     message: error.code == 2 ? "there is no site.yaml in \(root)" : "site.yaml cannot be read: \(error.reason)",
@@ -331,14 +322,14 @@ struct BuildSession: Sendable {
         do {
             source = try SourceText.decode(bytes)
         } catch {
-            configDiagnostics.append(
+            problems.config.append(
                 Diagnostic(.error, id: "file.encoding", file: "site.yaml", line: error.line, column: error.column, message: error.message,
                            hint: error.hint))
             config = nil
             return
         }
         let (decoded, diagnostics) = SiteConfigDecoder().decode(source)
-        configDiagnostics = diagnostics
+        problems.config = diagnostics
         config = decoded.map(configured)
         siteColors = config?.colors ?? ThemeColors()
     }
@@ -366,14 +357,14 @@ struct BuildSession: Sendable {
     private mutating func loadTheme(_ config: SiteConfig) {
         let (loaded, diagnostics) = ThemeLoader(root: root, themeName: config.theme).load()
         theme = loaded
-        themeDiagnostics = diagnostics
+        problems.theme = diagnostics
         guard let loaded else { return }
         // The theme's colours where site.yaml sets none: what templates, CSS and the checks see.
         let colors = loaded.colors.overridden(by: config.colors)
         self.config?.colors = colors
-        themeDiagnostics += colors.contrastDiagnostics
+        problems.theme += colors.contrastDiagnostics
         if colors.brand == nil, let user = loaded.sources.sorted(by: { $0.key < $1.key }).first(where: { $0.value.contains("site.colors.brand") }) {
-            themeDiagnostics.append(
+            problems.theme.append(
                 Diagnostic(
                     .warning, id: "theme.colors", file: loaded.files[user.key] ?? user.key,
                     message: "this template shows site.colors.brand, but neither themes/\(config.theme)/theme.yaml nor site.yaml sets a brand colour, so it is empty",
@@ -443,9 +434,9 @@ struct BuildSession: Sendable {
     private mutating func renderAll() async {
         html = [:]
         templates = [:]
-        renderDiagnostics = [:]
+        problems.render = [:]
         files = [:]
-        outputCollisions = []
+        problems.outputCollisions = []
         guard let site, let theme else { return }
         await render(pages: site.pages.indices.filter { site.pages[$0].isWritten }, theme: theme)
         for alias in site.aliases {
@@ -453,7 +444,7 @@ struct BuildSession: Sendable {
             files[file.path] = file
         }
         refreshGeneratedFiles(articlesChanged: true)
-        outputCollisions = OutputCollisions.find(assets: assets, written: files, site: site)
+        problems.outputCollisions = OutputCollisions.find(assets: assets, written: files, site: site)
         let finisher = self.finisher
         for file in assets.files where files[file.path] == nil { files[file.path] = finisher.finished(file) }
     }
@@ -462,7 +453,7 @@ struct BuildSession: Sendable {
         guard let site else { return }
         let rendered = await PageRenderStage.render(
             RenderEnvironment(site: site, assets: assets.names), theme: theme, pages: indexes, finisher: finisher)
-        for index in indexes { renderDiagnostics[index] = rendered.diagnostics[index] }
+        for index in indexes { problems.render[index] = rendered.diagnostics[index] }
         for file in rendered.files { store(file) }
         for (index, text) in rendered.pagesByIndex { html[index] = text }
         for (index, name) in rendered.templates { templates[index] = name }
@@ -490,15 +481,15 @@ struct BuildSession: Sendable {
     }
 
     private mutating func checkAll() async {
-        pageChecks = [:]
-        siteChecks = []
-        fragmentDiagnostics = []
+        problems.pageChecks = [:]
+        problems.siteChecks = []
+        problems.fragments = []
         guard let site, let theme else { return }
-        fragmentDiagnostics = FragmentCheck.check(site, pages: html)
+        problems.fragments = FragmentCheck.check(site, pages: html)
         let context = checkContext(theme: theme)
         let idsByPath = await SiteChecks.ids(context, pages: site.pages.map(\.id))
-        pageChecks = await SiteChecks.runPages(site.pages.map(\.id), context: context, idsByPath: idsByPath)
-        siteChecks = SiteChecks.runSite(context, files: Array(files.values).sorted { $0.path < $1.path })
+        problems.pageChecks = await SiteChecks.runPages(site.pages.map(\.id), context: context, idsByPath: idsByPath)
+        problems.siteChecks = SiteChecks.runSite(context, files: Array(files.values).sorted { $0.path < $1.path })
     }
 
     /// Where every page is, for knowing whether links resolve as before.
@@ -515,30 +506,11 @@ struct BuildSession: Sendable {
     /// Every diagnostic of the current state, ignores applied, in display order (warnings as errors
     /// under `strict`).
     var diagnostics: [Diagnostic] {
-        var all = configDiagnostics + themeDiagnostics + assets.diagnostics + images.diagnostics + outputCollisions + scanDiagnostics + treeDiagnostics
-        for cached in sources.values where !cached.diagnostics.isEmpty { all += cached.diagnostics }
-        for diagnostics in markdownDiagnostics.values where !diagnostics.isEmpty { all += diagnostics }
-        all += renderDiagnostics.values
-        all += fragmentDiagnostics
-        var checks: [Diagnostic] = []
-        for diagnostics in pageChecks.values where !diagnostics.isEmpty { checks += diagnostics }
-        checks += siteChecks
-        if let theme { checks = SiteChecks.mergingTemplateRepeats(checks, templateFiles: Set(theme.files.values)) }
-        all += checks
-        if let site { all = SiteChecks.applyIgnores(all, site: site) }
-        let unique = Self.mergingNoTimeZoneWarnings(Array(Set(all)))
-        return (options.strict ? unique.map { $0.severity == .warning ? $0.asError() : $0 } : unique).sortedForDisplay()
-    }
-
-    /// One `date.no-timezone` warning per build is enough (the fix, `timezone:` in site.yaml, is one):
-    /// the first in display order stays, saying how many more dates are read the same way.
-    static func mergingNoTimeZoneWarnings(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        let id = "date.no-timezone"
-        let warnings = diagnostics.filter { $0.id == id }.sortedForDisplay()
-        guard var first = warnings.first, warnings.count > 1 else { return diagnostics }
-        let others = warnings.count - 1
-        first.message += "; so \(others == 1 ? "is 1 other date" : "are \(others) other dates") without an offset"
-        return diagnostics.filter { $0.id != id } + [first]
+        var sourceProblems: [Diagnostic] = []
+        for cached in sources.values where !cached.diagnostics.isEmpty { sourceProblems += cached.diagnostics }
+        return problems.list(
+            sources: sourceProblems, assets: assets.diagnostics, images: images.diagnostics, site: site, theme: theme,
+            strict: options.strict)
     }
 
     /// Counts for the summary line.

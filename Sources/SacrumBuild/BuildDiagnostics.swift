@@ -1,0 +1,59 @@
+import SacrumContent
+import SacrumTheme
+
+/// The problems a build found, kept by the phase that found them, so that a preview's rebuild replaces
+/// only what it redid (one page's Markdown, render and checks) and keeps the rest; `list` is what a
+/// user sees: every phase's problems once, the site's ignores applied, in display order.
+struct BuildDiagnostics: Sendable {
+    /// site.yaml.
+    var config: [Diagnostic] = []
+    /// The theme: templates, strings, theme.yaml, colours.
+    var theme: [Diagnostic] = []
+    /// `content/` itself: names, links, unreadable folders.
+    var scan: [Diagnostic] = []
+    /// Published files that would land on a page, redirect or generated file.
+    var outputCollisions: [Diagnostic] = []
+    /// The page tree: URLs, menus, cross-links.
+    var tree: [Diagnostic] = []
+    /// Each page's Markdown, by page index.
+    var markdown: [Int: [Diagnostic]] = [:]
+    /// Each page's render, by page index.
+    var render: [Int: Diagnostic] = [:]
+    /// Links to `#fragments` that no page has.
+    var fragments: [Diagnostic] = []
+    /// Each page's checks, by page index.
+    var pageChecks: [Int: [Diagnostic]] = [:]
+    /// Checks of the site as a whole.
+    var siteChecks: [Diagnostic] = []
+
+    /// Every problem, with those of the phases kept elsewhere (each source file's front matter, the
+    /// assets, the images): the site's ignores applied, the theme's repeats and the time-zone warnings
+    /// merged, warnings made errors under `strict`, in display order.
+    func list(
+        sources: [Diagnostic], assets: [Diagnostic], images: [Diagnostic], site: Site?, theme: Theme?, strict: Bool
+    ) -> [Diagnostic] {
+        var all = config + self.theme + assets + images + outputCollisions + scan + tree + sources
+        for diagnostics in markdown.values where !diagnostics.isEmpty { all += diagnostics }
+        all += render.values
+        all += fragments
+        var checks: [Diagnostic] = []
+        for diagnostics in pageChecks.values where !diagnostics.isEmpty { checks += diagnostics }
+        checks += siteChecks
+        if let theme { checks = SiteChecks.mergingTemplateRepeats(checks, templateFiles: Set(theme.files.values)) }
+        all += checks
+        if let site { all = SiteChecks.applyIgnores(all, site: site) }
+        let unique = Self.mergingNoTimeZoneWarnings(Array(Set(all)))
+        return (strict ? unique.map { $0.severity == .warning ? $0.asError() : $0 } : unique).sortedForDisplay()
+    }
+
+    /// One `date.no-timezone` warning per build is enough (the fix, `timezone:` in site.yaml, is one):
+    /// the first in display order stays, saying how many more dates are read the same way.
+    static func mergingNoTimeZoneWarnings(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let id = "date.no-timezone"
+        let warnings = diagnostics.filter { $0.id == id }.sortedForDisplay()
+        guard var first = warnings.first, warnings.count > 1 else { return diagnostics }
+        let others = warnings.count - 1
+        first.message += "; so \(others == 1 ? "is 1 other date" : "are \(others) other dates") without an offset"
+        return diagnostics.filter { $0.id != id } + [first]
+    }
+}
