@@ -27,6 +27,8 @@ struct BuildSession: Sendable {
     private var configDiagnostics: [Diagnostic] = []
     private var theme: Theme?
     private var themeDiagnostics: [Diagnostic] = []
+    /// The theme's strings in each language (`i18n/<language>.yaml`).
+    private var themeStrings = ThemeStrings()
     private var assets = AssetCollector.Result()
     /// The processed raster images (see ImageStage) and the image keys the cached Markdown was rendered with.
     private var images = ImageStage.Result()
@@ -166,7 +168,7 @@ struct BuildSession: Sendable {
         imageKeysOfMarkdown = images.keys
         urlSignature = signature
         markdownInputs = (config, templates)
-        shortcodes = theme.map { ShortcodeTemplates(theme: $0, environment: RenderEnvironment(site: tree, assets: assets.names)) }
+        shortcodes = theme.map { ShortcodeTemplates(theme: $0, environment: RenderEnvironment(site: tree, assets: assets.names, strings: themeStrings)) }
         let (rendered, byPage) = await ContentStage.render(
             tree, publishedFiles: assets.published, reusing: markdown, shortcodes: shortcodes, renderImage: images.catalog.render)
         site = rendered
@@ -276,9 +278,7 @@ struct BuildSession: Sendable {
         await render(pages: Array(affected).sorted(), theme: theme)
         // The front matter did not change, so the sitemap (URLs and dates) is the same; the feed carries
         // the HTML of its articles.
-        if changed.contains(where: { feedArticles.contains($0.index) }) {
-            store(AtomFeedWriter.feed(for: site, articles: feedArticles, finisher: finisher))
-        }
+        if changed.contains(where: { feedArticles.contains($0.index) }) { storeFeeds(site) }
         clock.lap("render")
         let context = checkContext(theme: theme)
         fragmentDiagnostics = FragmentCheck.check(site, pages: html)
@@ -354,6 +354,13 @@ struct BuildSession: Sendable {
         let (loaded, diagnostics) = ThemeLoader(root: root, themeName: config.theme).load()
         theme = loaded
         themeDiagnostics = diagnostics
+        themeStrings = ThemeStrings()
+        if let loaded {
+            let (strings, stringDiagnostics) = ThemeStrings.load(
+                root: root, themeName: config.theme, theme: loaded, languages: config.siteLanguages)
+            themeStrings = strings
+            themeDiagnostics += stringDiagnostics
+        }
     }
 
     private mutating func renderAll() async {
@@ -377,7 +384,7 @@ struct BuildSession: Sendable {
     private mutating func render(pages indexes: [Int], theme: Theme) async {
         guard let site else { return }
         let rendered = await PageRenderStage.render(
-            RenderEnvironment(site: site, assets: assets.names), theme: theme, pages: indexes, finisher: finisher)
+            RenderEnvironment(site: site, assets: assets.names, strings: themeStrings), theme: theme, pages: indexes, finisher: finisher)
         for index in indexes { renderDiagnostics[index] = rendered.diagnostics[index] }
         for file in rendered.files { store(file) }
         for (index, text) in rendered.pagesByIndex { html[index] = text }
@@ -394,8 +401,17 @@ struct BuildSession: Sendable {
         guard let site else { return }
         for file in [SitemapWriter.sitemap(for: site), SitemapWriter.robots(for: site)] { files[file.path] = file }
         if articlesChanged {
-            feedArticles = AtomFeedWriter.newestArticles(in: site)
-            store(AtomFeedWriter.feed(for: site, articles: feedArticles, finisher: finisher))
+            storeFeeds(site)
+        }
+    }
+
+    /// The feed of each language (`feed.xml`, then `es/feed.xml`...); `feedArticles` lists them all.
+    private mutating func storeFeeds(_ site: Site) {
+        feedArticles = []
+        for language in site.config.siteLanguages.indices {
+            let articles = AtomFeedWriter.newestArticles(in: site, language: language)
+            feedArticles += articles
+            store(AtomFeedWriter.feed(for: site, articles: articles, finisher: finisher, language: language))
         }
     }
 

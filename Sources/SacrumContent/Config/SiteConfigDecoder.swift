@@ -36,7 +36,7 @@ public struct SiteConfigDecoder: Sendable {
 
     private static let rootKeys = [
         "title", "base_url", "language", "theme", "timezone", "practice", "markdown", "stories", "review", "reviewers", "menu",
-        "footer_menu", "privacy", "section_kinds", "environments", "publish",
+        "footer_menu", "privacy", "section_kinds", "environments", "publish", "languages", "language_assistance",
     ]
 
     private func decodeRoot(_ pairs: [YAMLPair], position: YAMLPosition, reader: inout YAMLFieldReader) -> SiteConfig? {
@@ -57,6 +57,8 @@ public struct SiteConfigDecoder: Sendable {
         var placeholders: [Placeholder] = []
         var environments: [SiteEnvironment: EnvironmentSettings] = [:]
         var publish = PublishSettings()
+        var languages: YAMLPair?
+        var languageAssistance: LanguageAssistance?
 
         for pair in pairs {
             let value = pair.value
@@ -163,6 +165,10 @@ public struct SiteConfigDecoder: Sendable {
                 }
             case "publish":
                 publish = PublishSettingsDecoder().decode(value, reader: &reader)
+            case "languages":
+                languages = pair
+            case "language_assistance":
+                languageAssistance = decodeLanguageAssistance(value, reader: &reader)
             default:
                 reader.unknownKey(pair, known: Self.rootKeys, in: "site.yaml")
             }
@@ -191,6 +197,8 @@ public struct SiteConfigDecoder: Sendable {
             footerMenu: footerMenu, allowedHosts: allowedHosts, sectionKinds: sectionKinds, placeholders: placeholders)
         config.environments = environments
         config.publish = publish
+        config.languageAssistance = languageAssistance
+        if let languages { config.languages = decodeLanguages(languages, config: config, reader: &reader) }
         return config
     }
 
@@ -262,7 +270,7 @@ public struct SiteConfigDecoder: Sendable {
         }
     }
 
-    private func decodeMenu(_ value: YAMLValue, key: String, reader: inout YAMLFieldReader) -> [MenuItemConfig] {
+    func decodeMenu(_ value: YAMLValue, key: String, reader: inout YAMLFieldReader) -> [MenuItemConfig] {
         guard case .sequence(let elements, _) = value else {
             reader.report(
                 id: "yaml.type", at: value.position, "'\(key)' must be a list, not \(value.kindDescription)",
