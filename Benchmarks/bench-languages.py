@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""What a second language costs: release builds of three sites made from one generated corpus.
+
+    bench-languages.py --sacrum PATH --work DIR [--pages 2000] [--share 0.25] [--runs 5]
+
+- base: the corpus (make-corpus.py --pages N), in English only;
+- more-english: base plus K = share x N extra English pages (copies of regular pages under new names),
+  the cost of K more pages of any kind;
+- spanish: base with `languages:` (en-US, es-US) and K regular pages translated (`name.es.md`, same
+  body, tags dropped, a translation_review record), the cost of the same K pages as translations.
+
+Each site is built `runs` times, alternating, into a fresh output folder; the median wall time is
+reported, per written page too. The goal (issue 15): the translated pages cost at most 5% more per page
+than the same number of English pages, i.e. spanish / more-english <= 1.05.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def build(sacrum, site, out):
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    result = subprocess.run([sacrum, "build", "--source", site, "--output", out], capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit("build of %s failed:\n%s" % (site, result.stdout[-3000:] + result.stderr[-3000:]))
+    summary = [line for line in result.stdout.splitlines() if line.startswith("Built ")]
+    return elapsed, summary[-1] if summary else ""
+
+
+def regular_pages(content):
+    pages = []
+    for folder, _, files in os.walk(content):
+        for name in files:
+            if name.endswith(".md") and not name.startswith("_index") and name != "index.md":
+                pages.append(os.path.join(folder, name))
+    return sorted(pages)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sacrum", required=True)
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--pages", type=int, default=2000)
+    ap.add_argument("--share", type=float, default=0.25)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+
+    base = os.path.join(args.work, "lang-base")
+    more = os.path.join(args.work, "lang-more-english")
+    spanish = os.path.join(args.work, "lang-spanish")
+    for folder in (base, more, spanish):
+        shutil.rmtree(folder, ignore_errors=True)
+    subprocess.run([sys.executable, os.path.join(HERE, "make-corpus.py"), "--pages", str(args.pages), "--out", base], check=True)
+    shutil.copytree(base, more)
+    shutil.copytree(base, spanish)
+
+    pages = regular_pages(os.path.join(base, "content"))
+    step = max(1, int(round(1 / args.share)))
+    chosen = pages[::step]
+    for path in chosen:
+        relative = os.path.relpath(path, base)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        stem = relative[:-3]
+        # An English copy under a new name (and without aliases, which would collide).
+        copy = re.sub(r"(?m)^aliases:.*\n", "", text)
+        with open(os.path.join(more, stem + "-copy.md"), "w", encoding="utf-8") as f:
+            f.write(copy)
+        # A translation: the same page, no tags, with its review record.
+        translated = re.sub(r"(?m)^(tags|aliases):.*\n", "", text)
+        translated = translated.replace("---\n", "---\ntranslation_review: {by: Bench Translator, date: 2026-11-30}\n", 1)
+        with open(os.path.join(spanish, stem + ".es.md"), "w", encoding="utf-8") as f:
+            f.write(translated)
+    with open(os.path.join(spanish, "site.yaml"), "a", encoding="utf-8") as f:
+        f.write("\nlanguages:\n  en-US: {name: English}\n  es-US: {name: Español, title: Clínica}\n")
+
+    sites = [("base", base), ("more-english", more), ("spanish", spanish)]
+    times = {name: [] for name, _ in sites}
+    summaries = {}
+    out = os.path.join(args.work, "lang-out")
+    for _ in range(args.runs):
+        for name, site in sites:
+            elapsed, summary = build(args.sacrum, site, out)
+            times[name].append(elapsed)
+            summaries[name] = summary
+    print("pages %d, translated or copied %d (every %dth regular page), %d runs each, median wall time:"
+          % (args.pages, len(chosen), step, args.runs))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    for name, _ in sites:
+        print("  %-13s %7.3f s  (runs: %s)  %s" % (name, medians[name], ", ".join("%.3f" % t for t in times[name]), summaries[name]))
+    extra_english = medians["more-english"] - medians["base"]
+    extra_spanish = medians["spanish"] - medians["base"]
+    print("  cost of %d more English pages: %+.3f s; of %d translations: %+.3f s" % (len(chosen), extra_english, len(chosen), extra_spanish))
+    print("  whole build, spanish / more-english: %.3f (goal <= 1.05)" % (medians["spanish"] / medians["more-english"]))
+
+
+if __name__ == "__main__":
+    main()
