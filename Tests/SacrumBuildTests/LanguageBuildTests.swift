@@ -132,11 +132,12 @@ import Testing
 
     @Test func aLinkToAnotherLanguageMustSaySo() async throws {
         var files = Self.files
-        files["content/contact.es.md"] = "---\ntitle: Contacto\n\(Self.review)---\nVea [Fusión](treatments/fusion.md) y [Fusión (en inglés)](treatments/fusion.md).\n"
+        files["content/contact.es.md"] = "---\ntitle: Contacto\n\(Self.review)---\nVea [Fusión](treatments/fusion.md) y [Fusión (en inglés)](treatments/fusion.md).\n\n[Fusión](/treatments/fusion/)\n"
         let site = try TemporarySite(files)
         defer { site.remove() }
         #expect(await site.diagnostics(only: ["lang.cross-link"]) == [
-            "content/contact.es.md:5:5: warning: the link 'treatments/fusion.md' leads to a page in en-US from a page in es-US, without saying so [lang.cross-link]"
+            "content/contact.es.md:5:5: warning: the link 'treatments/fusion.md' leads to a page in en-US from a page in es-US, without saying so [lang.cross-link]",
+            "content/contact.es.md:7:1: warning: the link '/treatments/fusion/' leads to a page in en-US from a page in es-US, without saying so [lang.cross-link]",
         ])
     }
 
@@ -202,5 +203,13 @@ import Testing
         #expect(await site.diagnostics(only: ["nap."]) == [
             "content/contact.es.md:5:56: error: the hours '9:00 a. m. a 6:00 p. m.' differ from the opening hours in site.yaml (8:00 a.m. – 12:00 noon, 12:45 p.m. – 5:00 p.m.) [nap.hours]"
         ])
+    }
+
+    @Test func aTranslationMayKeepTheOriginalsTitle() async throws {
+        var files = Self.files
+        files["content/contact.es.md"] = "---\ntitle: Contact\n\(Self.review)---\nHola.\n"
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        #expect(await site.diagnostics(only: ["seo.title-duplicate"]) == [])
     }
 }

@@ -12,4 +12,9 @@ public enum LanguageNames {
         var seen = Set<String>()
         return names.filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
     }
+
+    /// `text` with case and accents ignored, for finding a language's name in a link.
+    public static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
 }

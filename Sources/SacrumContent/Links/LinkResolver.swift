@@ -1,5 +1,4 @@
 public import SacrumMarkdown
-internal import Foundation
 
 /// Resolves the link and image destinations of one page's Markdown: paths to `.md` files (relative to
 /// the page's file, or from the content root with a leading `/`) and site paths become the target's
@@ -41,6 +40,7 @@ public struct LinkResolver {
         if destination.utf8.first == UInt8(ascii: "/"), destination.utf8.last == UInt8(ascii: "/"),
             !destination.utf8.contains(where: Self.needsParsing), let target = site.pageByURL[destination]
         {
+            if site.pages[target].language != page.language { checkLanguage(of: target, link: link) }
             return site.pages[target].url == destination ? nil : site.pages[target].url
         }
 
@@ -154,11 +154,12 @@ public struct LinkResolver {
         let languages = site.config.siteLanguages
         let targetLanguage = site.pages[target].language
         guard link.kind == .link, targetLanguage < languages.count, page.language < languages.count else { return }
+        let folded =
+            targetLanguage < site.foldedLanguageNames.count && page.language < site.foldedLanguageNames[targetLanguage].count
+            ? site.foldedLanguageNames[targetLanguage][page.language] : []
+        let said = LanguageNames.folded(link.text + " " + link.title)
+        if folded.contains(where: { said.contains($0) }) { return }
         let names = LanguageNames.names(of: languages[targetLanguage], readBy: languages[page.language])
-        let said = (link.text + " " + link.title).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        if names.contains(where: { said.contains($0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)) }) {
-            return
-        }
         diagnostics.append(
             Diagnostic(
                 .warning, id: "lang.cross-link", file: page.file, line: link.position.line, column: link.position.column,

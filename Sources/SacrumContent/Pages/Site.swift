@@ -30,6 +30,9 @@ public struct Site: Sendable {
     public var languageMenus: [[MenuEntry]] = []
     /// See `languageHomes`.
     public var languageFooterMenus: [[MenuEntry]] = []
+    /// How readers of each language name each language, folded for matching (case and accents
+    /// ignored): `[target][reader]`, for the check of links between languages.
+    public var foldedLanguageNames: [[[String]]] = []
 
     /// Creates a site value.
     public init(

@@ -82,6 +82,9 @@ public struct SiteTreeBuilder {
             site.languageHomes = sectionPages.map { $0[""] ?? site.home }
             site.languageMenus = languageMenus
             site.languageFooterMenus = languageFooterMenus
+            site.foldedLanguageNames = languages.map { target in
+                languages.map { reader in LanguageNames.names(of: target, readBy: reader).map(LanguageNames.folded) }
+            }
         }
         return (site, diagnostics)
     }
