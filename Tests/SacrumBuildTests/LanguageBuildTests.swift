@@ -212,4 +212,13 @@ import Testing
         defer { site.remove() }
         #expect(await site.diagnostics(only: ["seo.title-duplicate"]) == [])
     }
+
+    @Test func theAppointmentLinkLeadsToThePagesLanguage() async throws {
+        var files = Self.files
+        files["site.yaml"] = Self.config.replacingOccurrences(of: "  hours:\n", with: "  appointment_url: /contact/#call\n  hours:\n")
+        files["themes/test/templates/page.mustache"] = "{{site.practice.appointmentURL}}"
+        let result = try await build(files)
+        #expect(result.text("contact/index.html") == "/contact/#call")
+        #expect(result.text("es/contacto/index.html") == "/es/contacto/#call")
+    }
 }

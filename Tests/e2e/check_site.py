@@ -51,6 +51,7 @@ NGINX = "/usr/sbin/nginx"
 MIME_TYPES = "/etc/nginx/mime.types"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 DEFAULT_SCREENSHOT_PAGES = ["/", "/treatments/si-joint-fusion/"]
+SPANISH_SCREENSHOT_PAGES = ["/es/", "/es/treatments/fusion-sacroiliaca/"]
 SCREEN_WIDTHS = [("desktop", 1280), ("phone", 390)]
 WINDOW_HEIGHT = 900
 HTTP_TIMEOUT = 15          # seconds, one request to nginx
@@ -984,8 +985,11 @@ def run_checks(args, site: Path, work: Path, shots: Path, nginx: Nginx, browser:
                 return
 
     # ---- screenshots
+    defaults = list(DEFAULT_SCREENSHOT_PAGES)
+    # A site in Spanish too: its home page and its version of the default pages, where they exist.
+    defaults += [p for p in SPANISH_SCREENSHOT_PAGES if (site / p.strip("/") / "index.html").is_file()]
     shot_pages = [args.only] if args.only else [
-        base_path + p.lstrip("/") for p in (args.screenshot_pages or DEFAULT_SCREENSHOT_PAGES)]
+        base_path + p.lstrip("/") for p in (args.screenshot_pages or defaults)]
     for path in shot_pages:
         results.check(path, "screenshot")
         status, _, _, _ = http_get(base + path, follow=False)

@@ -126,9 +126,22 @@ struct PracticeContext: TemplateObject {
                 practice.hours.consecutiveGroups.map {
                     .object(DayContext(days: $0.days, ranges: $0.ranges, formats: environment.formats, closed: closed))
                 })
-        case .appointmentURL: practice.appointmentURL.templateValue
+        case .appointmentURL: practice.appointmentURL.map(translatedURL).templateValue
         case nil: .absent
         }
+    }
+}
+
+extension PracticeContext {
+    /// A site path to a page (`/contact/#request-an-appointment`) leads to that page's version in the
+    /// language being rendered, when it has one; anything else stays as written.
+    func translatedURL(_ url: String) -> String {
+        guard environment.language != 0, url.hasPrefix("/") else { return url }
+        let hash = url.firstIndex(of: "#") ?? url.endIndex
+        let site = environment.site
+        guard let page = site.pageByURL[String(url[..<hash])], let translated = site.translation(of: page, in: environment.language)
+        else { return url }
+        return site.pages[translated].url + url[hash...]
     }
 }
 
