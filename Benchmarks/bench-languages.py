@@ -86,6 +86,9 @@ def main():
         # A translation: the same page, no tags, with its review record.
         translated = re.sub(r"(?m)^(tags|aliases):.*\n", "", text)
         translated = translated.replace("---\n", "---\ntranslation_review: {by: Bench Translator, date: 2026-11-30}\n", 1)
+        # Its links lead to English pages, and say so (as a translator would), so no lang.cross-link warning.
+        head, _, rest = translated.partition("\n---\n")
+        translated = head + "\n---\n" + re.sub(r"\[([^\]]+)\]\(", r"[\1 (English)](", rest)
         with open(os.path.join(spanish, stem + ".es.md"), "w", encoding="utf-8") as f:
             f.write(translated)
     # Every section page is translated too (a few dozen), so that the Spanish sections have titles.

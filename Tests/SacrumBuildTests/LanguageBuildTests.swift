@@ -221,4 +221,14 @@ import Testing
         #expect(result.text("contact/index.html") == "/contact/#call")
         #expect(result.text("es/contacto/index.html") == "/es/contacto/#call")
     }
+
+    @Test func aTranslationsURLOutsideItsPrefixIsAWarning() async throws {
+        var files = Self.files
+        files["content/contact.es.md"] = "---\ntitle: Contacto\nurl: /contacto/\n\(Self.review)---\n"
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        #expect(await site.diagnostics(only: ["lang.url"]) == [
+            "content/contact.es.md:3:6: warning: this es-US page's url /contacto/ is outside /es/, where the language's pages are published [lang.url]"
+        ])
+    }
 }

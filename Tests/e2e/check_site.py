@@ -10,7 +10,10 @@ Checks (each one keeps going after a failure, so one run reports everything):
   * the W3C Nu checker (vnu.jar) finds no error in any HTML file;
   * every internal link resolves (200 after redirects) and every #fragment names an element id;
   * every page's HTML plus the CSS it links weighs at most --max-bytes on disk;
-  * screenshots of chosen pages at desktop and phone width, full page height;
+  * every page has <html lang>; hreflang alternates are reciprocal (each version lists the same set,
+    itself included), each version's entry matches its <html lang>, and x-default is one of them;
+  * screenshots of chosen pages at desktop and phone width, full page height (and of /es/ and
+    /es/treatments/fusion-sacroiliaca/ when the site has them);
   * with --base-path /sub/dir/: the site is served under that path only (as on a host where the base
     URL has a path), so a link or asset without the path fails;
   * with --environment preview: every HTML file has <meta name="robots" content="noindex">, every page

@@ -159,7 +159,7 @@ public struct LinkResolver {
             ? site.foldedLanguageNames[targetLanguage][page.language] : []
         let said = LanguageNames.folded(link.text + " " + link.title)
         if folded.contains(where: { said.contains($0) }) { return }
-        let names = LanguageNames.names(of: languages[targetLanguage], readBy: languages[page.language])
+        let names = site.languageNames.count > targetLanguage ? site.languageNames[targetLanguage][page.language] : []
         diagnostics.append(
             Diagnostic(
                 .warning, id: "lang.cross-link", file: page.file, line: link.position.line, column: link.position.column,

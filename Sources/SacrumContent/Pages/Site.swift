@@ -33,6 +33,8 @@ public struct Site: Sendable {
     /// How readers of each language name each language, folded for matching (case and accents
     /// ignored): `[target][reader]`, for the check of links between languages.
     public var foldedLanguageNames: [[[String]]] = []
+    /// The same names as written ("inglés", "English"), for messages.
+    public var languageNames: [[[String]]] = []
 
     /// Creates a site value.
     public init(

@@ -155,7 +155,14 @@ extension SiteTreeBuilder {
             return nil
         }
         do throws(SitePath.Problem) {
-            return try SitePath.normalize(url.value)
+            let normalized = try SitePath.normalize(url.value)
+            if currentLanguage != 0 && !normalized.hasPrefix(languagePrefix) {
+                report(
+                    source, url.position, .warning, id: "lang.url",
+                    "this \(siteLanguages[currentLanguage].tag) page's url \(normalized) is outside \(languagePrefix), where the language's pages are published",
+                    hint: "write 'url: \(languagePrefix)\(normalized.dropFirst())' to keep it with the language's pages")
+            }
+            return normalized
         } catch {
             report(
                 source, url.position, id: "url.invalid", "the url '\(url.value)' cannot be used: \(error.message)",

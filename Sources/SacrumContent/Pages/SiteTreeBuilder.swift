@@ -82,9 +82,8 @@ public struct SiteTreeBuilder {
             site.languageHomes = sectionPages.map { $0[""] ?? site.home }
             site.languageMenus = languageMenus
             site.languageFooterMenus = languageFooterMenus
-            site.foldedLanguageNames = languages.map { target in
-                languages.map { reader in LanguageNames.names(of: target, readBy: reader).map(LanguageNames.folded) }
-            }
+            site.languageNames = languages.map { target in languages.map { reader in LanguageNames.names(of: target, readBy: reader) } }
+            site.foldedLanguageNames = site.languageNames.map { $0.map { $0.map(LanguageNames.folded) } }
         }
         return (site, diagnostics)
     }
