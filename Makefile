@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 BENCH_DIR ?= /tmp/sacrum-bench
 
-.PHONY: build test hostile setup leak-check bench bench-publish bench-instructions bench-markdown bench-serve bench-hostile bench-images clean
+.PHONY: build test hostile setup leak-check bench bench-publish bench-instructions bench-markdown bench-serve bench-hostile bench-images bench-languages clean
 
 ## Build the practice site into output/ with a release build of sacrum.
 build: setup
@@ -91,6 +91,14 @@ bench-publish: setup
 	$(SWIFT) build -c release --product sacrum
 	python3 Benchmarks/bench-publish.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum" \
 		--work $(BENCH_DIR) --out $(BENCH_OUT) --pages $(BENCH_PAGES)
+
+## What a second language costs: release builds of a BENCH_LANG_PAGES corpus, of it with a quarter more
+## English pages, and of it with that quarter translated into Spanish (name.es.md); median wall and CPU time.
+BENCH_LANG_PAGES ?= 1000
+bench-languages: setup
+	$(SWIFT) build -c release --product sacrum
+	python3 Benchmarks/bench-languages.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum" \
+		--work $(BENCH_DIR) --pages $(BENCH_LANG_PAGES)
 
 ## Instructions executed by a release build of a 1,000-page corpus under callgrind, compared with
 ## Benchmarks/instructions.txt: more than 20% above it fails. RECORD=1 writes the new count.

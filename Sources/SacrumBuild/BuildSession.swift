@@ -29,6 +29,8 @@ struct BuildSession: Sendable {
     /// The colours site.yaml itself sets (`config.colors` has the theme's where it sets none).
     private var siteColors = ThemeColors()
     private var theme: Theme?
+    /// The theme's strings in each language (`i18n/<language>.yaml`).
+    private var themeStrings = ThemeStrings()
     private var assets = AssetCollector.Result()
     /// The processed raster images (see ImageStage) and the image keys the cached Markdown was rendered with.
     private var images = ImageStage.Result()
@@ -161,7 +163,7 @@ struct BuildSession: Sendable {
         imageKeysOfMarkdown = images.keys
         urlSignature = signature
         markdownInputs = (config, templates)
-        shortcodes = theme.map { ShortcodeTemplates(theme: $0, environment: RenderEnvironment(site: tree, assets: assets.names)) }
+        shortcodes = theme.map { ShortcodeTemplates(theme: $0, environment: RenderEnvironment(site: tree, assets: assets.names, strings: themeStrings)) }
         var (rendered, byPage) = await ContentStage.render(
             tree, publishedFiles: assets.published, reusing: markdown, shortcodes: shortcodes, renderImage: images.catalog.render)
         // The image checks of pages rendered now; a reused rendering keeps the diagnostics it was cached with.
@@ -273,9 +275,7 @@ struct BuildSession: Sendable {
         await render(pages: Array(affected).sorted(), theme: theme)
         // The front matter did not change, so the sitemap (URLs and dates) is the same; the feed carries
         // the HTML of its articles.
-        if changed.contains(where: { feedArticles.contains($0.index) }) {
-            store(AtomFeedWriter.feed(for: site, articles: feedArticles, finisher: finisher))
-        }
+        if changed.contains(where: { feedArticles.contains($0.index) }) { storeFeeds(site) }
         clock.lap("render")
         let context = checkContext(theme: theme)
         problems.fragments = FragmentCheck.check(site, pages: html)
@@ -358,7 +358,12 @@ struct BuildSession: Sendable {
         let (loaded, diagnostics) = ThemeLoader(root: root, themeName: config.theme).load()
         theme = loaded
         problems.theme = diagnostics
+        themeStrings = ThemeStrings()
         guard let loaded else { return }
+        let (strings, stringDiagnostics) = ThemeStrings.load(
+            root: root, themeName: config.theme, theme: loaded, languages: config.siteLanguages)
+        themeStrings = strings
+        problems.theme += stringDiagnostics
         // The theme's colours where site.yaml sets none: what templates, CSS and the checks see.
         let colors = loaded.colors.overridden(by: config.colors)
         self.config?.colors = colors
@@ -426,7 +431,7 @@ struct BuildSession: Sendable {
         let indexes = site.pages.indices.filter { site.pages[$0].isWritten && outputPaths.contains(site.pages[$0].outputPath) }
         guard !indexes.isEmpty else { return nil }
         let rendered = await PageRenderStage.render(
-            RenderEnvironment(site: site, assets: assets.names), theme: theme, pages: indexes, finisher: PageFinisher(config: config, prefixesLinks: prefixesLinks))
+            RenderEnvironment(site: site, assets: assets.names, strings: themeStrings), theme: theme, pages: indexes, finisher: PageFinisher(config: config, prefixesLinks: prefixesLinks))
         guard rendered.diagnostics.isEmpty else { return nil }
         return Dictionary(rendered.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -452,7 +457,7 @@ struct BuildSession: Sendable {
     private mutating func render(pages indexes: [Int], theme: Theme) async {
         guard let site else { return }
         let rendered = await PageRenderStage.render(
-            RenderEnvironment(site: site, assets: assets.names), theme: theme, pages: indexes, finisher: finisher)
+            RenderEnvironment(site: site, assets: assets.names, strings: themeStrings), theme: theme, pages: indexes, finisher: finisher)
         for index in indexes { problems.render[index] = rendered.diagnostics[index] }
         for file in rendered.files { store(file) }
         for (index, text) in rendered.pagesByIndex { html[index] = text }
@@ -469,8 +474,17 @@ struct BuildSession: Sendable {
         guard let site else { return }
         for file in [SitemapWriter.sitemap(for: site), SitemapWriter.robots(for: site)] { files[file.path] = file }
         if articlesChanged {
-            feedArticles = AtomFeedWriter.newestArticles(in: site)
-            store(AtomFeedWriter.feed(for: site, articles: feedArticles, finisher: finisher))
+            storeFeeds(site)
+        }
+    }
+
+    /// The feed of each language (`feed.xml`, then `es/feed.xml`...); `feedArticles` lists them all.
+    private mutating func storeFeeds(_ site: Site) {
+        feedArticles = []
+        for language in site.config.siteLanguages.indices {
+            let articles = AtomFeedWriter.newestArticles(in: site, language: language)
+            feedArticles += articles
+            store(AtomFeedWriter.feed(for: site, articles: articles, finisher: finisher, language: language))
         }
     }
 

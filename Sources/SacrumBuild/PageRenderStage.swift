@@ -19,11 +19,16 @@ enum PageRenderStage {
     static func render(
         _ environment: RenderEnvironment, theme: Theme, pages indexes: [Int], finisher: PageFinisher = .none
     ) async -> Result {
-        let environment = environment.renderingSitePartials(of: theme)
         let site = environment.site
+        // One environment per language (its title, menus and site-wide partials).
+        let environments =
+            environment.languages.count == 1
+            ? [environment.renderingSitePartials(of: theme)]
+            : environment.languages.indices.map { environment.forLanguage($0).renderingSitePartials(of: theme) }
         let clinic = StructuredData.serializedClinic(site)  // the same on every page: written once
         let rendered = await parallelMap(indexes) { index -> (Int, String?, String?, Diagnostic?, String?) in
             let page = site.pages[index]
+            let environment = environments[min(page.language, environments.count - 1)]
             switch TemplateLookup.template(for: page, in: theme) {
             case .failure(let diagnostic):
                 return (index, nil, nil, diagnostic, nil)

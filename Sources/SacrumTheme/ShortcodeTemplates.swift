@@ -6,11 +6,27 @@ public import SacrumContent
 public struct ShortcodeTemplates: ShortcodeRendering {
     let theme: Theme
     let environment: RenderEnvironment
+    /// The environment of each language, for pages in other languages.
+    let environments: [RenderEnvironment]
 
     /// Shortcodes from `theme`, rendered against `environment`'s site.
     public init(theme: Theme, environment: RenderEnvironment) {
         self.theme = theme
         self.environment = environment
+        self.environments =
+            environment.languages.count > 1 ? environment.languages.indices.map { environment.forLanguage($0) } : [environment]
+    }
+
+    private init(theme: Theme, environment: RenderEnvironment, environments: [RenderEnvironment]) {
+        self.theme = theme
+        self.environment = environment
+        self.environments = environments
+    }
+
+    /// The shortcodes with the site's facts written in `language` (its hours, its strings).
+    public func inLanguage(_ language: Int) -> any ShortcodeRendering {
+        guard language < environments.count else { return self }
+        return ShortcodeTemplates(theme: theme, environment: environments[language], environments: environments)
     }
 
     public var declarations: [String: ShortcodeDeclaration] { theme.shortcodes }
@@ -73,7 +89,7 @@ struct ShortcodeContext: TemplateObject {
     var picture: String? = nil
 
     /// The fixed names, before the arguments.
-    enum Field: Int, CaseIterable { case site, assets, inner, innerInline, picture }
+    enum Field: Int, CaseIterable { case site, assets, inner, innerInline, picture, i18n }
 
     /// The names a shortcode with `declaration` sees.
     static func schema(for declaration: ShortcodeDeclaration) -> TemplateSchema {
@@ -86,6 +102,7 @@ struct ShortcodeContext: TemplateObject {
                 case .inner: ("inner", .text)
                 case .innerInline: ("innerInline", .text)
                 case .picture: ("picture", .text)
+                case .i18n: ("i18n", .data)
                 }
             } + declaration.arguments.map { ($0.name, .text) })
     }
@@ -99,6 +116,7 @@ struct ShortcodeContext: TemplateObject {
         case .inner: (inner?.html).templateValue
         case .innerInline: (inner?.inlineHTML).templateValue
         case .picture: picture.templateValue
+        case .i18n: environment.i18n
         case nil: index < schema.names.count ? arguments[schema.names[index]].templateValue : .absent
         }
     }

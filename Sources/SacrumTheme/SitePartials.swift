@@ -24,7 +24,7 @@ enum SitePartials {
 struct SiteOnlyContext: TemplateObject {
     let environment: RenderEnvironment
 
-    enum Field: String, CaseIterable { case site, assets }
+    enum Field: String, CaseIterable { case site, assets, i18n }
 
     static let fields = Array(Field.allCases)
 
@@ -33,6 +33,7 @@ struct SiteOnlyContext: TemplateObject {
         switch $0 {
         case .site: .object(SiteContext.schema)
         case .assets: .assets
+        case .i18n: .data
         }
     }
 
@@ -41,6 +42,7 @@ struct SiteOnlyContext: TemplateObject {
     func value(at index: Int) -> TemplateValue {
         switch TemplateSchema.element(index, of: Self.fields) {
         case .site: .object(SiteContext(environment: environment))
+        case .i18n: environment.i18n
         case .assets, nil: .absent
         }
     }

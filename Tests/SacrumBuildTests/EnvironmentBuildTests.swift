@@ -136,7 +136,10 @@ import Testing
         let production = await build(.production)
         let previewPages = preview.files.filter(\.isHTML).map(\.path)
         #expect(previewPages.count > 10)
-        #expect(previewPages.filter { preview.text($0)?.contains(banner) != true } == [])
+        // The Spanish pages (es/) show the banner in Spanish.
+        let spanishBanner = #"<aside class="preview-banner" aria-label="Vista previa"><p class="wrap"><strong>Vista previa</strong>: una copia para revisar, no el sitio publicado.</p></aside>"#
+        #expect(previewPages.filter { !$0.hasPrefix("es/") && preview.text($0)?.contains(banner) != true } == [])
+        #expect(previewPages.filter { $0.hasPrefix("es/") && preview.text($0)?.contains(spanishBanner) != true } == [])
         #expect(production.files.filter { $0.isHTML && production.text($0.path)?.contains("preview-banner") == true }.map(\.path) == [])
     }
 

@@ -15,6 +15,8 @@ import Testing
         for path in ["shortcodes/phone", "shortcodes/hours", "shortcodes/address", "shortcodes/appointment", "shortcodes/figure", "partials/site/hours"] {
             files["themes/test/templates/\(path).mustache"] = (try? String(contentsOf: theme.appendingPathComponent(path + ".mustache"), encoding: .utf8)) ?? ""
         }
+        // The hours partial shows the theme's strings ({{i18n.closed}}).
+        files["themes/test/i18n/en.yaml"] = (try? String(contentsOf: theme.deletingLastPathComponent().appendingPathComponent("i18n/en.yaml"), encoding: .utf8)) ?? ""
         files["themes/test/templates/shortcodes/note.mustache"] = "{{! content: required\n    arguments: title }}\n<aside class=\"note\">{{#title}}<p>{{title}}</p>{{/title}}{{{inner}}}</aside>\n"
         return files
     }()

@@ -20,6 +20,7 @@ import Testing
         #expect(layout.input("themes/clinic/theme.yaml") == .look)
         #expect(layout.input("themes/clinic/templates/page.mustache") == .look)
         #expect(layout.input("templates/partials/header.mustache") == .look)
+        #expect(layout.input("themes/clinic/i18n/es-US.yaml") == .look)
     }
 
     @Test func pagesAndFiles() {

@@ -10,7 +10,10 @@ Checks (each one keeps going after a failure, so one run reports everything):
   * the W3C Nu checker (vnu.jar) finds no error in any HTML file;
   * every internal link resolves (200 after redirects) and every #fragment names an element id;
   * every page's HTML plus the CSS it links weighs at most --max-bytes on disk;
-  * screenshots of chosen pages at desktop and phone width, full page height;
+  * every page has <html lang>; hreflang alternates are reciprocal (each version lists the same set,
+    itself included), each version's entry matches its <html lang>, and x-default is one of them;
+  * screenshots of chosen pages at desktop and phone width, full page height (and of /es/ and
+    /es/treatments/fusion-sacroiliaca/ when the site has them);
   * with --base-path /sub/dir/: the site is served under that path only (as on a host where the base
     URL has a path), so a link or asset without the path fails;
   * with --environment preview: every HTML file has <meta name="robots" content="noindex">, every page
@@ -51,6 +54,7 @@ NGINX = "/usr/sbin/nginx"
 MIME_TYPES = "/etc/nginx/mime.types"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 DEFAULT_SCREENSHOT_PAGES = ["/", "/treatments/si-joint-fusion/"]
+SPANISH_SCREENSHOT_PAGES = ["/es/", "/es/treatments/fusion-sacroiliaca/"]
 SCREEN_WIDTHS = [("desktop", 1280), ("phone", 390)]
 WINDOW_HEIGHT = 900
 HTTP_TIMEOUT = 15          # seconds, one request to nginx
@@ -137,9 +141,15 @@ class PageParser(html.parser.HTMLParser):
         self.refresh = False
         self.noindex = False
         self.preview_banner = False
+        self.lang = ""
+        self.alternates: list[tuple[str, str]] = []  # (hreflang, href) of <link rel="alternate" hreflang>
 
     def handle_starttag(self, tag, attrs):
         a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        if tag == "link" and "alternate" in a.get("rel", "").lower().split() and a.get("hreflang") and a.get("href"):
+            self.alternates.append((a["hreflang"], a["href"].strip()))
         if "id" in a:
             self.ids.add(a["id"])
         if tag == "a" and "href" in a:
@@ -152,7 +162,8 @@ class PageParser(html.parser.HTMLParser):
             self.refresh = True
         elif tag == "meta" and a.get("name", "").lower() == "robots" and "noindex" in a.get("content", "").lower():
             self.noindex = True
-        if a.get("aria-label") == "Preview" and (tag in ("aside", "section", "nav") or a.get("role") == "region"):
+        # The banner's label is in the page's language ("Vista previa" on a Spanish page).
+        if a.get("aria-label") in ("Preview", "Vista previa") and (tag in ("aside", "section", "nav") or a.get("role") == "region"):
             self.preview_banner = True
 
     handle_startendtag = handle_starttag
@@ -823,6 +834,45 @@ def run_checks(args, site: Path, work: Path, shots: Path, nginx: Nginx, browser:
                 results.fail("/robots.txt", "robots", "a preview build's robots.txt names a sitemap")
         log(f"e2e: preview: noindex and banner checked in {len(html_files)} HTML file(s), robots.txt checked")
 
+    # ---- languages: every page has <html lang>; hreflang alternates are reciprocal (each version lists
+    # every other and itself, with the same set), each version's own entry matches its lang, and
+    # x-default is one of the versions
+    if not args.only:
+        results.check("(languages)", "hreflang")
+        docs = {}
+        for f in html_files:
+            if f in redirects:
+                continue
+            doc = parse_html(f.read_bytes())
+            rel = f.relative_to(site).as_posix()
+            if not doc.lang:
+                results.fail("(languages)", "hreflang", f"{rel} has no <html lang>")
+            docs[f] = doc
+        pairs = 0
+        for f, doc in docs.items():
+            if not doc.alternates:
+                continue
+            rel = f.relative_to(site).as_posix()
+            own = {lang: urllib.parse.urlsplit(href).path for lang, href in doc.alternates}
+            versions = {lang: path for lang, path in own.items() if lang != "x-default"}
+            if "x-default" in own and own["x-default"] not in versions.values():
+                results.fail("(languages)", "hreflang", f"{rel}: x-default {own['x-default']} is not one of its versions")
+            this_path = base_path + page_path(rel).lstrip("/")
+            if versions.get(doc.lang) != this_path:
+                results.fail("(languages)", "hreflang", f"{rel}: no hreflang=\"{doc.lang}\" entry for the page itself")
+            for lang, path in versions.items():
+                other = file_for(path)
+                if other is None or other not in docs:
+                    results.fail("(languages)", "hreflang", f"{rel}: hreflang {lang} leads to {path}, which is not a page")
+                    continue
+                pairs += 1
+                theirs = {l: urllib.parse.urlsplit(h).path for l, h in docs[other].alternates}
+                if theirs != own:
+                    results.fail("(languages)", "hreflang", f"{rel} and {path} do not list the same alternates (not reciprocal)")
+                if docs[other].lang != lang:
+                    results.fail("(languages)", "hreflang", f"{path} is listed as {lang} but has <html lang=\"{docs[other].lang}\">")
+        log(f"e2e: languages: <html lang> in {len(docs)} page(s), {pairs} hreflang link(s) checked both ways")
+
     # ---- the Nu checker, once over all HTML files
     vnu_files = html_files
     if args.only:
@@ -938,8 +988,11 @@ def run_checks(args, site: Path, work: Path, shots: Path, nginx: Nginx, browser:
                 return
 
     # ---- screenshots
+    defaults = list(DEFAULT_SCREENSHOT_PAGES)
+    # A site in Spanish too: its home page and its version of the default pages, where they exist.
+    defaults += [p for p in SPANISH_SCREENSHOT_PAGES if (site / p.strip("/") / "index.html").is_file()]
     shot_pages = [args.only] if args.only else [
-        base_path + p.lstrip("/") for p in (args.screenshot_pages or DEFAULT_SCREENSHOT_PAGES)]
+        base_path + p.lstrip("/") for p in (args.screenshot_pages or defaults)]
     for path in shot_pages:
         results.check(path, "screenshot")
         status, _, _, _ = http_get(base + path, follow=False)

@@ -49,6 +49,10 @@ public enum CheckRegistry {
         Check(id: "seo.description-duplicate", summary: "Two pages with the same description."),
         Check(id: "seo.description-length", summary: "A description shorter than 50 or longer than 160 characters."),
         Check(id: "seo.canonical-missing", summary: "A page without a canonical link."),
+        Check(id: "lang.cross-link", summary: "A link to a page in another language that does not say so."),
+        Check(id: "lang.translation-review", summary: "A translation without translation_review (who reviewed it, when)."),
+        Check(id: "lang.translation-outdated", summary: "A translation reviewed before its original's last medical review."),
+        Check(id: "lang.untranslated", summary: "Pages that exist in the default language only (a note)."),
     ]
 
     /// The ids of all checks.

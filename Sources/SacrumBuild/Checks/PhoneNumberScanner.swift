@@ -137,6 +137,9 @@ enum HoursTextScanner {
             } else if bytes[cursor...].starts(with: "to ".utf8) {
                 cursor += 3
                 joined = true
+            } else if let joiner = spanishJoiners.first(where: { bytes[cursor...].starts(with: $0) }) {
+                cursor += joiner.count  // "de 8:00 a 12:00", "hasta"
+                joined = true
             }
             while cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
             guard joined, cursor < bytes.count, isDigit(bytes[cursor]), let second = time(bytes, at: cursor),
@@ -186,7 +189,18 @@ enum HoursTextScanner {
             explicit = true
         }
         var probe = index
-        while probe < bytes.count, bytes[probe] == 0x20 { probe += 1 }
+        // A space, or the no-break spaces locale data writes before "a. m." (U+00A0, U+202F).
+        while probe < bytes.count {
+            if bytes[probe] == 0x20 {
+                probe += 1
+            } else if bytes[probe...].starts(with: [0xC2, 0xA0]) {
+                probe += 2
+            } else if bytes[probe...].starts(with: [0xE2, 0x80, 0xAF]) {
+                probe += 3
+            } else {
+                break
+            }
+        }
         var meridiem: Character?
         for (spelling, value) in meridiemSpellings {
             if bytes[probe...].starts(with: spelling) {
@@ -203,10 +217,14 @@ enum HoursTextScanner {
     }
 
     /// How "a.m.", "p.m." and "noon" are written after a time, longest first.
+    /// Spanish forms too: "a. m.", "p. m." and "mediodía".
     private static let meridiemSpellings: [([UInt8], Character)] = [
-        (Array("a.m.".utf8), "a"), (Array("p.m.".utf8), "p"), (Array("am".utf8), "a"), (Array("pm".utf8), "p"),
-        (Array("noon".utf8), "n"),
+        (Array("a.m.".utf8), "a"), (Array("p.m.".utf8), "p"), (Array("a. m.".utf8), "a"), (Array("p. m.".utf8), "p"),
+        (Array("am".utf8), "a"), (Array("pm".utf8), "p"), (Array("noon".utf8), "n"), (Array("mediodía".utf8), "n"),
     ]
+
+    /// Spanish words joining two times: "de 8:00 a 12:00", "hasta las 5:00".
+    private static let spanishJoiners: [[UInt8]] = [Array("a ".utf8), Array("hasta ".utf8)]
 
     /// Minutes after midnight, inferring a.m./p.m. when only one end says (`12:00-12:45pm`, `8–5 p.m.`).
     private static func resolve(_ first: Time, _ second: Time) -> (Int, Int) {

@@ -51,20 +51,22 @@ enum SEOCheck {
         var titles: [String: Page] = [:]
         var descriptions: [String: Page] = [:]
         for page in context.site.pages where page.role != .notFound && context.html[page.id] != nil {
+            // Per language: a translation may keep a name (hreflang tells search engines the versions apart).
+            let language = page.language == 0 ? "" : "\(page.language)\u{0}"
             let title = page.title.trimmed.lowercased()
             if !title.isEmpty {
-                if let first = titles[title] {
+                if let first = titles[language + title] {
                     diagnostics.append(
                         Diagnostic(
                             .error, id: "seo.title-duplicate", file: page.file, line: page.source == nil ? 0 : 1, column: page.source == nil ? 0 : 1,
                             message: "\(page.url) has the same title as \(first.url): '\(page.title)'",
                             hint: "give each page its own title; search results cannot tell them apart"))
                 } else {
-                    titles[title] = page
+                    titles[language + title] = page
                 }
             }
             if let description = page.frontMatter.description?.trimmed.lowercased(), !description.isEmpty {
-                if let first = descriptions[description] {
+                if let first = descriptions[language + description] {
                     let position = page.frontMatter.keyPositions["description"]
                     diagnostics.append(
                         Diagnostic(
@@ -72,7 +74,7 @@ enum SEOCheck {
                             column: position?.column ?? 1, message: "\(page.url) has the same description as \(first.url)",
                             hint: "describe what this page offers that the other does not"))
                 } else {
-                    descriptions[description] = page
+                    descriptions[language + description] = page
                 }
             }
         }

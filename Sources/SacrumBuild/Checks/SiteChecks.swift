@@ -36,6 +36,7 @@ enum SiteChecks {
                     + PrivacyCheck.check(page, context: context, tags: tags)
                     + SEOCheck.checkPage(page, context: context, tags: tags)
                     + TemplateLinkCheck.check(page, context: context, tags: tags, idsByPath: idsByPath)
+                    + TranslationCheck.check(page, context: context)
                     + placeholders(in: page)
             )
         }
@@ -44,7 +45,7 @@ enum SiteChecks {
 
     /// The checks that look at the whole site at once.
     static func runSite(_ context: CheckContext, files: [OutputFile]) -> [Diagnostic] {
-        SEOCheck.checkDuplicates(context) + SourceOfTruthCheck.checkTemplates(context)
+        SEOCheck.checkDuplicates(context) + SourceOfTruthCheck.checkTemplates(context) + TranslationCheck.checkSite(context)
             + PrivacyCheck.checkStylesheets(files, allowed: Set(context.site.config.allowedHosts))
     }
 

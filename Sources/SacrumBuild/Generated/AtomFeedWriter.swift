@@ -10,10 +10,11 @@ enum AtomFeedWriter {
     }
 
     /// The indexes of the 20 newest articles, newest first.
-    static func newestArticles(in site: Site) -> [Int] {
+    static func newestArticles(in site: Site, language: Int = 0) -> [Int] {
         let epoch = ContentDate(year: 1970, month: 1, day: 1)
         let candidates = site.pages.indices.filter {
             site.pages[$0].kind == .article && site.pages[$0].role == .regular && site.pages[$0].isWritten
+                && site.pages[$0].language == language
         }
         let keys = Dictionary(uniqueKeysWithValues: candidates.map { ($0, (site.pages[$0].lastModified ?? epoch).secondsSinceEpoch) })
         return Array(candidates.sorted { a, b in
@@ -23,17 +24,20 @@ enum AtomFeedWriter {
 
     /// The feed of the given articles (indexes into the site's pages, newest first); `finisher` prefixes
     /// the root-relative links in their HTML with the base URL's path.
-    static func feed(for site: Site, articles indexes: [Int], finisher: PageFinisher = .none) -> OutputFile {
+    static func feed(for site: Site, articles indexes: [Int], finisher: PageFinisher = .none, language: Int = 0) -> OutputFile {
+        // A site in several languages has one feed per language: /feed.xml, /es/feed.xml.
+        let info = site.config.siteLanguages[min(language, site.config.siteLanguages.count - 1)]
+        let path = language == 0 ? Self.path : String(info.prefix.dropFirst()) + Self.path
         let articles = indexes.map { site.pages[$0] }
         let newest = articles.compactMap(\.lastModified).max()
             ?? site.pages.indices.compactMap({ site.pages[$0].lastModified }).max()
             ?? ContentDate(year: 1970, month: 1, day: 1)
         let base = site.config.baseURL
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(Escaping.xml(site.config.language))\">\n"
-        xml += "  <title>\(Escaping.xml(site.config.title))</title>\n"
-        xml += "  <link href=\"\(Escaping.xml(Escaping.urlEncoded(base + "/")))\"/>\n"
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(Escaping.xml(info.tag))\">\n"
+        xml += "  <title>\(Escaping.xml(info.title))</title>\n"
+        xml += "  <link href=\"\(Escaping.xml(Escaping.urlEncoded(base + info.prefix)))\"/>\n"
         xml += "  <link rel=\"self\" href=\"\(Escaping.xml(Escaping.urlEncoded(base + "/" + path)))\"/>\n"
-        xml += "  <id>\(Escaping.xml(Escaping.urlEncoded(base + "/")))</id>\n"
+        xml += "  <id>\(Escaping.xml(Escaping.urlEncoded(base + info.prefix)))</id>\n"
         xml += "  <updated>\(atomDate(newest))</updated>\n"
         xml += "  <author><name>\(Escaping.xml(site.config.practice.name))</name></author>\n"
         for article in articles {

@@ -4,7 +4,9 @@ import SacrumContent
 /// a list page takes the newest of its pages), never from the clock.
 enum SitemapWriter {
     static func sitemap(for site: Site) -> OutputFile {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        let languages = site.config.languages
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+        xml += languages.count > 1 ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n"
         let indexes = site.pages.indices.filter { site.pages[$0].role != .notFound && site.pages[$0].isWritten }
             .sorted { site.pages[$0].url < site.pages[$1].url }
         var dates: [Int: ContentDate?] = [:]
@@ -12,6 +14,16 @@ enum SitemapWriter {
             xml += "  <url>\n    <loc>" + Escaping.xml(Escaping.urlEncoded(site.absoluteURL(site.pages[index].url))) + "</loc>\n"
             if let date = lastModified(index, in: site, memo: &dates) {
                 xml += "    <lastmod>" + date.isoDate + "</lastmod>\n"
+            }
+            // Each version of a translated page lists every version, itself included, and x-default.
+            let translations = site.pages[index].translations
+            for version in translations {
+                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"" + Escaping.xml(languages[site.pages[version].language].tag)
+                    + "\" href=\"" + Escaping.xml(Escaping.urlEncoded(site.absoluteURL(site.pages[version].url))) + "\"/>\n"
+            }
+            if let original = translations.first {
+                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\""
+                    + Escaping.xml(Escaping.urlEncoded(site.absoluteURL(site.pages[original].url))) + "\"/>\n"
             }
             xml += "  </url>\n"
         }

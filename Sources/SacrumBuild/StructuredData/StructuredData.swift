@@ -81,7 +81,7 @@ enum StructuredData {
             ("@id", id(site, page.url, "webpage")),
             ("url", .string(site.absoluteURL(page.url))),
             ("name", .string(page.title)),
-            ("inLanguage", .string(site.config.language)),
+            ("inLanguage", .string(site.config.isMultilingual ? site.config.languages[min(page.language, site.config.languages.count - 1)].tag : site.config.language)),
             ("isPartOf", .object([("@id", id(site, "/", "website"))])),
         ]
         if let description = frontMatter.description, !description.isEmpty { pairs.append(("description", .string(description))) }

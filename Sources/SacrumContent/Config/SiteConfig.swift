@@ -49,6 +49,11 @@ public struct SiteConfig: Sendable, Hashable {
     /// Most bytes a page's images may weigh together before a warning (`images: page_weight_budget_kb`
     /// in site.yaml, in kilobytes of 1,000 bytes; 1,000 by default; 0 turns the check off).
     public var imagePageWeightBudget = 1_000_000
+    /// The languages of a multilingual site (`languages:`), the default language first; empty for a
+    /// site in one language (`siteLanguages` then has that one).
+    public var languages: [SiteLanguage] = []
+    /// The language-assistance taglines (`language_assistance:`), if the site lists them.
+    public var languageAssistance: LanguageAssistance?
 
     /// Creates a configuration.
     public init(
@@ -74,6 +79,20 @@ public struct SiteConfig: Sendable, Hashable {
         self.sectionKinds = sectionKinds
         self.placeholders = placeholders
     }
+
+    /// Every language of the site, the default first: `languages`, or the one `language` with the
+    /// site's title and menus.
+    public var siteLanguages: [SiteLanguage] {
+        if !languages.isEmpty { return languages }
+        return [
+            SiteLanguage(
+                tag: language, code: SiteLanguage.primarySubtag(of: language),
+                name: SiteLanguage.ownName(of: language), prefix: "/", title: title, menu: menu, footerMenu: footerMenu)
+        ]
+    }
+
+    /// Whether the site has more than one language.
+    public var isMultilingual: Bool { languages.count > 1 }
 
     /// Which kind the pages of a top-level folder have unless their front matter says otherwise.
     public static let defaultSectionKinds: [String: PageKind] = [

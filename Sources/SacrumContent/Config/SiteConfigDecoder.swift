@@ -36,7 +36,7 @@ public struct SiteConfigDecoder: Sendable {
 
     private static let rootKeys = [
         "title", "base_url", "language", "theme", "timezone", "practice", "markdown", "stories", "review", "reviewers", "menu",
-        "footer_menu", "privacy", "section_kinds", "environments", "publish", "colors", "images",
+        "footer_menu", "privacy", "section_kinds", "environments", "publish", "colors", "images", "languages", "language_assistance",
     ]
 
     private func decodeRoot(_ pairs: [YAMLPair], position: YAMLPosition, reader: inout YAMLFieldReader) -> SiteConfig? {
@@ -59,6 +59,8 @@ public struct SiteConfigDecoder: Sendable {
         var publish = PublishSettings()
         var colors = ThemeColors()
         var imageBudget = 1_000_000
+        var languages: YAMLPair?
+        var languageAssistance: LanguageAssistance?
 
         for pair in pairs {
             let value = pair.value
@@ -182,6 +184,10 @@ public struct SiteConfigDecoder: Sendable {
                             hint: "write kilobytes from 1 to 1000000, such as 1000 for 1 MB; 0 turns the check off")
                     }
                 }
+            case "languages":
+                languages = pair
+            case "language_assistance":
+                languageAssistance = decodeLanguageAssistance(value, reader: &reader)
             default:
                 reader.unknownKey(pair, known: Self.rootKeys, in: "site.yaml")
             }
@@ -212,6 +218,8 @@ public struct SiteConfigDecoder: Sendable {
         config.publish = publish
         config.colors = colors
         config.imagePageWeightBudget = imageBudget
+        config.languageAssistance = languageAssistance
+        if let languages { config.languages = decodeLanguages(languages, config: config, reader: &reader) }
         return config
     }
 
@@ -283,7 +291,7 @@ public struct SiteConfigDecoder: Sendable {
         }
     }
 
-    private func decodeMenu(_ value: YAMLValue, key: String, reader: inout YAMLFieldReader) -> [MenuItemConfig] {
+    func decodeMenu(_ value: YAMLValue, key: String, reader: inout YAMLFieldReader) -> [MenuItemConfig] {
         guard case .sequence(let elements, _) = value else {
             reader.report(
                 id: "yaml.type", at: value.position, "'\(key)' must be a list, not \(value.kindDescription)",

@@ -93,7 +93,8 @@ public enum ContentStage {
         let document: MarkdownDocument
         if ShortcodeExpander.mayContainTags(source.body) {
             let expander = ShortcodeExpander(
-                file: source.file, firstLine: source.bodyFirstLine, renderer: renderer, shortcodes: shortcodes)
+                file: source.file, firstLine: source.bodyFirstLine, renderer: renderer,
+                shortcodes: page.language == 0 ? shortcodes : shortcodes?.inLanguage(page.language))
             (document, shortcodeDiagnostics) = expander.render(source.body, resolveLink: resolve)
         } else {
             document = renderer.render(source.body, firstLine: source.bodyFirstLine, rewriteLink: resolve)

@@ -40,6 +40,7 @@ public struct LinkResolver {
         if destination.utf8.first == UInt8(ascii: "/"), destination.utf8.last == UInt8(ascii: "/"),
             !destination.utf8.contains(where: Self.needsParsing), let target = site.pageByURL[destination]
         {
+            if site.pages[target].language != page.language { checkLanguage(of: target, link: link) }
             return site.pages[target].url == destination ? nil : site.pages[target].url
         }
 
@@ -90,10 +91,17 @@ public struct LinkResolver {
     // MARK: - Pages
 
     private mutating func linkToPage(contentPath: String, link: MarkdownLink, parts: DestinationParts, what: String) -> String? {
-        if let target = site.pageByContentPath[contentPath] {
+        if var target = site.pageByContentPath[contentPath] {
             if link.kind == .image {
                 report(link, id: "link.broken", "the image '\(link.destination)' is a page, not an image file")
                 return nil
+            }
+            // A translation that names the original's file (as copied from it) means the page in its
+            // own language, when there is one.
+            if site.pages[target].source?.languageCode == nil, page.language != 0,
+                let translated = site.translation(of: target, in: page.language)
+            {
+                target = translated
             }
             return pageURL(target, parts: parts, link: link)
         }
@@ -107,6 +115,7 @@ public struct LinkResolver {
     }
 
     private mutating func pageURL(_ target: Int, parts: DestinationParts, link: MarkdownLink) -> String {
+        if site.pages[target].language != page.language { checkLanguage(of: target, link: link) }
         if let fragment = parts.fragment, !fragment.isEmpty {
             pendingFragments.append(
                 PendingFragment(target: target, fragment: fragment, destination: link.destination, position: link.position))
@@ -136,6 +145,28 @@ public struct LinkResolver {
                 ?? (link.kind == .image
                     ? "put the image under content/ and link to it by its path"
                     : "link to a page's Markdown file, like '../conditions/back-pain.md', or to its URL"))
+    }
+
+    /// A link to a page in another language must say so, in its text or title, so that readers are not
+    /// surprised (WCAG 3.1.2): it names the language, in the page's language or its own ("inglés",
+    /// "English").
+    private mutating func checkLanguage(of target: Int, link: MarkdownLink) {
+        let languages = site.config.siteLanguages
+        let targetLanguage = site.pages[target].language
+        guard link.kind == .link, targetLanguage < languages.count, page.language < languages.count else { return }
+        let folded =
+            targetLanguage < site.foldedLanguageNames.count && page.language < site.foldedLanguageNames[targetLanguage].count
+            ? site.foldedLanguageNames[targetLanguage][page.language] : []
+        let said = LanguageNames.folded(link.text + " " + link.title)
+        if folded.contains(where: { said.contains($0) }) { return }
+        let names = site.languageNames.count > targetLanguage ? site.languageNames[targetLanguage][page.language] : []
+        diagnostics.append(
+            Diagnostic(
+                .warning, id: "lang.cross-link", file: page.file, line: link.position.line, column: link.position.column,
+                message: "the link '\(link.destination)' leads to a page in \(languages[targetLanguage].tag) from a page in \(languages[page.language].tag), without saying so",
+                hint: site.translation(of: target, in: page.language) != nil
+                    ? "link to the page's \(languages[page.language].tag) version instead"
+                    : "say so in the link's text, like '[\(link.text) (\(names.first ?? languages[targetLanguage].name))](\(link.destination))', or translate the page"))
     }
 
     private mutating func report(_ link: MarkdownLink, id: String, _ message: String, hint: String? = nil) {

@@ -46,12 +46,19 @@ public struct Page: Sendable, Identifiable {
     /// False for a page that lost its URL to another page: it stays in the tree, so links to its file
     /// still resolve and do not add follow-on errors, but it is not written (the collision is an error).
     public var claimsURL = true
+    /// The page's language: an index into `SiteConfig.siteLanguages` (0, the default, for a site in
+    /// one language).
+    public var language = 0
+    /// The page in each language it exists in, itself included, in the order of `siteLanguages`;
+    /// empty when it exists in one language only.
+    public var translations: [Int] = []
 
     /// Creates a page.
     public init(
         id: Int, role: PageRole, kind: PageKind, source: PageSource?, title: String, url: String, outputPath: String,
-        sectionFolder: String, parent: Int?
+        sectionFolder: String, parent: Int?, language: Int = 0
     ) {
+        self.language = language
         self.id = id
         self.role = role
         self.kind = kind

@@ -23,6 +23,18 @@ public struct Site: Sendable {
     public var footerMenu: [MenuEntry]
     /// Old URLs that redirect to pages.
     public var aliases: [Alias]
+    /// Each language's home page, main menu and footer menu, by index into `config.siteLanguages`
+    /// (the default language's are `home`, `menu` and `footerMenu`).
+    public var languageHomes: [Int] = []
+    /// See `languageHomes`.
+    public var languageMenus: [[MenuEntry]] = []
+    /// See `languageHomes`.
+    public var languageFooterMenus: [[MenuEntry]] = []
+    /// How readers of each language name each language, folded for matching (case and accents
+    /// ignored): `[target][reader]`, for the check of links between languages.
+    public var foldedLanguageNames: [[[String]]] = []
+    /// The same names as written ("inglés", "English"), for messages.
+    public var languageNames: [[[String]]] = []
 
     /// Creates a site value.
     public init(
@@ -44,6 +56,27 @@ public struct Site: Sendable {
 
     /// The absolute URL of a site path (`https://www.example.com/treatments/`).
     public func absoluteURL(_ path: String) -> String { config.baseURL + path }
+
+    /// The home page of a language (index into `config.siteLanguages`).
+    public func home(ofLanguage language: Int) -> Int {
+        language > 0 && language < languageHomes.count ? languageHomes[language] : home
+    }
+
+    /// The main menu of a language.
+    public func menu(ofLanguage language: Int) -> [MenuEntry] {
+        language > 0 && language < languageMenus.count ? languageMenus[language] : menu
+    }
+
+    /// The footer menu of a language.
+    public func footerMenu(ofLanguage language: Int) -> [MenuEntry] {
+        language > 0 && language < languageFooterMenus.count ? languageFooterMenus[language] : footerMenu
+    }
+
+    /// A page's version in another language, if it has one.
+    public func translation(of page: Int, in language: Int) -> Int? {
+        if pages[page].language == language { return page }
+        return pages[page].translations.first { pages[$0].language == language }
+    }
 
     /// Pages that are written to the output (readable Markdown pages and every list page).
     var publishedPages: [Page] { pages.filter(\.isWritten) }

@@ -30,6 +30,10 @@ extension SiteTreeBuilder {
                     ?? "write the path of a page inside content/, without '.md', like 'conditions/back-pain'")
             return nil
         }
+        // A translation's references lead to the pages of its own language; a page that does not
+        // exist in that language is left out of its lists.
+        let language = languageOfSource[source.contentPath] ?? 0
+        guard let target = version(of: target, in: language) else { return nil }
         if let kind, pages[target].kind != kind {
             report(
                 source, reference.position, id: "reference.kind",

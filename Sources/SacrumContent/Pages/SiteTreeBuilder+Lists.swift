@@ -4,7 +4,7 @@ extension SiteTreeBuilder {
     /// Each tag gets a list page at `/tags/<slug>/`, and `/tags/` lists them all.
     mutating func makeTagPages() {
         var terms: [String: (title: String, pages: [Int])] = [:]
-        for page in pages where page.role == .regular && page.claimsURL {
+        for page in pages where page.role == .regular && page.claimsURL && page.language == 0 {
             for tag in page.frontMatter.tags {
                 let slug = HeadingSlugBridge.slug(tag)
                 if terms[slug] == nil { terms[slug] = (tag, []) }
@@ -40,7 +40,7 @@ extension SiteTreeBuilder {
 
     /// Resolves menu targets: absolute URLs stay as they are; site paths and content paths must name a
     /// published page or file.
-    mutating func resolveMenu(_ items: [MenuItemConfig], key: String) -> [MenuEntry] {
+    mutating func resolveMenu(_ items: [MenuItemConfig], key: String, language: Int = 0) -> [MenuEntry] {
         items.compactMap { item in
             let target = item.target.trimmed
             let lower = target.lowercased()
@@ -57,7 +57,11 @@ extension SiteTreeBuilder {
                 }
             } else {
                 let path = target.hasSuffix(".md") ? target : target + ".md"
-                if let page = pageByContentPath[path] ?? pageByContentPath[target + "/_index.md"] {
+                if var page = pageByContentPath[path] ?? pageByContentPath[target + "/_index.md"] {
+                    // In another language's menu, a page's path leads to its translation when it has one.
+                    if language != 0, let translated = pages[page].translations.first(where: { pages[$0].language == language }) {
+                        page = translated
+                    }
                     return MenuEntry(title: item.title, url: pages[page].url, page: page)
                 }
             }

@@ -20,15 +20,16 @@ extension SiteTreeBuilder {
             let source = indexes[folder]
             let name = String(folder.split(separator: "/").last ?? "")
             let parent = folder.isEmpty ? nil : sectionPage[parentFolder(folder)]
-            var url = folder.isEmpty ? "/" : (parent.map { pages[$0].url } ?? "/") + folderSegment(name) + "/"
+            var url = folder.isEmpty ? languagePrefix : (parent.map { pages[$0].url } ?? languagePrefix) + folderSegment(name) + "/"
             if !folder.isEmpty { reportFolderName(name, folder: folder, source: source, url: url) }
             if let source, let override = urlOverride(source, fallback: url, isHome: folder.isEmpty) { url = override }
             let title =
-                source?.frontMatter.title ?? (folder.isEmpty ? config.title : SitePath.title(fromName: name))
+                source?.frontMatter.title ?? (folder.isEmpty ? languageTitle : SitePath.title(fromName: name))
             let page = Page(
                 id: pages.count, role: folder.isEmpty ? .home : .section,
                 kind: kind(of: source, in: folder), source: source, title: title,
-                url: url, outputPath: SitePath.outputPath(for: url), sectionFolder: folder, parent: parent)
+                url: url, outputPath: SitePath.outputPath(for: url), sectionFolder: folder, parent: parent,
+                language: currentLanguage)
             if register(page, position: source?.frontMatter.url?.position) {
                 sectionPage[folder] = page.id
                 pages.append(page)
@@ -50,7 +51,7 @@ extension SiteTreeBuilder {
             let stem =
                 source.isBundleIndex
                 ? String(source.folder.split(separator: "/").last ?? "")
-                : String(source.fileName.dropLast(3))
+                : String(source.baseFileName.dropLast(3))
             var segment = stem
             var sluggedFileName = false
             if let slug = source.frontMatter.slug {
@@ -92,7 +93,8 @@ extension SiteTreeBuilder {
                 id: pages.count, role: .regular,
                 kind: kind(of: source, in: folder), source: source,
                 title: source.frontMatter.title ?? SitePath.title(fromName: stem), url: url,
-                outputPath: SitePath.outputPath(for: url), sectionFolder: folder, parent: parent)
+                outputPath: SitePath.outputPath(for: url), sectionFolder: folder, parent: parent,
+                language: currentLanguage)
             if register(page, position: source.frontMatter.url?.position ?? source.frontMatter.slug?.position) {
                 pages.append(page)
                 pages[parent].children.append(page.id)
@@ -107,7 +109,9 @@ extension SiteTreeBuilder {
 
     /// The site path of a content folder, from the folder names (not from any `url` a section sets).
     private func folderURL(_ folder: String) -> String {
-        folder.isEmpty ? "/" : "/" + folder.split(separator: "/").map { folderSegment(String($0)) }.joined(separator: "/") + "/"
+        folder.isEmpty
+            ? languagePrefix
+            : languagePrefix + folder.split(separator: "/").map { folderSegment(String($0)) }.joined(separator: "/") + "/"
     }
 
     /// The URL segment of a folder's name: the name, or its slug when it has capitals, spaces, accents
@@ -151,7 +155,14 @@ extension SiteTreeBuilder {
             return nil
         }
         do throws(SitePath.Problem) {
-            return try SitePath.normalize(url.value)
+            let normalized = try SitePath.normalize(url.value)
+            if currentLanguage != 0 && !normalized.hasPrefix(languagePrefix) {
+                report(
+                    source, url.position, .warning, id: "lang.url",
+                    "this \(siteLanguages[currentLanguage].tag) page's url \(normalized) is outside \(languagePrefix), where the language's pages are published",
+                    hint: "write 'url: \(languagePrefix)\(normalized.dropFirst())' to keep it with the language's pages")
+            }
+            return normalized
         } catch {
             report(
                 source, url.position, id: "url.invalid", "the url '\(url.value)' cannot be used: \(error.message)",

@@ -4,6 +4,8 @@
 public struct SiteTreeBuilder {
     let config: SiteConfig
     let options: PublishingOptions
+    /// `config.siteLanguages`, the default first.
+    let siteLanguages: [SiteLanguage]
     var pages: [Page] = []
     var diagnostics: [Diagnostic] = []
     var pageByURL: [String: Int] = [:]
@@ -13,6 +15,12 @@ public struct SiteTreeBuilder {
     /// Output paths folded to lower case, for collisions that only case-insensitive file systems see.
     var claimedOutputPaths: [String: String] = [:]
     var staticFiles: Set<String> = []
+    /// The language the tree is being built for (index into `config.siteLanguages`).
+    var currentLanguage = 0
+    /// Each source's language, by content path.
+    var languageOfSource: [String: Int] = [:]
+    /// Each source's translation key (the page it is a version of), by content path.
+    var translationKeyOfSource: [String: String] = [:]
 
     /// Files Sacrum writes itself; no page may take their place.
     public static let generatedFiles: Set<String> = ["sitemap.xml", "robots.txt", "404.html", "feed.xml"]
@@ -21,6 +29,7 @@ public struct SiteTreeBuilder {
     public init(config: SiteConfig, options: PublishingOptions) {
         self.config = config
         self.options = options
+        self.siteLanguages = config.siteLanguages
     }
 
     /// Builds the site.
@@ -33,23 +42,49 @@ public struct SiteTreeBuilder {
 
     mutating func build(_ content: ContentLoader.Result) -> (site: Site, diagnostics: [Diagnostic]) {
         staticFiles = Set(content.staticFiles)
-        let visible = publishedSources(content.pages)
-        makeSections(visible: visible)
-        makeRegularPages(visible: visible)
+        let sources = assignLanguages(content.pages, folders: content.folders)
+        let visible = hidingTranslationsOfHiddenPages(publishedSources(sources))
+        let languages = siteLanguages
+        var sectionPages: [[String: Int]] = []
+        for language in languages.indices {
+            currentLanguage = language
+            sectionPage = [:]
+            let mine = languages.count == 1 ? visible : visible.filter { languageOfSource[$0.contentPath] == language }
+            makeSections(visible: mine)
+            makeRegularPages(visible: mine)
+            sectionPages.append(sectionPage)
+        }
+        currentLanguage = 0
+        sectionPage = sectionPages[0]
+        linkTranslations()
         orderSections()
         linkAncestorsAndNeighbours()
         makeCrossLinks()
         makeTagPages()
         makeNotFoundPage()
         resolveReviewers()
-        let menu = resolveMenu(config.menu, key: "menu")
-        let footerMenu = resolveMenu(config.footerMenu, key: "footer_menu")
+        let menu = resolveMenu(languages[0].menu, key: "menu")
+        let footerMenu = resolveMenu(languages[0].footerMenu, key: "footer_menu")
+        var languageMenus = [menu]
+        var languageFooterMenus = [footerMenu]
+        for (index, language) in languages.enumerated().dropFirst() {
+            languageMenus.append(resolveMenu(language.menu, key: "languages.\(language.tag).menu", language: index))
+            languageFooterMenus.append(
+                resolveMenu(language.footerMenu, key: "languages.\(language.tag).footer_menu", language: index))
+        }
         let aliases = makeAliases()
         checkStaticFileCollisions()
-        let site = Site(
+        var site = Site(
             config: config, pages: pages, home: sectionPage[""] ?? 0, pageByURL: pageByURL,
             pageByContentPath: pageByContentPath, hiddenPages: hiddenPages, staticFiles: staticFiles, menu: menu,
             footerMenu: footerMenu, aliases: aliases)
+        if languages.count > 1 {
+            site.languageHomes = sectionPages.map { $0[""] ?? site.home }
+            site.languageMenus = languageMenus
+            site.languageFooterMenus = languageFooterMenus
+            site.languageNames = languages.map { target in languages.map { reader in LanguageNames.names(of: target, readBy: reader) } }
+            site.foldedLanguageNames = site.languageNames.map { $0.map { $0.map(LanguageNames.folded) } }
+        }
         return (site, diagnostics)
     }
 
@@ -58,7 +93,7 @@ public struct SiteTreeBuilder {
     /// The sources that are published; the others are remembered with the reason, so that a link to
     /// them can say why it goes nowhere.
     private mutating func publishedSources(_ sources: [PageSource]) -> [PageSource] {
-        var hiddenSections: [String] = []
+        var hiddenSections: [(folder: String, language: Int, path: String)] = []
         var visible: [PageSource] = []
         let today = options.today(in: config.timeZone)
         for source in sources {
@@ -80,7 +115,9 @@ public struct SiteTreeBuilder {
             }
             if let reason {
                 hiddenPages[source.contentPath] = reason
-                if source.isSectionIndex { hiddenSections.append(source.folder) }
+                if source.isSectionIndex {
+                    hiddenSections.append((source.folder, languageOfSource[source.contentPath] ?? 0, source.contentPath))
+                }
             } else {
                 visible.append(source)
             }
@@ -88,10 +125,12 @@ public struct SiteTreeBuilder {
         // A hidden `_index.md` hides its whole branch, as in Hugo.
         guard !hiddenSections.isEmpty else { return visible }
         return visible.filter { source in
-            let hiddenBy = hiddenSections.first { folder in
-                !folder.isEmpty && (source.folder == folder || source.folder.hasPrefix(folder + "/"))
+            let language = languageOfSource[source.contentPath] ?? 0
+            let hiddenBy = hiddenSections.first { section in
+                !section.folder.isEmpty && section.language == language
+                    && (source.folder == section.folder || source.folder.hasPrefix(section.folder + "/"))
             }
-            if let hiddenBy, let reason = hiddenPages[hiddenBy + "/_index.md"] {
+            if let hiddenBy, let reason = hiddenPages[hiddenBy.path] {
                 hiddenPages[source.contentPath] = reason
                 return false
             }

@@ -13,6 +13,14 @@ public protocol ShortcodeRendering: Sendable {
 
     /// The template file of a shortcode, for messages (`themes/default/templates/shortcodes/figure.mustache`).
     func file(of name: String) -> String?
+
+    /// The shortcodes as rendered on a page in another language (index into `SiteConfig.siteLanguages`).
+    func inLanguage(_ language: Int) -> any ShortcodeRendering
+}
+
+extension ShortcodeRendering {
+    /// The same shortcodes: by default, they do not depend on the page's language.
+    public func inLanguage(_ language: Int) -> any ShortcodeRendering { self }
 }
 
 /// The Markdown between a pair's tags, rendered with the page's settings.

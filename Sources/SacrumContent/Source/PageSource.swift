@@ -18,6 +18,11 @@ public final class PageSource: Sendable, Hashable {
     /// Whether the file and its front matter could be read; a page whose YAML is broken is left out of
     /// the site (the build fails on the diagnostic anyway) so it causes no follow-on errors.
     public let isReadable: Bool
+    /// The language code the file name carries (`es` of `contact.es.md`), or `nil` for a page in the
+    /// default language; see `TranslationFileName`.
+    public let languageCode: String?
+    /// The file name without its language code (`contact.md` for `contact.es.md`).
+    public let baseFileName: String
 
     /// Creates a page source.
     public init(
@@ -30,6 +35,14 @@ public final class PageSource: Sendable, Hashable {
         self.body = body
         self.bodyFirstLine = bodyFirstLine
         self.isReadable = isReadable
+        let fileName = Self.fileName(of: contentPath)
+        if let translation = TranslationFileName.split(fileName) {
+            languageCode = translation.code
+            baseFileName = translation.original
+        } else {
+            languageCode = nil
+            baseFileName = fileName
+        }
     }
 
     public static func == (lhs: PageSource, rhs: PageSource) -> Bool {
@@ -44,13 +57,21 @@ public final class PageSource: Sendable, Hashable {
     }
 
     /// `_index.md`: the page of the folder it is in (the home page, or a section).
-    var isSectionIndex: Bool { fileName == "_index.md" }
+    public var isSectionIndex: Bool { baseFileName == "_index.md" }
 
     /// `index.md`: a page whose folder holds its images (a leaf bundle, in Hugo's words).
-    var isBundleIndex: Bool { fileName == "index.md" }
+    public var isBundleIndex: Bool { baseFileName == "index.md" }
 
     /// The file name (`si-joint-fusion.md`).
-    public var fileName: String {
+    public var fileName: String { Self.fileName(of: contentPath) }
+
+    /// The content path of the page this file translates (`treatments/si-joint-fusion.md` for
+    /// `treatments/si-joint-fusion.es.md`); its own path for a page in the default language.
+    public var originalContentPath: String {
+        languageCode == nil ? contentPath : (folder.isEmpty ? baseFileName : folder + "/" + baseFileName)
+    }
+
+    private static func fileName(of contentPath: String) -> String {
         guard let slash = contentPath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return contentPath }
         return String(contentPath[contentPath.index(after: slash)...])
     }

@@ -16,6 +16,8 @@ public struct SiteLayout: Sendable, Hashable {
     public static let archetypesFolder = "archetypes"
     /// `themes/`: one folder per theme.
     public static let themesFolder = "themes"
+    /// `i18n/`: a theme's words in each language (`i18n/es-US.yaml`).
+    public static let stringsFolder = "i18n"
     /// `theme.yaml`: a theme's settings (images, colours).
     public static let themeConfigFile = "theme.yaml"
     /// `.sacrum-cache/`: processed images and compressed files kept between builds.
@@ -52,6 +54,8 @@ public struct SiteLayout: Sendable, Hashable {
     public var themeAssetsFolder: String { themeFolder + "/" + Self.assetsFolder }
     /// The theme's archetypes, relative to the root.
     public var themeArchetypesFolder: String { themeFolder + "/" + Self.archetypesFolder }
+    /// The theme's words in each language, relative to the root.
+    public var themeStringsFolder: String { themeFolder + "/" + Self.stringsFolder }
     /// The theme's `theme.yaml`, relative to the root.
     public var themeConfigFile: String { themeFolder + "/" + Self.themeConfigFile }
 
@@ -62,7 +66,7 @@ public struct SiteLayout: Sendable, Hashable {
 
     /// What a changed path (relative to the root) is to a build.
     public enum Input: Sendable, Hashable {
-        /// `site.yaml`, the theme's `theme.yaml` or a template: how the site looks.
+        /// `site.yaml`, the theme's `theme.yaml`, a template or the theme's words: how the site looks.
         case look
         /// `content/` or `themes/` itself, the root, or another file at the root: anything may change.
         case structure
@@ -80,7 +84,7 @@ public struct SiteLayout: Sendable, Hashable {
     public func input(_ path: String) -> Input {
         let content = Self.contentFolder + "/"
         if path == Self.configFile || path == themeConfigFile || path.hasPrefix(themeTemplatesFolder + "/")
-            || path.hasPrefix(Self.templatesFolder + "/")
+            || path.hasPrefix(Self.templatesFolder + "/") || path.hasPrefix(themeStringsFolder + "/")
         {
             return .look
         }

@@ -25,6 +25,8 @@ struct PageContext: TemplateObject {
         case hasChildren, hasSubsections, hasConditions, hasTreatments, hasStories, hasRelated, hasTags, hasBreadcrumbs
         // Medical pages, stories, providers
         case review, disclosure, treatment, procedureType, bodyLocation, jobTitle, params
+        // Languages
+        case language, translations, hasTranslations, languageLinks, hasLanguageLinks, xDefault
     }
 
     static let fields = Array(Field.allCases)
@@ -34,8 +36,9 @@ struct PageContext: TemplateObject {
         switch $0 {
         case .isHome, .isSection, .isRegular, .isList, .isTag, .isTagIndex, .isTreatment, .isCondition, .isStory, .isProvider,
             .isArticle, .isMedical, .hasToc, .hasChildren, .hasSubsections, .hasConditions, .hasTreatments, .hasStories,
-            .hasRelated, .hasTags, .hasBreadcrumbs:
+            .hasRelated, .hasTags, .hasBreadcrumbs, .hasTranslations, .hasLanguageLinks:
             .bool
+        case .translations, .languageLinks: .list(.object(LanguageLinkContext.schema))
         case .wordCount, .readingMinutes: .number
         case .toc: .list(.object(HeadingContext.schema))
         case .date, .updated, .lastModified: .object(DateContext.schema)
@@ -113,6 +116,24 @@ struct PageContext: TemplateObject {
         case .bodyLocation: return page.frontMatter.bodyLocation.templateValue
         case .jobTitle: return page.frontMatter.jobTitle.templateValue
         case .params: return ParamsValue.value(.mapping(page.frontMatter.params))
+        case .language: return .text(environment.languages[min(page.language, environment.languages.count - 1)].tag)
+        case .translations:
+            return .values(page.translations.map { .object(LanguageLinkContext(environment: environment, language: site.pages[$0].language, page: $0)) })
+        case .hasTranslations: return .bool(!page.translations.isEmpty)
+        case .languageLinks: return .values(languageLinks(page))
+        case .hasLanguageLinks: return .bool(environment.languages.count > 1)
+        case .xDefault:
+            return page.translations.first.map { .text(site.absoluteURL(site.pages[$0].url)) } ?? .absent
+        }
+    }
+
+    /// The language switch: each other language, leading to this page's version in it, else to that
+    /// language's home page.
+    private func languageLinks(_ page: borrowing Page) -> [TemplateValue] {
+        environment.languages.indices.compactMap { language in
+            guard language != page.language else { return nil }
+            let target = site.translation(of: index, in: language) ?? site.home(ofLanguage: language)
+            return .object(LanguageLinkContext(environment: environment, language: language, page: target))
         }
     }
 
@@ -122,7 +143,9 @@ struct PageContext: TemplateObject {
         target.map { .object(PageLinkContext(environment: environment, index: $0)) } ?? .absent
     }
 
-    private func date(_ date: ContentDate?) -> TemplateValue { date.map { .object(DateContext(date: $0)) } ?? .absent }
+    private func date(_ date: ContentDate?) -> TemplateValue {
+        date.map { .object(DateContext(date: $0, formats: environment.formats)) } ?? .absent
+    }
 
     /// Section and tag pages without a description get one that says what they list.
     private var fallbackDescription: String? {
@@ -146,11 +169,11 @@ struct PageContext: TemplateObject {
         else { return nil }
         switch page.reviewer {
         case .provider(let provider):
-            return ReviewContext(name: site.pages[provider].title, url: site.pages[provider].url, date: DateContext(date: date))
+            return ReviewContext(name: site.pages[provider].title, url: site.pages[provider].url, date: DateContext(date: date, formats: environment.formats))
         case .person(let person):
-            return ReviewContext(name: person, url: nil, date: DateContext(date: date))
+            return ReviewContext(name: person, url: nil, date: DateContext(date: date, formats: environment.formats))
         case nil:
-            return ReviewContext(name: name, url: nil, date: DateContext(date: date))
+            return ReviewContext(name: name, url: nil, date: DateContext(date: date, formats: environment.formats))
         }
     }
 
@@ -201,7 +224,7 @@ struct PageLinkContext: TemplateObject {
         case .url: .text(page.url)
         case .description: page.frontMatter.description.templateValue
         case .summary: Self.summary(of: page).templateValue
-        case .date: page.frontMatter.date.map { .object(DateContext(date: $0)) } ?? .absent
+        case .date: page.frontMatter.date.map { .object(DateContext(date: $0, formats: environment.formats)) } ?? .absent
         case .kind: .text(page.kind.rawValue)
         case .isCurrent: .bool(false)
         case nil: .absent
@@ -220,6 +243,7 @@ struct PageLinkContext: TemplateObject {
 /// A date: `iso` (`2026-03-14`, for `<time datetime>`), `display` (`March 14, 2026`) and `year`.
 struct DateContext: TemplateObject {
     let date: ContentDate
+    var formats = LocalFormats.english
 
     enum Field: String, CaseIterable { case iso, display, year }
 
@@ -233,7 +257,7 @@ struct DateContext: TemplateObject {
     func value(at field: Int) -> TemplateValue {
         switch TemplateSchema.element(field, of: Self.fields) {
         case .iso: .text(date.secondsOfDay == nil ? date.isoDate : date.iso8601)
-        case .display: .text(date.longEnglish)
+        case .display: .text(formats.date(date))
         case .year: .text(String(date.year))
         case nil: .absent
         }

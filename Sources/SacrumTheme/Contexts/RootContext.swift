@@ -15,7 +15,7 @@ public struct RootContext: TemplateObject {
         self.jsonLD = jsonLD
     }
 
-    enum Field: String, CaseIterable { case site, page, menu, footerMenu, assets, jsonLD }
+    enum Field: String, CaseIterable { case site, page, menu, footerMenu, assets, jsonLD, i18n }
 
     static let fields = Array(Field.allCases)
 
@@ -27,6 +27,7 @@ public struct RootContext: TemplateObject {
         case .menu, .footerMenu: .list(.object(MenuItemContext.schema))
         case .assets: .assets
         case .jsonLD: .text
+        case .i18n: .data
         }
     }
 
@@ -39,6 +40,7 @@ public struct RootContext: TemplateObject {
         case .menu: .list(MenuList(environment: environment, footer: false, page: pageIndex))
         case .footerMenu: .list(MenuList(environment: environment, footer: true, page: pageIndex))
         case .jsonLD: .text(jsonLD())
+        case .i18n: environment.i18n
         case .assets, nil: .absent
         }
     }
@@ -51,7 +53,9 @@ struct MenuList: TemplateList {
     /// The page being rendered, whose entry is current; -1 for none.
     let page: Int
 
-    private var entries: [MenuEntry] { footer ? environment.site.footerMenu : environment.site.menu }
+    private var entries: [MenuEntry] {
+        footer ? environment.site.footerMenu(ofLanguage: environment.language) : environment.site.menu(ofLanguage: environment.language)
+    }
 
     var count: Int { entries.count }
 
@@ -85,14 +89,16 @@ struct MenuItemContext: TemplateObject {
 
     func value(at index: Int) -> TemplateValue {
         let site = environment.site
-        let entry = self.entry >= 0 ? site.menu[self.entry] : site.footerMenu[-self.entry - 1]
+        let language = environment.language
+        let entry =
+            self.entry >= 0 ? site.menu(ofLanguage: language)[self.entry] : site.footerMenu(ofLanguage: language)[-self.entry - 1]
         switch TemplateSchema.element(index, of: Self.fields) {
         case .title: return .text(entry.title)
         case .url: return .text(entry.url)
         case .isCurrent: return .bool(page >= 0 && entry.page == page)
         case .isActive:
             guard page >= 0, let target = entry.page else { return .bool(false) }
-            return .bool(target == page || (target != site.home && site.pages[page].ancestors.contains(target)))
+            return .bool(target == page || (target != site.home(ofLanguage: language) && site.pages[page].ancestors.contains(target)))
         case nil: return .absent
         }
     }
