@@ -20,7 +20,7 @@ public enum HostOutput {
 
     /// Adds the host files to `files`.
     /// - Parameter fingerprinted: the paths of files named by a hash of their content.
-    /// - Parameter cache: where twins of earlier builds are kept (`CompressedTwinCache.directory(root:)`).
+    /// - Parameter cacheDirectory: where twins of earlier builds are kept (`CompressedTwinCache.directory(root:)`).
     public static func add(
         to files: [OutputFile], site: Site, fingerprinted: Set<String>, settings: PublishSettings, cacheDirectory: String
     ) async -> Result {
