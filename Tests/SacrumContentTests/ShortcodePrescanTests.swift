@@ -31,3 +31,12 @@ import Testing
         #expect(!"".containsASCIIDigit())
     }
 }
+
+/// Names every shortcode template already has cannot be arguments.
+@Suite struct ShortcodeReservedNameTests {
+    @Test(arguments: ["site", "inner", "innerInline", "picture", "i18n"])
+    func aReservedNameIsNotAnArgument(name: String) {
+        let (_, diagnostics) = ShortcodeDeclaration.parse(template: "{{! arguments: \(name) }}\n", file: "t.mustache")
+        #expect(diagnostics.map(\.message) == ["'\(name)' is a name every shortcode template already has"])
+    }
+}

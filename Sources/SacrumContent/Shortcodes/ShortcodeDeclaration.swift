@@ -56,7 +56,7 @@ public struct ShortcodeDeclaration: Sendable, Hashable {
     public func argument(_ name: String) -> Argument? { arguments.first { $0.name == name } }
 
     /// Names a template sees besides the arguments, which no argument may take.
-    public static let reservedNames: Set<String> = ["site", "inner", "innerInline", "picture"]
+    public static let reservedNames: Set<String> = ["site", "inner", "innerInline", "picture", "i18n"]
 
     /// The keys a declaration line may start with.
     static let keys = ["arguments", "content"]
