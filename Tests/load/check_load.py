@@ -109,8 +109,10 @@ class Site:
         if base.is_file():
             base.write_text(f"{{{{! {self.canary} }}}}\n" + base.read_text())
 
-        # A page in the rotation that the edit thread keeps changing: the first treatment.
-        treatments = sorted(p for p in (self.root / "content" / "treatments").glob("*.md") if p.name != "_index.md")
+        # A page in the rotation that the edit thread keeps changing: the first treatment (not a section
+        # index, not a translation such as `name.es.md`, whose URL is under its language's prefix).
+        treatments = sorted(p for p in (self.root / "content" / "treatments").glob("*.md")
+                            if not p.name.startswith("_index") and "." not in p.stem)
         self.page = treatments[0]
         self.page_url = f"/treatments/{self.page.stem}/"
         self.page_text = self.page.read_text()
