@@ -98,7 +98,7 @@ BENCH_LANG_PAGES ?= 1000
 bench-languages: setup
 	$(SWIFT) build -c release --product sacrum
 	python3 Benchmarks/bench-languages.py --sacrum "$$($(SWIFT) build -c release --show-bin-path)/sacrum" \
-		--work $(BENCH_DIR) --pages $(BENCH_LANG_PAGES)
+		--work $(BENCH_OUT)/languages --pages $(BENCH_LANG_PAGES)
 
 ## Instructions executed by a release build of a 1,000-page corpus under callgrind, compared with
 ## Benchmarks/instructions.txt: more than 20% above it fails. RECORD=1 writes the new count.
