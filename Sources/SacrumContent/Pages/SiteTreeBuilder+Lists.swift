@@ -121,12 +121,12 @@ extension SiteTreeBuilder {
             if Self.generatedFiles.contains(folded) || claimedOutputPaths[folded] != nil {
                 diagnostics.append(
                     Diagnostic(
-                        .error, id: "url.collision", file: "content/" + file,
+                        .error, id: "url.collision", file: SiteLayout.contentDisplayPath(file),
                         message: "this file would be published at /\(file), where \(claimedOutputPaths[folded].map { $0.isEmpty ? "a generated page" : $0 } ?? "Sacrum writes its own file") is written",
                         hint: "rename or move the file"))
                 staticFiles.remove(file)
             } else {
-                claimedOutputPaths[folded] = "content/" + file
+                claimedOutputPaths[folded] = SiteLayout.contentDisplayPath(file)
             }
         }
     }

@@ -141,7 +141,7 @@ extension SiteTreeBuilder {
         }
         diagnostics.append(
             Diagnostic(
-                diagnostic.0, id: diagnostic.1, file: source?.file ?? "content/" + folder, line: source == nil ? 0 : 1,
+                diagnostic.0, id: diagnostic.1, file: source?.file ?? SiteLayout.contentDisplayPath(folder), line: source == nil ? 0 : 1,
                 column: source == nil ? 0 : 1, message: diagnostic.2, hint: diagnostic.3))
     }
 
