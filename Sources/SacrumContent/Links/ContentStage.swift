@@ -116,28 +116,27 @@ public enum ContentStage {
     ) -> (String?, [Diagnostic]) {
         let position = SourcePosition(line: field.position.line, column: field.position.column)
         var diagnostics: [Diagnostic] = []
-        guard let alt else {
+        /// A problem at the field.
+        func report(_ severity: DiagnosticSeverity, _ id: String, _ message: String, _ hint: String) {
             diagnostics.append(
-                Diagnostic(
-                    .error, id: "a11y.alt-missing", file: file, line: position.line, column: position.column,
-                    message: "the page's image '\(field.value)' has no alt text",
-                    hint: "add 'image_alt: Surgeon pointing at the SI joint on a model' below it; a blind patient hears only that"))
+                Diagnostic(severity, id: id, file: file, line: position.line, column: position.column, message: message, hint: hint))
+        }
+        guard let alt else {
+            report(.error, "a11y.alt-missing", "the page's image '\(field.value)' has no alt text",
+                   "add 'image_alt: Surgeon pointing at the SI joint on a model' below it; a blind patient hears only that")
             return (nil, diagnostics)
         }
         if !renderer.options.unsafe && ExpansionPass.isDangerous(field.value) {
-            diagnostics.append(
-                Diagnostic(
-                    .error, id: "markdown.unsafe-url", file: file, line: position.line, column: position.column,
-                    message: "the image '\(field.value)' could run code in the reader's browser or point at a file on a computer",
-                    hint: "use a file in content/ or static/, or an https:// address"))
+            report(.error, "markdown.unsafe-url",
+                   "the image '\(field.value)' could run code in the reader's browser or point at a file on a computer",
+                   "use a file in content/ or static/, or an https:// address")
             return (nil, diagnostics)
         }
         let link = MarkdownLink(kind: .image, destination: field.value, title: "", text: alt, position: position)
         let url = resolve(link) ?? field.value
         if let output = renderer.renderImage?(MarkdownImage(source: url, alt: alt, title: "", position: position, isFirst: true)) {
             if case .imageFile(let id, let message, let hint, let isError) = output.problem {
-                diagnostics.append(
-                    Diagnostic(isError ? .error : .warning, id: id, file: file, line: position.line, column: position.column, message: message, hint: hint))
+                report(isError ? .error : .warning, id, message, hint)
                 if isError { return (nil, diagnostics) }
             }
             if let html = output.html { return (html, diagnostics) }
