@@ -24,7 +24,7 @@ public struct SiteLayout: Sendable, Hashable {
     public static let cacheFolder = ".sacrum-cache"
 
     /// The site's root folder.
-    var root: String
+    public var root: String
     /// The theme the site uses (`theme:` in site.yaml).
     var themeName: String
 
