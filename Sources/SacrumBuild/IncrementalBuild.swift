@@ -20,6 +20,11 @@ struct IncrementalBuild: Sendable {
     private(set) var build: SiteBuild
     /// The paths the last update changed; `nil` after a full build (everything may have changed).
     private(set) var changedPaths: Set<String>?
+    /// After a full build, the paths the build before had and this one has not.
+    private(set) var removedPaths: Set<String> = []
+    /// Every output path of the last full build: a body edit or a stylesheet changes files but never
+    /// which paths exist, so the checks after one use this set instead of making it again.
+    private var outputPaths: Set<String> = []
 
     /// What an update changed, for the preview server.
     enum Change: Sendable, Equatable {
@@ -47,9 +52,12 @@ struct IncrementalBuild: Sendable {
     mutating func buildAll() async {
         changedPaths = nil
         let (sources, markdown) = (build.sources, build.markdown)
+        let previousPaths = outputPaths
         build = SiteBuild(options: options, fingerprintAssets: false, prefixesLinks: false)  // lets the old pages go first
         build = await pipeline.build(
             fingerprintAssets: false, prefixesLinks: false, earlierSources: sources, earlierMarkdown: markdown)
+        outputPaths = Set(build.files.keys)
+        removedPaths = previousPaths.subtracting(outputPaths)
     }
 
     // MARK: - Updates
@@ -149,7 +157,7 @@ struct IncrementalBuild: Sendable {
         }
         clock.lap("render")
         let checked = await CheckPhase.pages(
-            Array(affected), of: site, pages: build.pages, theme: theme, outputPaths: Set(build.files.keys), options: options)
+            Array(affected), of: site, pages: build.pages, theme: theme, outputPaths: outputPaths, options: options)
         build.problems.fragments = checked.fragments
         for (index, diagnostics) in checked.pageChecks { build.problems.pageChecks[index] = diagnostics }
         clock.lap("checks")
