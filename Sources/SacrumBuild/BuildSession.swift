@@ -48,8 +48,10 @@ struct BuildSession: Sendable {
 
     private(set) var site: Site?
     private var urlSignature: [String: String] = [:]
-    private var html: [Int: String] = [:]
-    private var templates: [Int: String] = [:]
+    /// What the checks found on each rendered page and keep of it for the checks across pages.
+    private var facts: [Int: PageFacts] = [:]
+    /// Every path the build writes (pages, redirects, generated files, assets), for the link checks.
+    private var outputPaths: Set<String> = []
     /// Every output file by path.
     private(set) var files: [String: OutputFile] = [:]
     /// The paths the last update changed; `nil` after a full build (everything may have changed).
@@ -277,11 +279,7 @@ struct BuildSession: Sendable {
         // the HTML of its articles.
         if changed.contains(where: { feedArticles.contains($0.index) }) { storeFeeds(site) }
         clock.lap("render")
-        let context = checkContext(theme: theme)
-        problems.fragments = FragmentCheck.check(site, pages: html)
-        let idsByPath = await SiteChecks.ids(context, pages: Array(affected))
-        let checked = await SiteChecks.runPages(Array(affected), context: context, idsByPath: idsByPath)
-        for (index, diagnostics) in checked { problems.pageChecks[index] = diagnostics }
+        (problems.pageChecks, problems.fragments) = SiteChecks.checkAcross(facts, context: checkContext(theme: theme))
         clock.lap("checks")
         timings = clock.timings
         return true
@@ -437,31 +435,42 @@ struct BuildSession: Sendable {
     }
 
     private mutating func renderAll() async {
-        html = [:]
-        templates = [:]
+        facts = [:]
         problems.render = [:]
         files = [:]
+        outputPaths = []
         problems.outputCollisions = []
         guard let site, let theme else { return }
-        await render(pages: site.pages.indices.filter { site.pages[$0].isWritten }, theme: theme)
+        let pages = site.pages.indices.filter { site.pages[$0].isWritten }
+        // Redirects and generated files before the pages, so that each page's checks, run as it is
+        // rendered, know every path the build writes.
         for alias in site.aliases {
             let file = RedirectPageWriter.page(for: alias, in: site, finisher: finisher)
             files[file.path] = file
         }
         refreshGeneratedFiles(articlesChanged: true)
-        problems.outputCollisions = OutputCollisions.find(assets: assets, written: files, site: site)
+        let generated = files
+        var written = Set(generated.keys)
+        for index in pages { written.insert(site.pages[index].outputPath) }
+        problems.outputCollisions = OutputCollisions.find(assets: assets, written: written, site: site)
         let finisher = self.finisher
-        for file in assets.files where files[file.path] == nil { files[file.path] = finisher.finished(file) }
+        for file in assets.files where !written.contains(file.path) { files[file.path] = finisher.finished(file) }
+        outputPaths = written.union(files.keys)
+        await render(pages: pages, theme: theme)
+        // A redirect or generated file where a page is stays, as the collision's error says.
+        for (path, file) in generated { files[path] = file }
     }
 
     private mutating func render(pages indexes: [Int], theme: Theme) async {
         guard let site else { return }
         let rendered = await PageRenderStage.render(
-            RenderEnvironment(site: site, assets: assets.names, strings: themeStrings), theme: theme, pages: indexes, finisher: finisher)
-        for index in indexes { problems.render[index] = rendered.diagnostics[index] }
+            RenderEnvironment(site: site, assets: assets.names, strings: themeStrings), theme: theme, pages: indexes, finisher: finisher,
+            checks: checkContext(theme: theme))
+        for index in indexes {
+            problems.render[index] = rendered.diagnostics[index]
+            facts[index] = rendered.facts[index]
+        }
         for file in rendered.files { store(file) }
-        for (index, text) in rendered.pagesByIndex { html[index] = text }
-        for (index, name) in rendered.templates { templates[index] = name }
     }
 
     /// Puts a file in the output, remembering that it changed.
@@ -489,21 +498,17 @@ struct BuildSession: Sendable {
     }
 
     private func checkContext(theme: Theme) -> CheckContext {
-        CheckContext(
-            site: site!, html: html, templates: templates, theme: theme, outputPaths: Set(files.keys),
-            today: options.publishing.today(in: site!.config.timeZone))
+        CheckContext(site: site!, theme: theme, outputPaths: outputPaths, today: options.publishing.today(in: site!.config.timeZone))
     }
 
     private mutating func checkAll() async {
         problems.pageChecks = [:]
         problems.siteChecks = []
         problems.fragments = []
-        guard let site, let theme else { return }
-        problems.fragments = FragmentCheck.check(site, pages: html)
+        guard site != nil, let theme else { return }
         let context = checkContext(theme: theme)
-        let idsByPath = await SiteChecks.ids(context, pages: site.pages.map(\.id))
-        problems.pageChecks = await SiteChecks.runPages(site.pages.map(\.id), context: context, idsByPath: idsByPath)
-        problems.siteChecks = SiteChecks.runSite(context, files: Array(files.values).sorted { $0.path < $1.path })
+        (problems.pageChecks, problems.fragments) = SiteChecks.checkAcross(facts, context: context)
+        problems.siteChecks = SiteChecks.runSite(context, rendered: Set(facts.keys), files: Array(files.values).sorted { $0.path < $1.path })
     }
 
     /// Where every page is, for knowing whether links resolve as before.

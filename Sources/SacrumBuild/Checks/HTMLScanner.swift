@@ -7,8 +7,10 @@ import SacrumContent
 /// A small scanner over HTML that Sacrum itself produced: it reports the start and end tags the checks
 /// read (links, images, scripts, embeds, forms, tables) with the attributes they read (names
 /// lowercased, values with the basic entities decoded), any tag with a `style` attribute, and skips
-/// comments and the contents of `<script>` and `<style>`. It does not build a tree, and it makes no
-/// string for the tags and attributes no check reads: a site's pages are scanned once each.
+/// comments and the contents of `<script>` and `<style>`, and collects the values of every `id`
+/// attribute (what links to `#fragments` of the page may name). It does not build a tree, and it makes
+/// no string for the tags and attributes no check reads: a site's pages are scanned once each, right
+/// after they are rendered.
 struct HTMLScanner {
     /// Elements the checks look at, by their packed names (the names' strings are made once).
     static let elementNames: [UInt64: String] = Dictionary(uniqueKeysWithValues: [
@@ -41,9 +43,21 @@ struct HTMLScanner {
         }
     }
 
+    /// What one pass over a page finds: the tags the checks read, and the page's `id` values.
+    struct Scan {
+        var tags: [Tag]
+        var ids: Set<String>
+    }
+
     /// Every start tag of `html`, in order; `body` also sees the text between tags when `text` is set.
     static func tags(in html: String, text: ((String) -> Void)? = nil) -> [Tag] {
+        scan(html, text: text).tags
+    }
+
+    /// The tags of `html` (as `tags(in:)`) and the values of its `id` attributes, in one pass.
+    static func scan(_ html: String, text: ((String) -> Void)? = nil) -> Scan {
         var tags: [Tag] = []
+        var ids: Set<String> = []
         var html = html
         html.withUTF8 { bytes in
             var index = 0
@@ -115,7 +129,8 @@ struct HTMLScanner {
                     let attributeEnd = cursor
                     let packedAttribute = attributeEnd - attributeStart <= 8 ? packLowercased(bytes, attributeStart, attributeEnd) : 0
                     let knownAttribute = attributeNames[packedAttribute]
-                    let wanted = (interesting && knownAttribute != nil) || packedAttribute == style
+                    let isID = packedAttribute == idName
+                    let wanted = (interesting && knownAttribute != nil) || packedAttribute == style || isID
                     var value = ""
                     if cursor < count, bytes[cursor] == UInt8(ascii: "=") {
                         cursor += 1
@@ -139,7 +154,11 @@ struct HTMLScanner {
                             }
                         }
                     }
-                    if wanted { attributes.append((knownAttribute ?? lowercased(bytes, attributeStart, attributeEnd), value)) }
+                    if isID {
+                        if !isEnd { ids.insert(value) }
+                    } else if wanted {
+                        attributes.append((knownAttribute ?? lowercased(bytes, attributeStart, attributeEnd), value))
+                    }
                 }
                 index = cursor + 1
                 textStart = index
@@ -164,7 +183,7 @@ struct HTMLScanner {
             }
             flushText(until: count)
         }
-        return tags
+        return Scan(tags: tags, ids: ids)
     }
 
     /// The number of line feeds in `bytes[start..<end]`, found with memchr.
@@ -179,6 +198,7 @@ struct HTMLScanner {
         return count
     }
 
+    private static let idName = pack("id")
     private static let scriptName = pack("script")
     private static let styleName = pack("style")
 
