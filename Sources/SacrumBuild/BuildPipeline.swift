@@ -18,7 +18,14 @@ public struct BuildPipeline: Sendable {
 
     /// Runs every phase: the site's files and every diagnostic.
     public func run() async -> BuildResult {
+        await run(staging: nil)
+    }
+
+    /// Runs every phase; with `staging`, each page is written to the staging folder as soon as it is
+    /// rendered (with its compressed twins) and is in `staged`, not in `files`.
+    func run(staging: PageStaging.Target?) async -> BuildResult {
         var session = BuildSession(options: options)
+        session.staging = staging
         await session.buildAll()
         return session.result()
     }

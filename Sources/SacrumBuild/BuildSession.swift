@@ -52,6 +52,11 @@ struct BuildSession: Sendable {
     private var facts: [Int: PageFacts] = [:]
     /// Every path the build writes (pages, redirects, generated files, assets), for the link checks.
     private var outputPaths: Set<String> = []
+    /// Where a one-shot build writes each page as soon as it is rendered (`sacrum build`); `nil` keeps
+    /// the pages in `files` (the preview, `sacrum check`, tests).
+    var staging: PageStaging.Target?
+    /// The pages written to the staging folder.
+    private var staged: [StagedFile] = []
     /// Every output file by path.
     private(set) var files: [String: OutputFile] = [:]
     /// The paths the last update changed; `nil` after a full build (everything may have changed).
@@ -438,6 +443,7 @@ struct BuildSession: Sendable {
         facts = [:]
         problems.render = [:]
         files = [:]
+        staged = []
         outputPaths = []
         problems.outputCollisions = []
         guard let site, let theme else { return }
@@ -465,7 +471,8 @@ struct BuildSession: Sendable {
         guard let site else { return }
         let rendered = await PageRenderStage.render(
             RenderEnvironment(site: site, assets: assets.names, strings: themeStrings), theme: theme, pages: indexes, finisher: finisher,
-            checks: checkContext(theme: theme))
+            checks: checkContext(theme: theme), staging: staging.map { $0.staging(existing: outputPaths, settings: site.config.publish) })
+        staged += rendered.staged
         for index in indexes {
             problems.render[index] = rendered.diagnostics[index]
             facts[index] = rendered.facts[index]
@@ -561,6 +568,7 @@ struct BuildSession: Sendable {
             files: ok ? files.values.sorted { $0.path < $1.path } : [], diagnostics: diagnostics, summary: summary,
             timings: timings, site: ok ? site : nil)
         if fingerprintAssets { result.fingerprinted = Set(assets.names.values.map { String($0.dropFirst()) }) }
+        if ok { result.staged = staged }
         return result
     }
 }
