@@ -57,3 +57,12 @@ struct BuildDiagnostics: Sendable {
         return diagnostics.filter { $0.id != id } + [first]
     }
 }
+
+extension BuildDiagnostics {
+    /// Keeps what the checks of every page and of the site found, replacing what they found before.
+    mutating func record(_ findings: CheckFindings) {
+        fragments = findings.fragments
+        pageChecks = findings.pageChecks
+        siteChecks = findings.siteChecks
+    }
+}

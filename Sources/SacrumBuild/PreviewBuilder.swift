@@ -4,7 +4,8 @@ public import SacrumContent
 /// keeps stylesheets under their plain names, so editing CSS changes no page, and it never writes:
 /// its files are served from memory.
 public actor PreviewBuilder {
-    private var session: BuildSession
+    /// The last build, kept to update (see `IncrementalBuild` for what an edit redoes).
+    private var state: IncrementalBuild
     private let options: BuildOptions
 
     /// What one build or update produced.
@@ -29,24 +30,24 @@ public actor PreviewBuilder {
     /// Creates a builder for the site in `options.root`; `options.output` is not used.
     public init(options: BuildOptions) {
         self.options = options
-        session = BuildSession(options: options, fingerprintAssets: false, prefixesLinks: false)
+        state = IncrementalBuild(options: options)
     }
 
-    /// Takes the session out of the actor (so its storage is not shared while it changes), lets
-    /// `body` work on it across suspension points, and puts it back. Callers run one at a time
-    /// (the preview's `RebuildLoop` guarantees it).
-    private func withSession<Result>(_ body: (inout BuildSession) async -> Result) async -> Result {
-        var working = session
-        session = BuildSession(options: options, fingerprintAssets: false, prefixesLinks: false)
+    /// Takes the state out of the actor (so its storage is not shared while it changes), lets `body`
+    /// work on it across suspension points, and puts it back. Callers run one at a time (the preview's
+    /// `RebuildLoop` guarantees it).
+    private func withState<Result>(_ body: (inout IncrementalBuild) async -> Result) async -> Result {
+        var working = state
+        state = IncrementalBuild(options: options)
         let result = await body(&working)
-        session = working
+        state = working
         return result
     }
 
     /// The first build.
     public func build() async -> Update {
         let start = ContinuousClock.now
-        await withSession { await $0.buildAll() }
+        await withState { await $0.buildAll() }
         return update(start: start, stylesheetsOnly: false)
     }
 
@@ -56,17 +57,17 @@ public actor PreviewBuilder {
     /// site.yaml has an error (the rebuild reports it). Changes nothing: `rebuild(changed:)` still
     /// rebuilds everything the edit touches.
     public func renderFirst(_ outputPaths: Set<String>, changed paths: Set<String>) async -> [String: OutputFile]? {
-        let current = session
+        let current = state
         return await current.renderFirst(outputPaths, changed: paths)
     }
 
     /// Brings the site up to date with the files at `paths` (absolute), which changed.
     public func rebuild(changed paths: Set<String>) async -> Update {
         let start = ContinuousClock.now
-        let previous = session.files
-        let change = await withSession { await $0.update(changed: paths) }
+        let previous = state.build.files
+        let change = await withState { await $0.update(changed: paths) }
         var update = update(start: start, stylesheetsOnly: change == .stylesheets)
-        if session.changedPaths == nil {
+        if state.changedPaths == nil {
             // A full rebuild: files that are gone changed too.
             for path in previous.keys where update.files[path] == nil { update.changedPaths.insert(path) }
         }
@@ -75,13 +76,13 @@ public actor PreviewBuilder {
 
     /// The current state; after a full build every path counts as changed.
     private func update(start: ContinuousClock.Instant, stylesheetsOnly: Bool) -> Update {
-        let files = session.files
-        let changed = session.changedPaths ?? Set(files.keys)
-        let diagnostics = session.diagnostics
+        let files = state.build.files
+        let changed = state.changedPaths ?? Set(files.keys)
+        let diagnostics = state.build.diagnostics
         let elapsed = ContinuousClock.now - start
         return Update(
             files: files, changedPaths: changed, diagnostics: diagnostics, stylesheetsOnly: stylesheetsOnly,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            summary: session.summary)
+            summary: state.build.summary)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import SacrumCompression
-import SacrumContent
+@testable import SacrumContent
 import Testing
 
 @testable import SacrumBuild

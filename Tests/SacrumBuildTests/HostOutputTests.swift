@@ -1,6 +1,6 @@
 import Foundation
 import SacrumBuild
-import SacrumContent
+@testable import SacrumContent
 import Testing
 
 /// The files `sacrum build` writes for hosts, from one small site: a page with an alias, a stylesheet

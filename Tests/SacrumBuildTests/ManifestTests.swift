@@ -1,7 +1,7 @@
 import Foundation
 import SacrumBuild
 import SacrumCompression
-import SacrumContent
+@testable import SacrumContent
 import Testing
 
 @Suite struct ManifestTests {

@@ -1,6 +1,6 @@
 import Foundation
 import SacrumBuild
-import SacrumContent
+@testable import SacrumContent
 import Testing
 
 /// `markdown:` in site.yaml switches the GitHub-flavoured extensions, and raw HTML left out in safe

@@ -22,7 +22,8 @@ import Testing
         let built = await site.build()
         let tree = try #require(built.site)
         let theme = try #require(ThemeLoader(root: site.root, themeName: "test").load().0)
-        let context = CheckContext(site: tree, theme: theme, outputPaths: Set(built.paths), today: ContentDate.day(ofSecondsSinceEpoch: TemporarySite.now))
+        let context = CheckPhase.context(
+            tree, theme: theme, outputPaths: Set(built.paths), options: BuildOptions(root: site.root, now: TemporarySite.now))
         let rendered = await PageRenderStage.render(
             RenderEnvironment(site: tree, assets: [:]), theme: theme, pages: tree.pages.indices.filter { tree.pages[$0].isWritten },
             checks: context)

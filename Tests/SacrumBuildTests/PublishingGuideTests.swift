@@ -1,6 +1,6 @@
 import Foundation
 import SacrumBuild
-import SacrumContent
+@testable import SacrumContent
 import Testing
 
 /// The `site.yaml` examples of `docs/publishing.md` are decoded: a ```` ```yaml ```` block is added to a

@@ -1,6 +1,6 @@
 import Foundation
 import SacrumBuild
-import SacrumContent
+@testable import SacrumContent
 import SacrumMarkdown
 import Testing
 

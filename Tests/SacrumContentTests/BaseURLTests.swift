@@ -1,4 +1,4 @@
-import SacrumContent
+@testable import SacrumContent
 import Testing
 
 /// Base URLs: what is accepted (normalised without the trailing slash) and what is refused, with the

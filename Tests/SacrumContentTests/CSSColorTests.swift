@@ -1,4 +1,4 @@
-import SacrumContent
+@testable import SacrumContent
 import Testing
 
 /// The brand colour's parsing and WCAG contrast arithmetic (issue 12, item 5).

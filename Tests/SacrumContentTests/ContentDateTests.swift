@@ -1,5 +1,5 @@
 import Foundation
-import SacrumContent
+@testable import SacrumContent
 import Testing
 
 /// Issue 11, item 4: dates are read as YAML writes timestamps, and a time without an offset is the

@@ -1,4 +1,4 @@
-import SacrumContent
+@testable import SacrumContent
 import Testing
 
 /// The content layer on a file system held in memory: what `content/` holds becomes pages, URLs,

@@ -1,4 +1,4 @@
-import SacrumContent
+@testable import SacrumContent
 import Testing
 
 /// Inputs for the front-matter fuzz target (Fuzz/, fuzz-front-matter) that crashed, each with the result

@@ -1,4 +1,4 @@
-import SacrumContent
+@testable import SacrumContent
 import Testing
 
 /// Issue 11, item 4: a page without `title` is named by its first `# heading`, which then leaves the

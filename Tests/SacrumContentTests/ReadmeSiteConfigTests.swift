@@ -1,5 +1,5 @@
 import Foundation
-import SacrumContent
+@testable import SacrumContent
 import Testing
 
 /// The README's `site.yaml` example is a configuration Sacrum accepts as written, and the practice's

@@ -1,4 +1,4 @@
-import SacrumContent
+@testable import SacrumContent
 import Testing
 
 /// The prescan that lets pages without `{{` skip the shortcode pass.

@@ -1,5 +1,5 @@
 import Foundation
-import SacrumContent
+@testable import SacrumContent
 import Testing
 
 /// Translation file names and `languages:` in site.yaml.

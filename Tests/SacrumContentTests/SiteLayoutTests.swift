@@ -1,4 +1,4 @@
-import SacrumContent
+@testable import SacrumContent
 import Testing
 
 /// Where a site's inputs are, and what a changed file is to a build.

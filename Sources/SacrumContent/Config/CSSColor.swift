@@ -4,24 +4,24 @@ internal import Foundation
 /// contrast arithmetic the theme's colour checks need.
 public struct CSSColor: Sendable, Hashable {
     /// Red, green and blue, 0–255.
-    public var red: UInt8, green: UInt8, blue: UInt8
+    var red: UInt8, green: UInt8, blue: UInt8
 
     /// Creates a colour from its channels.
-    public init(red: UInt8, green: UInt8, blue: UInt8) {
+    init(red: UInt8, green: UInt8, blue: UInt8) {
         self.red = red
         self.green = green
         self.blue = blue
     }
 
     /// White, the default theme's page background.
-    public static let white = CSSColor(red: 255, green: 255, blue: 255)
+    static let white = CSSColor(red: 255, green: 255, blue: 255)
 
     /// Why a text is not a colour Sacrum accepts: the message and how to fix it.
     public struct Problem: Error, Sendable, Hashable {
         /// What is wrong.
         public var message: String
         /// How to fix it.
-        public var hint: String
+        var hint: String
     }
 
     /// The colour `text` writes: `#rgb`, `#rrggbb` or `rgb(r, g, b)` / `rgb(r g b)` with channels
@@ -72,7 +72,7 @@ public struct CSSColor: Sendable, Hashable {
     }
 
     /// WCAG 2.1 relative luminance, 0 (black) to 1 (white).
-    public var relativeLuminance: Double {
+    var relativeLuminance: Double {
         func linear(_ channel: UInt8) -> Double {
             let c = Double(channel) / 255
             return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
@@ -81,14 +81,14 @@ public struct CSSColor: Sendable, Hashable {
     }
 
     /// The WCAG contrast ratio of this colour and `other`, 1 to 21.
-    public func contrast(with other: CSSColor) -> Double {
+    func contrast(with other: CSSColor) -> Double {
         let (a, b) = (relativeLuminance, other.relativeLuminance)
         return (max(a, b) + 0.05) / (min(a, b) + 0.05)
     }
 
     /// This colour darkened in even steps toward black until it reaches `ratio` against `background`
     /// (for hints); black when nothing lighter does.
-    public func darkened(toContrast ratio: Double, against background: CSSColor) -> CSSColor {
+    func darkened(toContrast ratio: Double, against background: CSSColor) -> CSSColor {
         for step in stride(from: 1.0, through: 0, by: -0.02) {
             let candidate = CSSColor(
                 red: UInt8((Double(red) * step).rounded(.down)), green: UInt8((Double(green) * step).rounded(.down)),

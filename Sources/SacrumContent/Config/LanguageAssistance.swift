@@ -12,7 +12,7 @@ public struct LanguageAssistance: Sendable, Hashable {
         public var text: String
 
         /// Creates a tagline.
-        public init(language: String, name: String, text: String) {
+        init(language: String, name: String, text: String) {
             self.language = language
             self.name = name
             self.text = text
@@ -22,12 +22,12 @@ public struct LanguageAssistance: Sendable, Hashable {
     /// The page that shows the taglines (a content path, `nondiscrimination.md`), if any.
     public var page: String?
     /// Where `page` is written in site.yaml.
-    public var pagePosition: YAMLPosition
+    var pagePosition: YAMLPosition
     /// The taglines, in order.
     public var taglines: [Tagline]
 
     /// Creates the settings.
-    public init(page: String?, pagePosition: YAMLPosition, taglines: [Tagline]) {
+    init(page: String?, pagePosition: YAMLPosition, taglines: [Tagline]) {
         self.page = page
         self.pagePosition = pagePosition
         self.taglines = taglines

@@ -1,9 +1,9 @@
 internal import Foundation
 
 /// Names of a language as readers would write them, from the platform's locale data.
-public enum LanguageNames {
+enum LanguageNames {
     /// `language`'s name in the reader's language first ("inglés"), then in its own ("English").
-    public static func names(of language: SiteLanguage, readBy reader: SiteLanguage) -> [String] {
+    static func names(of language: SiteLanguage, readBy reader: SiteLanguage) -> [String] {
         let code = SiteLanguage.primarySubtag(of: language.tag)
         var names: [String] = []
         if let inReader = Locale(identifier: reader.tag).localizedString(forLanguageCode: code) { names.append(inReader) }

@@ -2,15 +2,15 @@
 /// between two ranges (`08:00-12:00`, `12:45-17:00`); a day without ranges is closed.
 public struct OpeningHours: Sendable, Hashable {
     /// The ranges of each day, in order; days that are closed have none.
-    public var days: [Weekday: [TimeRange]]
+    var days: [Weekday: [TimeRange]]
 
     /// Creates opening hours.
-    public init(days: [Weekday: [TimeRange]] = [:]) {
+    init(days: [Weekday: [TimeRange]] = [:]) {
         self.days = days
     }
 
     /// The ranges of `day`, empty when closed.
-    public func ranges(on day: Weekday) -> [TimeRange] { days[day] ?? [] }
+    func ranges(on day: Weekday) -> [TimeRange] { days[day] ?? [] }
 
     /// Every weekday from Monday to Sunday with its ranges.
     public var week: [(day: Weekday, ranges: [TimeRange])] {

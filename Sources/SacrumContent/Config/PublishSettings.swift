@@ -19,10 +19,10 @@ public struct PublishSettings: Sendable, Hashable {
     /// The quality used unless site.yaml sets one. On the 10,000-page benchmark corpus quality 5 gives
     /// the same bytes as 9 (38.1 against 38.0 MB) in less time; 10 and 11 save 6% and 9% more for a
     /// build of 70 and 150 s of CPU time instead of 12 to 15 (docs/publishing.md has the figures).
-    public static let defaultBrotliQuality = 5
+    static let defaultBrotliQuality = 5
 
     /// Creates settings (everything on by default).
-    public init(
+    init(
         gzip: Bool = true, brotli: Bool = true, brotliQuality: Int = PublishSettings.defaultBrotliQuality,
         headers: Bool = true, redirects: Bool = true, nginx: Bool = true, manifest: Bool = true
     ) {

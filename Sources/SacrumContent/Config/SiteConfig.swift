@@ -30,17 +30,17 @@ public struct SiteConfig: Sendable, Hashable {
     /// The main menu, in order.
     public var menu: [MenuItemConfig]
     /// Links for the footer (privacy notice, accessibility statement...), in order.
-    public var footerMenu: [MenuItemConfig]
+    var footerMenu: [MenuItemConfig]
     /// Hosts that pages other than medical and contact pages may load resources from.
     public var allowedHosts: [String]
     /// The page kind of each top-level section folder (`treatments` → treatment).
     public var sectionKinds: [String: PageKind]
     /// Values still marked as placeholders, which the build warns about.
-    public var placeholders: [Placeholder]
+    var placeholders: [Placeholder]
     /// What this build is for (`--environment`); `applying(_:)` sets it.
     public var environment: SiteEnvironment = .production
     /// Values each environment replaces (`environments:` in site.yaml).
-    public var environments: [SiteEnvironment: EnvironmentSettings] = [:]
+    var environments: [SiteEnvironment: EnvironmentSettings] = [:]
     /// What the build adds for hosts (`publish:`): compressed twins, header and redirect rules, a manifest.
     public var publish = PublishSettings()
     /// The colours `colors:` sets, replacing the theme's (see `ThemeColors`); once the theme is
@@ -56,7 +56,7 @@ public struct SiteConfig: Sendable, Hashable {
     public var languageAssistance: LanguageAssistance?
 
     /// Creates a configuration.
-    public init(
+    init(
         title: String, baseURL: String, language: String = "en-US", theme: String = "default",
         timeZone: TimeZone? = nil, practice: PracticeInfo, markdown: MarkdownSettings = MarkdownSettings(), storyDisclosure: String = "",
         reviewIntervalMonths: Int = 12, reviewers: [Reviewer] = [], menu: [MenuItemConfig] = [],
@@ -95,7 +95,7 @@ public struct SiteConfig: Sendable, Hashable {
     public var isMultilingual: Bool { languages.count > 1 }
 
     /// Which kind the pages of a top-level folder have unless their front matter says otherwise.
-    public static let defaultSectionKinds: [String: PageKind] = [
+    static let defaultSectionKinds: [String: PageKind] = [
         "treatments": .treatment, "conditions": .condition, "stories": .story, "providers": .provider,
         "articles": .article, "news": .article, "blog": .article, "posts": .article,
     ]
@@ -117,7 +117,7 @@ public struct PracticeInfo: Sendable, Hashable {
     public var appointmentURL: String?
 
     /// Creates the practice's facts.
-    public init(
+    init(
         name: String, phone: String, phoneLink: String, address: PostalAddress, hours: OpeningHours,
         appointmentURL: String? = nil
     ) {
@@ -152,7 +152,7 @@ public struct PostalAddress: Sendable, Hashable {
     public var country: String
 
     /// Creates an address.
-    public init(street: String, city: String, region: String, postalCode: String, country: String) {
+    init(street: String, city: String, region: String, postalCode: String, country: String) {
         self.street = street
         self.city = city
         self.region = region
@@ -168,20 +168,20 @@ public struct MarkdownSettings: Sendable, Hashable {
     /// Typographic quotes and dashes.
     public var smartPunctuation: Bool
     /// GitHub-flavoured pipe tables (`markdown.tables`).
-    public var tables: Bool
+    var tables: Bool
     /// `~~strikethrough~~` (`markdown.strikethrough`).
-    public var strikethrough: Bool
+    var strikethrough: Bool
     /// Links made from `www.`, `https://` and e-mail addresses in text (`markdown.autolinks`).
-    public var autolinks: Bool
+    var autolinks: Bool
     /// `- [x]` task list items as checkboxes (`markdown.task_lists`).
-    public var taskLists: Bool
+    var taskLists: Bool
     /// `[^label]` footnotes (`markdown.footnotes`).
-    public var footnotes: Bool
+    var footnotes: Bool
     /// `> [!NOTE]` alerts (`markdown.alerts`).
-    public var alerts: Bool
+    var alerts: Bool
 
     /// Creates settings (safe, smart, every GitHub-flavoured extension on by default).
-    public init(
+    init(
         unsafe: Bool = false, smartPunctuation: Bool = true, tables: Bool = true, strikethrough: Bool = true,
         autolinks: Bool = true, taskLists: Bool = true, footnotes: Bool = true, alerts: Bool = true
     ) {
@@ -202,7 +202,7 @@ public struct Reviewer: Sendable, Hashable {
     public var name: String
 
     /// Creates a reviewer.
-    public init(name: String) {
+    init(name: String) {
         self.name = name
     }
 }
@@ -217,7 +217,7 @@ public struct MenuItemConfig: Sendable, Hashable {
     public var position: YAMLPosition
 
     /// Creates a menu entry.
-    public init(title: String, target: String, position: YAMLPosition) {
+    init(title: String, target: String, position: YAMLPosition) {
         self.title = title
         self.target = target
         self.position = position
@@ -225,14 +225,14 @@ public struct MenuItemConfig: Sendable, Hashable {
 }
 
 /// A value in `site.yaml` that still holds a placeholder.
-public struct Placeholder: Sendable, Hashable {
+struct Placeholder: Sendable, Hashable {
     /// The key path (`practice.name`).
     public var key: String
     /// Where it is written.
     public var position: YAMLPosition
 
     /// Creates a placeholder record.
-    public init(key: String, position: YAMLPosition) {
+    init(key: String, position: YAMLPosition) {
         self.key = key
         self.position = position
     }

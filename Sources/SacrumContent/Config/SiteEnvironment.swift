@@ -9,12 +9,12 @@ public enum SiteEnvironment: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Values of `site.yaml` that one environment replaces, under `environments: {preview: {...}}`.
-public struct EnvironmentSettings: Sendable, Hashable {
+struct EnvironmentSettings: Sendable, Hashable {
     /// The base URL in this environment, normalised like `SiteConfig.baseURL`.
-    public var baseURL: String?
+    var baseURL: String?
 
     /// Creates settings.
-    public init(baseURL: String? = nil) {
+    init(baseURL: String? = nil) {
         self.baseURL = baseURL
     }
 }

@@ -16,14 +16,14 @@ public struct SiteLanguage: Sendable, Hashable {
     /// The main menu in this language.
     public var menu: [MenuItemConfig]
     /// The footer menu in this language.
-    public var footerMenu: [MenuItemConfig]
+    var footerMenu: [MenuItemConfig]
     /// Where the language is named in site.yaml (its key), for diagnostics.
     public var position: YAMLPosition
     /// Where its `prefix` is written (its key's position when the prefix is the default).
-    public var prefixPosition: YAMLPosition
+    var prefixPosition: YAMLPosition
 
     /// Creates a language.
-    public init(
+    init(
         tag: String, code: String, name: String, prefix: String, title: String, menu: [MenuItemConfig] = [],
         footerMenu: [MenuItemConfig] = [], position: YAMLPosition = YAMLPosition(line: 1, column: 1),
         prefixPosition: YAMLPosition? = nil
@@ -43,7 +43,7 @@ public struct SiteLanguage: Sendable, Hashable {
     public var ogLocale: String { tag.split(separator: "-").joined(separator: "_") }
 
     /// Whether a translation file's code (`es`, `es-US`, any letter case) names this language.
-    public func isNamed(byCode text: String) -> Bool {
+    func isNamed(byCode text: String) -> Bool {
         text.lowercased() == code.lowercased() || text.lowercased() == tag.lowercased()
     }
 }
@@ -56,7 +56,7 @@ extension SiteLanguage {
 
     /// The language's own name from the platform's locale data (`Español` for `es-US`), with its first
     /// letter capitalised as at the start of a line; the tag when the data has no name for it.
-    public static func ownName(of tag: String) -> String {
+    static func ownName(of tag: String) -> String {
         let locale = Locale(identifier: tag)
         guard let name = locale.localizedString(forLanguageCode: primarySubtag(of: tag)), !name.isEmpty else { return tag }
         return name.prefix(1).uppercased(with: locale) + name.dropFirst()

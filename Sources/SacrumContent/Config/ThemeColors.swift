@@ -47,7 +47,7 @@ public struct ThemeColors: Sendable, Hashable {
     }
 
     /// WCAG 2.1 AA's minimum contrast for normal text.
-    public static let textContrast = 4.5
+    static let textContrast = 4.5
 
     /// A ratio rounded down to two decimals, so a colour just short of 4.5 never reads as 4.50.
     private static func format(_ ratio: Double) -> String {
@@ -67,7 +67,7 @@ public struct ColorSetting: Sendable, Hashable {
     public var position: YAMLPosition
 
     /// Creates a setting.
-    public init(color: CSSColor, file: String, position: YAMLPosition) {
+    init(color: CSSColor, file: String, position: YAMLPosition) {
         self.color = color
         self.file = file
         self.position = position

@@ -4,7 +4,7 @@
 ///       hint: did you mean '../conditions/back-pain.md'?
 public struct DiagnosticPrinter: Sendable {
     /// Whether to colour severities with ANSI escapes (only on a terminal).
-    public var colors: Bool
+    var colors: Bool
 
     /// Creates a printer.
     public init(colors: Bool) {

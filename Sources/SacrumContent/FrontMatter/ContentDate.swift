@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// A calendar date, optionally with a time and a UTC offset, as written in front matter
 /// (`2026-03-14`, `2026-03-14T09:30:00-06:00`, `2026-03-14 09:30`).
@@ -129,7 +129,7 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
     /// time that occurs twice (when clocks go back) is the first occurrence; one that does not occur
     /// (the hour skipped when clocks go forward) takes the offset from before the change, as a clock
     /// that was not yet put forward would show it.
-    public func resolvingLocalTime(in timeZone: TimeZone) -> ContentDate {
+    func resolvingLocalTime(in timeZone: TimeZone) -> ContentDate {
         guard let seconds = secondsOfDay, utcOffset == nil else { return self }
         let local = daysSinceEpoch * 86_400 + seconds
         func offset(at moment: Int) -> Int { timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(moment))) }
@@ -161,7 +161,7 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// The date at midnight UTC of a moment given in seconds since the Unix epoch.
-    public static func day(ofSecondsSinceEpoch seconds: Int) -> ContentDate {
+    static func day(ofSecondsSinceEpoch seconds: Int) -> ContentDate {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         // Howard Hinnant's civil_from_days.
         let z = days + 719_468

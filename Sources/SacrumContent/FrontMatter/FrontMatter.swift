@@ -10,15 +10,15 @@ public struct FrontMatter: Sendable, Hashable {
     /// When the page last changed in a way readers should know (`updated`, or Hugo's `lastmod`).
     public var updated: ContentDate?
     /// Hidden until this date unless the build runs with `--future`.
-    public var publishDate: ContentDate?
+    var publishDate: ContentDate?
     /// Hidden from this date unless the build runs with `--expired`.
-    public var expiryDate: ContentDate?
+    var expiryDate: ContentDate?
     /// Hidden unless the build runs with `--drafts`.
     public var draft = false
     /// Sort order within the section; lower first, unset last.
     public var weight: Int?
     /// Replaces the last part of the URL.
-    public var slug: Positioned<String>?
+    var slug: Positioned<String>?
     /// Replaces the whole URL (a path inside the site).
     public var url: Positioned<String>?
     /// Old URLs that redirect to this page.
@@ -53,7 +53,7 @@ public struct FrontMatter: Sendable, Hashable {
     /// like an image link; templates show it as `{{{page.image}}}`, processed like a Markdown image.
     public var image: Positioned<String>?
     /// `image_alt`: the description of `image` for readers who cannot see it.
-    public var imageAlt: String?
+    var imageAlt: String?
     /// Other pages to list as related, as content paths.
     public var related: [Positioned<String>] = []
     /// Checks this page opts out of, each with the reason.
@@ -64,7 +64,7 @@ public struct FrontMatter: Sendable, Hashable {
     public var keyPositions: [String: YAMLPosition] = [:]
 
     /// Creates an empty front matter.
-    public init() {}
+    init() {}
 
     /// The front matter of a page that has none.
     public static let empty = FrontMatter()
@@ -78,7 +78,7 @@ public struct Positioned<Value: Sendable & Hashable>: Sendable, Hashable {
     public var position: YAMLPosition
 
     /// Creates a positioned value.
-    public init(_ value: Value, at position: YAMLPosition) {
+    init(_ value: Value, at position: YAMLPosition) {
         self.value = value
         self.position = position
     }
@@ -106,7 +106,7 @@ public struct StoryAuthorization: Sendable, Hashable {
     public var photo: Bool
 
     /// Creates an authorization record.
-    public init(id: String?, signed: ContentDate?, expires: ContentDate?, photo: Bool = false) {
+    init(id: String?, signed: ContentDate?, expires: ContentDate?, photo: Bool = false) {
         self.id = id
         self.signed = signed
         self.expires = expires
@@ -119,12 +119,12 @@ public struct IgnoredCheck: Sendable, Hashable {
     /// The check's id (`a11y.alt-missing`).
     public var id: String
     /// Why.
-    public var reason: String
+    var reason: String
     /// Where it was written.
     public var position: YAMLPosition
 
     /// Creates a record.
-    public init(id: String, reason: String, position: YAMLPosition) {
+    init(id: String, reason: String, position: YAMLPosition) {
         self.id = id
         self.reason = reason
         self.position = position
@@ -143,7 +143,7 @@ public indirect enum FrontMatterValue: Sendable, Hashable {
     case mapping([String: FrontMatterValue])
 
     /// Converts a YAML value.
-    public init(_ value: YAMLValue) {
+    init(_ value: YAMLValue) {
         switch value {
         case .scalar(let text, let isPlain, _):
             guard isPlain else {

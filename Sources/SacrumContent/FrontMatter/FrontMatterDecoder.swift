@@ -4,7 +4,7 @@ public import Foundation
 /// column in the page's file.
 public struct FrontMatterDecoder: Sendable {
     /// What a date with a time but no UTC offset means.
-    public var localTimes: YAMLFieldReader.LocalTimes
+    var localTimes: YAMLFieldReader.LocalTimes
 
     /// Creates a decoder: a date with a time but no offset is a local time of `timeZone` (the site's
     /// `timezone:`), or UTC with a warning when the site has none.
@@ -32,10 +32,10 @@ public struct FrontMatterDecoder: Sendable {
         /// Problems, at their line and column.
         public var diagnostics: [Diagnostic]
         /// Whether the YAML itself could be read as a mapping (values may still have been wrong).
-        public var isParsed: Bool
+        var isParsed: Bool
 
         /// Creates a result.
-        public init(frontMatter: FrontMatter, diagnostics: [Diagnostic], isParsed: Bool) {
+        init(frontMatter: FrontMatter, diagnostics: [Diagnostic], isParsed: Bool) {
             self.frontMatter = frontMatter
             self.diagnostics = diagnostics
             self.isParsed = isParsed

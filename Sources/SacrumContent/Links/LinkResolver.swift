@@ -1,4 +1,4 @@
-public import SacrumMarkdown
+internal import SacrumMarkdown
 
 /// Resolves the link and image destinations of one page's Markdown: paths to `.md` files (relative to
 /// the page's file, or from the content root with a leading `/`) and site paths become the target's
@@ -16,14 +16,14 @@ public struct LinkResolver {
     public private(set) var pendingFragments: [PendingFragment] = []
 
     /// Creates a resolver for the Markdown of `page`.
-    public init(site: Site, page: Page, publishedFiles: Set<String>) {
+    init(site: Site, page: Page, publishedFiles: Set<String>) {
         self.site = site
         self.page = page
         self.publishedFiles = publishedFiles
     }
 
     /// The destination to write into the HTML, or `nil` to keep it as written.
-    public mutating func resolve(_ link: MarkdownLink) -> String? {
+    mutating func resolve(_ link: MarkdownLink) -> String? {
         let destination = link.destination
         let what = link.kind == .image ? "image" : "link"
         if destination.trimmed.isEmpty {

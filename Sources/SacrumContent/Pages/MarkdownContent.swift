@@ -25,7 +25,7 @@ public final class MarkdownContent: Sendable, Hashable {
     }
 
     /// Creates rendered content.
-    public init(
+    init(
         document: MarkdownDocument, pendingFragments: [PendingFragment], linkTargets: Set<String> = [], image: String? = nil,
         imageReferences: [ImageReference] = []
     ) {
@@ -47,7 +47,7 @@ public struct ImageReference: Sendable, Hashable {
     public var position: SourcePosition
 
     /// Creates a reference.
-    public init(destination: String, url: String, position: SourcePosition) {
+    init(destination: String, url: String, position: SourcePosition) {
         self.destination = destination
         self.url = url
         self.position = position
@@ -66,7 +66,7 @@ public struct PendingFragment: Sendable, Hashable {
     public var position: SourcePosition
 
     /// Creates a record.
-    public init(target: Int, fragment: String, destination: String, position: SourcePosition) {
+    init(target: Int, fragment: String, destination: String, position: SourcePosition) {
         self.target = target
         self.fragment = fragment
         self.destination = destination

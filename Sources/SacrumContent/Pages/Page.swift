@@ -54,7 +54,7 @@ public struct Page: Sendable, Identifiable {
     public var translations: [Int] = []
 
     /// Creates a page.
-    public init(
+    init(
         id: Int, role: PageRole, kind: PageKind, source: PageSource?, title: String, url: String, outputPath: String,
         sectionFolder: String, parent: Int?, language: Int = 0
     ) {

@@ -20,24 +20,24 @@ public struct Site: Sendable {
     /// The main menu.
     public var menu: [MenuEntry]
     /// The footer menu.
-    public var footerMenu: [MenuEntry]
+    var footerMenu: [MenuEntry]
     /// Old URLs that redirect to pages.
     public var aliases: [Alias]
     /// Each language's home page, main menu and footer menu, by index into `config.siteLanguages`
     /// (the default language's are `home`, `menu` and `footerMenu`).
-    public var languageHomes: [Int] = []
+    var languageHomes: [Int] = []
     /// See `languageHomes`.
-    public var languageMenus: [[MenuEntry]] = []
+    var languageMenus: [[MenuEntry]] = []
     /// See `languageHomes`.
-    public var languageFooterMenus: [[MenuEntry]] = []
+    var languageFooterMenus: [[MenuEntry]] = []
     /// How readers of each language name each language, folded for matching (case and accents
     /// ignored): `[target][reader]`, for the check of links between languages.
-    public var foldedLanguageNames: [[[String]]] = []
+    var foldedLanguageNames: [[[String]]] = []
     /// The same names as written ("inglés", "English"), for messages.
-    public var languageNames: [[[String]]] = []
+    var languageNames: [[[String]]] = []
 
     /// Creates a site value.
-    public init(
+    init(
         config: SiteConfig, pages: [Page], home: Int, pageByURL: [String: Int], pageByContentPath: [String: Int],
         hiddenPages: [String: HiddenReason], staticFiles: Set<String>, menu: [MenuEntry], footerMenu: [MenuEntry],
         aliases: [Alias]
@@ -124,7 +124,7 @@ public struct MenuEntry: Sendable, Hashable {
     public var page: Int?
 
     /// Creates an entry.
-    public init(title: String, url: String, page: Int?) {
+    init(title: String, url: String, page: Int?) {
         self.title = title
         self.url = url
         self.page = page
@@ -141,7 +141,7 @@ public struct Alias: Sendable, Hashable {
     public var target: Int
 
     /// Creates an alias.
-    public init(url: String, outputPath: String, target: Int) {
+    init(url: String, outputPath: String, target: Int) {
         self.url = url
         self.outputPath = outputPath
         self.target = target
@@ -151,11 +151,11 @@ public struct Alias: Sendable, Hashable {
 /// Options that decide which pages are published.
 public struct PublishingOptions: Sendable, Hashable {
     /// Publish `draft: true` pages.
-    public var drafts: Bool
+    var drafts: Bool
     /// Publish pages dated in the future.
-    public var future: Bool
+    var future: Bool
     /// Publish pages past their `expiryDate`.
-    public var expired: Bool
+    var expired: Bool
     /// The moment the build runs, in seconds since the Unix epoch (injected so tests are repeatable).
     public var now: Int
 
@@ -168,7 +168,7 @@ public struct PublishingOptions: Sendable, Hashable {
     }
 
     /// The calendar day of `now` (UTC).
-    public var today: ContentDate { ContentDate.day(ofSecondsSinceEpoch: now) }
+    var today: ContentDate { ContentDate.day(ofSecondsSinceEpoch: now) }
 
     /// The calendar day of `now` where the practice is (`timezone:` in site.yaml; UTC without one):
     /// what dates without a time are compared with.

@@ -5,7 +5,7 @@ internal import SacrumMarkdown
 /// leave the output folder.
 public enum SitePath {
     /// Longest site path accepted, in bytes.
-    public static let maximumLength = 1024
+    static let maximumLength = 1024
     /// Longest single segment, in bytes.
     static let maximumSegmentLength = 200
 
@@ -49,7 +49,7 @@ public enum SitePath {
     /// `Ciática` → `ciatica`): lower case, accents folded, spaces and punctuation turned into single
     /// hyphens. A stem with control or invisible characters, `.` or `..`, or nothing a slug can be
     /// made of, is refused as `checkSegment` refuses it.
-    public static func segment(forFileStem stem: String) throws(Problem) -> (segment: String, isSlug: Bool) {
+    static func segment(forFileStem stem: String) throws(Problem) -> (segment: String, isSlug: Bool) {
         let isPlain = !stem.isEmpty && stem.utf8.allSatisfy { byte in
             (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte == 0x2E
         }
@@ -112,7 +112,7 @@ public enum SitePath {
     }
 
     /// The file a site path is written to: `/a/b/` → `a/b/index.html`, `/a/b.html` → `a/b.html`.
-    public static func outputPath(for url: String) -> String {
+    static func outputPath(for url: String) -> String {
         if url == "/" { return "index.html" }
         var path = String(url.dropFirst())
         if path.hasSuffix("/") {

@@ -215,7 +215,7 @@ extension SiteTreeBuilder {
 
 /// The order of pages in a list: weight (lowest first, unset last), then date (newest first), then
 /// title, then content path, so that the order never depends on the file system.
-public struct PageOrder: Sendable {
+struct PageOrder: Sendable {
     private struct Key: Comparable {
         var weight: Int
         var negatedDate: Int
@@ -230,7 +230,7 @@ public struct PageOrder: Sendable {
     private let keys: [Key]
 
     /// The sort keys of `pages`, computed once (sorting compares them many times).
-    public init(_ pages: [Page]) {
+    init(_ pages: [Page]) {
         keys = pages.map { page in
             let date = page.frontMatter.date?.secondsSinceEpoch ?? Int.min
             return Key(
@@ -243,5 +243,5 @@ public struct PageOrder: Sendable {
     func precedes(_ a: Int, _ b: Int) -> Bool { keys[a] < keys[b] }
 
     /// `indexes` in this order.
-    public func sorted(_ indexes: [Int]) -> [Int] { indexes.sorted(by: precedes) }
+    func sorted(_ indexes: [Int]) -> [Int] { indexes.sorted(by: precedes) }
 }

@@ -26,7 +26,7 @@ public struct SiteTreeBuilder {
     public static let generatedFiles: Set<String> = ["sitemap.xml", "robots.txt", "404.html", "feed.xml"]
 
     /// Creates a builder.
-    public init(config: SiteConfig, options: PublishingOptions) {
+    init(config: SiteConfig, options: PublishingOptions) {
         self.config = config
         self.options = options
         self.siteLanguages = config.siteLanguages

@@ -24,7 +24,7 @@ public struct ShortcodeDeclaration: Sendable, Hashable {
         var isLink: Bool
 
         /// Creates an argument.
-        public init(name: String, isRequired: Bool = false, isLink: Bool = false) {
+        init(name: String, isRequired: Bool = false, isLink: Bool = false) {
             self.name = name
             self.isRequired = isRequired
             self.isLink = isLink
@@ -53,10 +53,10 @@ public struct ShortcodeDeclaration: Sendable, Hashable {
     }
 
     /// The argument named `name`.
-    public func argument(_ name: String) -> Argument? { arguments.first { $0.name == name } }
+    func argument(_ name: String) -> Argument? { arguments.first { $0.name == name } }
 
     /// Names a template sees besides the arguments, which no argument may take.
-    public static let reservedNames: Set<String> = ["site", "inner", "innerInline", "picture", "i18n"]
+    static let reservedNames: Set<String> = ["site", "inner", "innerInline", "picture", "i18n"]
 
     /// The keys a declaration line may start with.
     static let keys = ["arguments", "content"]

@@ -1,4 +1,4 @@
-public import SacrumMarkdown
+internal import SacrumMarkdown
 
 /// Renders a page's Markdown with its shortcodes expanded.
 ///
@@ -10,7 +10,7 @@ public import SacrumMarkdown
 /// page's text and absent from it, so page text cannot forge one. Positions cmark reports in the
 /// replaced text are mapped back to the page's file, so every later diagnostic points at the right
 /// line and column.
-public struct ShortcodeExpander {
+struct ShortcodeExpander {
     /// The page's file, for diagnostics.
     public let file: String
     /// The line of the file the Markdown starts on.
@@ -19,13 +19,13 @@ public struct ShortcodeExpander {
     public let renderer: MarkdownRenderer
     /// The shortcodes; `nil` when the theme could not be loaded (calls then render as nothing, and the
     /// theme's own errors say why).
-    public let shortcodes: (any ShortcodeRendering)?
+    let shortcodes: (any ShortcodeRendering)?
 
     /// Pairs nested deeper than this are an error.
-    public static let nestingLimit = 32
+    static let nestingLimit = 32
 
     /// Creates an expander for one page.
-    public init(file: String, firstLine: Int, renderer: MarkdownRenderer, shortcodes: (any ShortcodeRendering)?) {
+    init(file: String, firstLine: Int, renderer: MarkdownRenderer, shortcodes: (any ShortcodeRendering)?) {
         self.file = file
         self.firstLine = firstLine
         self.renderer = renderer
@@ -33,12 +33,12 @@ public struct ShortcodeExpander {
     }
 
     /// Whether `markdown` may hold a tag at all (`{{`); when it does not, plain rendering is the same.
-    public static func mayContainTags(_ markdown: String) -> Bool {
+    static func mayContainTags(_ markdown: String) -> Bool {
         markdown.containsUTF8BytePair(UInt8(ascii: "{"))
     }
 
     /// The prefix of the placeholders for `markdown`: absent from it, and derived from a hash of it.
-    public static func placeholderPrefix(for markdown: String) -> String {
+    static func placeholderPrefix(for markdown: String) -> String {
         String(decoding: ExpansionPass.prefix(for: Array(markdown.utf8)), as: UTF8.self)
     }
 

@@ -20,7 +20,7 @@ public protocol ShortcodeRendering: Sendable {
 
 extension ShortcodeRendering {
     /// The same shortcodes: by default, they do not depend on the page's language.
-    public func inLanguage(_ language: Int) -> any ShortcodeRendering { self }
+    func inLanguage(_ language: Int) -> any ShortcodeRendering { self }
 }
 
 /// The Markdown between a pair's tags, rendered with the page's settings.
@@ -31,7 +31,7 @@ public struct ShortcodeInner: Sendable, Hashable {
     public var inlineHTML: String
 
     /// Creates the content of a pair.
-    public init(html: String) {
+    init(html: String) {
         self.html = html
         var inline = html
         while inline.hasSuffix("\n") { inline.removeLast() }

@@ -5,14 +5,14 @@ public import Foundation
 /// can time them: `scan`, `read`, `decode`.
 public struct ContentLoader: Sendable {
     /// The `content/` folder (absolute or relative to the working directory).
-    public var contentFolder: String
+    var contentFolder: String
     /// How diagnostics name the folder.
-    public var displayPrefix: String
+    var displayPrefix: String
     /// The site's `timezone:`: what a date with a time but no UTC offset means (UTC, with a warning,
     /// when it is `nil`).
-    public var timeZone: TimeZone?
+    var timeZone: TimeZone?
     /// Where the files are read: the disk, or a test's own file system.
-    public var fileSystem: any ContentFileSystem
+    var fileSystem: any ContentFileSystem
 
     /// Creates a loader.
     public init(
@@ -99,7 +99,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Puts the steps' outputs together.
-    public static func result(scan: Scan, decoded: [(PageSource, [Diagnostic])]) -> Result {
+    static func result(scan: Scan, decoded: [(PageSource, [Diagnostic])]) -> Result {
         var diagnostics = scan.diagnostics
         for (_, pageDiagnostics) in decoded { diagnostics.append(contentsOf: pageDiagnostics) }
         return Result(pages: decoded.map(\.0), staticFiles: scan.staticFiles, folders: scan.folders, diagnostics: diagnostics)

@@ -4,7 +4,7 @@ public struct FolderScanner: Sendable {
     /// Deepest folder nesting accepted.
     var maximumDepth = 32
     /// Where the folders are read.
-    public var fileSystem: any ContentFileSystem
+    var fileSystem: any ContentFileSystem
 
     /// Creates a scanner of `fileSystem` (the disk unless a test gives its own).
     public init(fileSystem: any ContentFileSystem = DiskFileSystem()) {

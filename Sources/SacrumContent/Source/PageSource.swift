@@ -20,9 +20,9 @@ public final class PageSource: Sendable, Hashable {
     public let isReadable: Bool
     /// The language code the file name carries (`es` of `contact.es.md`), or `nil` for a page in the
     /// default language; see `TranslationFileName`.
-    public let languageCode: String?
+    let languageCode: String?
     /// The file name without its language code (`contact.md` for `contact.es.md`).
-    public let baseFileName: String
+    let baseFileName: String
 
     /// Creates a page source.
     public init(
@@ -57,27 +57,19 @@ public final class PageSource: Sendable, Hashable {
     }
 
     /// `_index.md`: the page of the folder it is in (the home page, or a section).
-    public var isSectionIndex: Bool { baseFileName == "_index.md" }
+    var isSectionIndex: Bool { baseFileName == "_index.md" }
 
     /// `index.md`: a page whose folder holds its images (a leaf bundle, in Hugo's words).
-    public var isBundleIndex: Bool { baseFileName == "index.md" }
+    var isBundleIndex: Bool { baseFileName == "index.md" }
 
-    /// The file name (`si-joint-fusion.md`).
-    public var fileName: String { Self.fileName(of: contentPath) }
-
-    /// The content path of the page this file translates (`treatments/si-joint-fusion.md` for
-    /// `treatments/si-joint-fusion.es.md`); its own path for a page in the default language.
-    public var originalContentPath: String {
-        languageCode == nil ? contentPath : (folder.isEmpty ? baseFileName : folder + "/" + baseFileName)
-    }
-
+    /// The file name (`si-joint-fusion.md`) of a content path.
     private static func fileName(of contentPath: String) -> String {
         guard let slash = contentPath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return contentPath }
         return String(contentPath[contentPath.index(after: slash)...])
     }
 
     /// The folder inside `content/` (`treatments`; empty for the top).
-    public var folder: String {
+    var folder: String {
         guard let slash = contentPath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(contentPath[..<slash])
     }

@@ -17,7 +17,7 @@ public struct SiteLayout: Sendable, Hashable {
     /// `themes/`: one folder per theme.
     public static let themesFolder = "themes"
     /// `i18n/`: a theme's words in each language (`i18n/es-US.yaml`).
-    public static let stringsFolder = "i18n"
+    static let stringsFolder = "i18n"
     /// `theme.yaml`: a theme's settings (images, colours).
     public static let themeConfigFile = "theme.yaml"
     /// `.sacrum-cache/`: processed images and compressed files kept between builds.
@@ -26,7 +26,7 @@ public struct SiteLayout: Sendable, Hashable {
     /// The site's root folder.
     public var root: String
     /// The theme the site uses (`theme:` in site.yaml).
-    public var themeName: String
+    var themeName: String
 
     /// The layout of the site at `root` with the theme `themeName`.
     public init(root: String, themeName: String = "default") {

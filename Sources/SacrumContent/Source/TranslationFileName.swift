@@ -6,7 +6,7 @@ internal import Foundation
 ///
 /// Only a code whose language subtag is a two-letter ISO 639-1 code known to the platform's locale
 /// data counts, so that a name such as `release.v2.md` or `node.config.md` stays an ordinary page.
-public enum TranslationFileName {
+enum TranslationFileName {
     /// The original's file name and the language code, or `nil` when the name carries no language.
     public static func split(_ fileName: String) -> (original: String, code: String)? {
         guard fileName.hasSuffix(".md") else { return nil }

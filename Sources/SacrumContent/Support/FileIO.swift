@@ -27,7 +27,7 @@ public enum FileIO {
         public var code: Int32
 
         /// A failure of `path` with the error number `code` (`ENOENT`, `EACCES`…); the reason is its `strerror`.
-        public init(path: String, code: Int32) {
+        init(path: String, code: Int32) {
             self.path = path
             self.code = code
             self.reason = String(cString: strerror(code))
@@ -82,7 +82,7 @@ public enum FileIO {
         public var type: EntryType
 
         /// An entry named by `nameBytes`.
-        public init(nameBytes: [UInt8], type: EntryType) {
+        init(nameBytes: [UInt8], type: EntryType) {
             self.nameBytes = nameBytes
             self.type = type
         }

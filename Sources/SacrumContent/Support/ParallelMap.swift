@@ -22,7 +22,7 @@ public func parallelMap<Item: Sendable, Result: Sendable>(
 }
 
 /// The number of cores this process may use.
-public enum ProcessorCount {
+enum ProcessorCount {
     /// Cores available to the process.
     static var active: Int { SystemInfo.activeProcessorCount }
 }

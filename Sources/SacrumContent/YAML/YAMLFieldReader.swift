@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// Reads typed values out of YAML, with a diagnostic at the value's own line and column for every
 /// value of the wrong type.
@@ -12,10 +12,10 @@ public struct YAMLFieldReader: Sendable {
     /// Every problem found so far.
     public private(set) var diagnostics: [Diagnostic] = []
     /// What a date with a time but no UTC offset means.
-    public var localTimes: LocalTimes = .kept
+    var localTimes: LocalTimes = .kept
 
     /// What a date with a time but no UTC offset (`2026-03-10 09:00`) means.
-    public enum LocalTimes: Sendable, Hashable {
+    enum LocalTimes: Sendable, Hashable {
         /// Left without an offset (read as UTC wherever one is needed), silently.
         case kept
         /// The local time of the site's `timezone:`, daylight saving included.
@@ -70,7 +70,7 @@ public struct YAMLFieldReader: Sendable {
     }
 
     /// `true` or `false`.
-    public mutating func bool(_ value: YAMLValue, key: String) -> Bool? {
+    mutating func bool(_ value: YAMLValue, key: String) -> Bool? {
         if case .scalar(let text, let isPlain, _) = value, isPlain {
             switch text {
             case "true", "True", "TRUE": return true

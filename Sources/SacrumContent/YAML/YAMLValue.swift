@@ -48,7 +48,7 @@ public struct YAMLPair: Sendable, Hashable {
     public var value: YAMLValue
 
     /// Creates a pair.
-    public init(key: String, keyPosition: YAMLPosition, value: YAMLValue) {
+    init(key: String, keyPosition: YAMLPosition, value: YAMLValue) {
         self.key = key
         self.keyPosition = keyPosition
         self.value = value

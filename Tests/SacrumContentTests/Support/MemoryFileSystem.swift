@@ -1,7 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
-import SacrumContent
+@testable import SacrumContent
 
 /// A site's files held in memory (path → bytes), for testing the content layer without a disk.
 /// Folders are implied by the paths; `symbolicLinks` are reported as links, as the disk would.
