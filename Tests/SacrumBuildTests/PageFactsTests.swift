@@ -64,4 +64,15 @@ import Testing
         let scan = HTMLScanner.scan("<div id=\"a\" data-id=\"x\"><!-- <p id=\"c\"> --><script>\"<p id='d'>\"</script><P ID='b'></div>")
         #expect(scan.ids == ["a", "b"])
     }
+
+    @Test func placeholderInFrontMatterIsFoundInAnyCase() {
+        #expect(["PLACEHOLDER", "a Placeholder name", "placeholde", "plac\u{e9}holder", ""].map(PagePlaceholders.containsPlaceholder) == [true, true, false, false, false])
+    }
+
+    @Test func byteSearchFindsOccurrencesThatDoNotOverlap() {
+        var text = "aaaa ab aab"
+        #expect(text.withUTF8 { ByteSearch.offsets(of: Array("aa".utf8), in: $0) } == [0, 2, 8])
+        #expect(text.withUTF8 { ByteSearch.offsets(of: Array("b".utf8), in: $0) } == [6, 10])
+        #expect(text.withUTF8 { ByteSearch.offsets(of: Array("ab aab!".utf8), in: $0) } == [])
+    }
 }

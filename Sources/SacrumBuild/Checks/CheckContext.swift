@@ -10,6 +10,16 @@ struct CheckContext: Sendable {
     /// Every file the build writes (pages, redirects, generated files, assets), by output path.
     let outputPaths: Set<String>
     let today: ContentDate
+    /// site.yaml's phone number and hours as the facts check compares them, made once for every page.
+    let facts: SourceOfTruthCheck.Facts
+
+    init(site: Site, theme: Theme, outputPaths: Set<String>, today: ContentDate) {
+        self.site = site
+        self.theme = theme
+        self.outputPaths = outputPaths
+        self.today = today
+        facts = SourceOfTruthCheck.Facts(site.config)
+    }
 
     /// The name of the template that renders `page` (the one `PageRenderStage` chose).
     func template(of page: Int) -> String? {
