@@ -39,24 +39,32 @@ public struct BuildAction: Sendable {
         public var exitStatus: Int32 { diagnostics.containsErrors ? 1 : 0 }
     }
 
-    /// Runs the build.
+    /// Runs the build. Writing, the pages go to a staging folder as they are rendered; the rest of
+    /// the files follow, and the folder is swapped in, only when the build has no error; otherwise it
+    /// is removed and the output folder stays as it was.
     public func run() async -> Outcome {
         var location: OutputLocation?
         var diagnostics: [Diagnostic] = []
+        var staging: OutputWriter.Staging?
         if writesOutput {
             do throws(Diagnostic) {
-                location = try OutputLocation(output: options.output, root: options.root)
+                let found = try OutputLocation(output: options.output, root: options.root)
+                location = found
+                staging = try await OutputWriter(location: found).begin()
             } catch {
                 diagnostics.append(error)
             }
         }
-        var result = await BuildPipeline(options: options).run()
+        let cacheDirectory = CompressedTwinCache.directory(root: options.root)
+        var target: PageStaging.Target?
+        if let staging, let location { target = PageStaging.Target(staging: staging, writer: OutputWriter(location: location), cacheDirectory: cacheDirectory) }
+        var result = await BuildPipeline(options: options).run(staging: target)
         if writesOutput, result.succeeded, let site = result.site {
             // Twins, host files and the manifest go into the staging folder with the site.
             let start = DispatchTime.now().uptimeNanoseconds
             let host = await HostOutput.add(
-                to: result.files, site: site, fingerprinted: result.fingerprinted, settings: site.config.publish,
-                cacheDirectory: CompressedTwinCache.directory(root: options.root))
+                to: result.files, staged: result.staged, site: site, fingerprinted: result.fingerprinted, settings: site.config.publish,
+                cacheDirectory: cacheDirectory)
             result.files = host.files
             let strict = options.strict
             result.diagnostics += host.diagnostics.map { strict && $0.severity == .warning ? $0.asError() : $0 }
@@ -65,15 +73,17 @@ public struct BuildAction: Sendable {
         }
         diagnostics = result.diagnostics + diagnostics
         var outcome = Outcome(result: result, diagnostics: diagnostics, wroteOutput: false, outputPath: location?.path, writeSeconds: 0)
-        if let location, !diagnostics.containsErrors, result.succeeded {
+        if let location, let staging, !diagnostics.containsErrors, result.succeeded {
             let start = DispatchTime.now().uptimeNanoseconds
             do throws(Diagnostic) {
-                try await OutputWriter(location: location).write(result.files)
+                try await OutputWriter(location: location).finish(staging, writing: result.files)
                 outcome.wroteOutput = true
             } catch {
                 outcome.diagnostics.append(error)
             }
             outcome.writeSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        } else if let location, let staging {
+            OutputWriter(location: location).discard(staging)
         }
         if let reportPath {
             do {

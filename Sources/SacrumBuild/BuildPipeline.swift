@@ -23,11 +23,18 @@ public struct BuildPipeline: Sendable {
         await build().result()
     }
 
+    /// Runs every phase; with `staging`, each page is written to the staging folder as soon as it is
+    /// rendered (with its compressed twins) and is in the result's `staged`, not in its `files`.
+    func run(staging: PageStaging.Target?) async -> BuildResult {
+        await build(staging: staging).result()
+    }
+
     /// Runs the phases in order. The preview passes the sources and Markdown renderings of its last
     /// build (`earlierSources`, `earlierMarkdown`): files unchanged since are not read or rendered again.
+    /// `staging`: where `sacrum build` writes each page as it is rendered.
     func build(
         fingerprintAssets: Bool = true, prefixesLinks: Bool = true, earlierSources: PageSources? = nil,
-        earlierMarkdown: MarkdownRenderings? = nil
+        earlierMarkdown: MarkdownRenderings? = nil, staging: PageStaging.Target? = nil
     ) async -> SiteBuild {
         var clock = PhaseClock()
         var build = SiteBuild(options: options, fingerprintAssets: fingerprintAssets, prefixesLinks: prefixesLinks)
@@ -64,10 +71,10 @@ public struct BuildPipeline: Sendable {
         (build.site, build.problems.markdown) = (markdown.site, markdown.diagnostics)
         (build.shortcodes, build.markdown) = (markdown.shortcodes, markdown.renderings)
         clock.lap("markdown")
-        if let theme = build.theme { await Self.render(markdown.site, theme: theme, into: &build) }
+        if let theme = build.theme { await Self.render(markdown.site, theme: theme, staging: staging, into: &build) }
         clock.lap("render")
         if let theme = build.theme {
-            let findings = await CheckPhase.all(markdown.site, pages: build.pages, theme: theme, files: build.files, options: options)
+            let findings = CheckPhase.all(markdown.site, pages: build.pages, theme: theme, files: build.files, options: options)
             build.problems.record(findings)
         }
         clock.lap("checks")
@@ -75,19 +82,26 @@ public struct BuildPipeline: Sendable {
         return build
     }
 
-    /// The render phase and the generated files: every written page, the redirects, sitemap, robots and
-    /// feeds, then the assets where no other file has their path.
-    private static func render(_ site: Site, theme: Theme, into build: inout SiteBuild) async {
+    /// The render phase and the generated files: the redirects, sitemap, robots and feeds, the assets
+    /// where no other file has their path, and every written page, checked as it is rendered (so it
+    /// comes last, when every path the build writes is known) and, with `staging`, written there.
+    private static func render(_ site: Site, theme: Theme, staging: PageStaging.Target?, into build: inout SiteBuild) async {
         let finisher = build.finisher
         let written = site.pages.indices.filter { site.pages[$0].isWritten }
-        let pageFiles = await RenderPhase.render(
-            written, of: site, theme: theme, assets: build.assets, strings: build.strings, finisher: finisher,
-            into: &build.pages, problems: &build.problems)
         let feeds = GeneratedFilesPhase.feeds(site, finisher: finisher)
         build.feedArticles = feeds.articles
         let generated = GeneratedFilesPhase.redirects(site, finisher: finisher) + GeneratedFilesPhase.sitemapAndRobots(site) + feeds.files
+        var paths = Set(generated.map(\.path))
+        for index in written { paths.insert(site.pages[index].outputPath) }
+        build.problems.outputCollisions = OutputCollisions.find(assets: build.assets, written: paths, site: site)
+        for file in build.assets.files where !paths.contains(file.path) { build.files[file.path] = finisher.finished(file) }
+        build.pages = RenderedPages(outputPaths: paths.union(build.files.keys))
+        let pageFiles = await RenderPhase.render(
+            written, of: site, theme: theme, assets: build.assets, strings: build.strings, finisher: finisher,
+            checks: CheckPhase.context(site, theme: theme, outputPaths: build.pages.outputPaths, options: build.options),
+            staging: staging.map { $0.staging(existing: build.pages.outputPaths, settings: site.config.publish) },
+            into: &build.pages, problems: &build.problems)
+        // A redirect or generated file where a page is wins, as before (the collision is an error).
         for file in pageFiles + generated { build.files[file.path] = file }
-        build.problems.outputCollisions = OutputCollisions.find(assets: build.assets, written: build.files, site: site)
-        for file in build.assets.files where build.files[file.path] == nil { build.files[file.path] = finisher.finished(file) }
     }
 }

@@ -15,6 +15,9 @@ public struct BuildResult: Sendable {
     /// The files named by a hash of their content (`css/style.3f2a9c1b07.css`), which hosts may cache
     /// for a year.
     public var fingerprinted: Set<String> = []
+    /// The pages already written to the staging folder, when the build wrote them as it rendered them
+    /// (`BuildPipeline.run(staging:)`); they are not in `files`.
+    var staged: [StagedFile] = []
 
     /// Whether the site may be published: no error.
     public var succeeded: Bool { !diagnostics.containsErrors && site != nil }

@@ -22,8 +22,7 @@ struct IncrementalBuild: Sendable {
     private(set) var changedPaths: Set<String>?
     /// After a full build, the paths the build before had and this one has not.
     private(set) var removedPaths: Set<String> = []
-    /// Every output path of the last full build: a body edit or a stylesheet changes files but never
-    /// which paths exist, so the checks after one use this set instead of making it again.
+    /// Every output path of the last full build, to tell which are gone after the next.
     private var outputPaths: Set<String> = []
 
     /// What an update changed, for the preview server.
@@ -146,6 +145,7 @@ struct IncrementalBuild: Sendable {
         clock.lap("markdown")
         let pageFiles = await RenderPhase.render(
             Array(affected).sorted(), of: site, theme: theme, assets: build.assets, strings: build.strings, finisher: build.finisher,
+            checks: CheckPhase.context(site, theme: theme, outputPaths: build.pages.outputPaths, options: options),
             into: &build.pages, problems: &build.problems)
         for file in pageFiles { store(file) }
         // The front matter did not change, so the sitemap (URLs and dates) is the same; the feed carries
@@ -156,10 +156,9 @@ struct IncrementalBuild: Sendable {
             for file in feeds.files { store(file) }
         }
         clock.lap("render")
-        let checked = await CheckPhase.pages(
-            Array(affected), of: site, pages: build.pages, theme: theme, outputPaths: outputPaths, options: options)
+        let checked = CheckPhase.pages(of: site, pages: build.pages, theme: theme, options: options)
         build.problems.fragments = checked.fragments
-        for (index, diagnostics) in checked.pageChecks { build.problems.pageChecks[index] = diagnostics }
+        build.problems.pageChecks = checked.pageChecks
         clock.lap("checks")
         build.timings = clock.timings
         return true

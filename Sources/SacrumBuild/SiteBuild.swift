@@ -87,6 +87,7 @@ struct SiteBuild: Sendable {
             files: ok ? files.values.sorted { $0.path < $1.path } : [], diagnostics: diagnostics, summary: summary,
             timings: timings, site: ok ? site : nil)
         if fingerprintAssets { result.fingerprinted = Set(assets.names.values.map { String($0.dropFirst()) }) }
+        if ok { result.staged = pages.staged }
         return result
     }
 }

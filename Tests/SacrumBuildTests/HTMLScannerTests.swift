@@ -24,4 +24,9 @@ import Testing
     @Test func aTagAtTheVeryEndIsIgnored() { #expect(scan("text <") == []) }
     @Test func styleAttributesAreReportedOnAnyTag() { #expect(scan("<div style=\"color:red\">") == ["1:div style=color:red"]) }
     @Test func namesAreLowerCase() { #expect(scan("<A HREF=\"/x/\">x</A><DIV Style=\"x\">") == ["1:a href=/x/", "1:/a", "1:div style=x"]) }
+    @Test func everyNameIsFoundByItsPackedValue() {
+        #expect(HTMLScanner.elements.filter { HTMLScanner.elementName(HTMLScanner.pack($0)) != $0 } == [])
+        #expect(HTMLScanner.attributes.filter { HTMLScanner.attributeName(HTMLScanner.pack($0)) != $0 } == [])
+        #expect(HTMLScanner.elementName(HTMLScanner.pack("div")) == nil)
+    }
 }

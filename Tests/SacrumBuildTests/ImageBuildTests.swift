@@ -1,7 +1,10 @@
 import Foundation
-// `stat`'s members are seen through CoreFoundation in some builds (see FileIO).
+// `stat`'s members are seen through CoreFoundation or CDispatch in some builds (see FileIO).
 #if canImport(CoreFoundation)
     import CoreFoundation
+#endif
+#if canImport(CDispatch)
+    import CDispatch
 #endif
 @testable import SacrumBuild
 import SacrumContent

@@ -5,12 +5,12 @@ import SacrumContent
 /// differ only in letter case or Unicode normalisation (one file on macOS and Windows). Without this
 /// a file in `static/` would silently replace a page or the sitemap.
 enum OutputCollisions {
-    /// One error per published file that collides with a file in `written`.
-    static func find(assets: AssetCollector.Result, written: [String: OutputFile], site: Site) -> [Diagnostic] {
+    /// One error per published file that collides with a path in `written` (pages, redirects, generated files).
+    static func find(assets: AssetCollector.Result, written: Set<String>, site: Site) -> [Diagnostic] {
         guard !assets.files.isEmpty else { return [] }
         var folded: [String: String] = [:]
         folded.reserveCapacity(written.count)
-        for path in written.keys { folded[path.lowercased()] = path }
+        for path in written { folded[path.lowercased()] = path }
         var found: [Diagnostic] = []
         for file in assets.files {
             guard let taken = folded[file.path.lowercased()] else { continue }

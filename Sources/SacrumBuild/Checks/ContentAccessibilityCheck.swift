@@ -21,9 +21,10 @@ enum ContentAccessibilityCheck {
                 Diagnostic(severity, id: id, file: source.file, line: position.line, column: position.column, message: message, hint: hint))
         }
         for link in document.links {
-            let text = link.text.trimmed
-            let normalized = normalizedText(text)
+            // `normalizedText` trims too; the trimmed text itself is made only where it is shown.
+            let normalized = normalizedText(link.text)
             if link.kind == .image {
+                let text = link.text.trimmed
                 guard !text.isEmpty else { continue }  // empty alt is a11y.alt-missing, reported with the Markdown
                 let fileName = link.destination.split(separator: "/").last.map(String.init)?.lowercased() ?? ""
                 if meaninglessAlt.contains(normalized) || text.lowercased() == fileName || looksLikeFileName(text) {
@@ -34,7 +35,7 @@ enum ContentAccessibilityCheck {
                 report(.error, "a11y.link-empty", link.position, "the link to '\(link.destination)' has no text",
                        "write words that say where the link goes between the brackets")
             } else if vagueLinkText.contains(normalized) || normalized.hasPrefix("click here") || normalized.hasPrefix("let us know") {
-                report(.error, "a11y.link-text", link.position, "the link text '\(text)' does not say where the link goes",
+                report(.error, "a11y.link-text", link.position, "the link text '\(link.text.trimmed)' does not say where the link goes",
                        "use words that name the destination, like 'recovery after SI-joint fusion'")
             }
         }

@@ -7,21 +7,60 @@ import SacrumContent
 /// A small scanner over HTML that Sacrum itself produced: it reports the start and end tags the checks
 /// read (links, images, scripts, embeds, forms, tables) with the attributes they read (names
 /// lowercased, values with the basic entities decoded), any tag with a `style` attribute, and skips
-/// comments and the contents of `<script>` and `<style>`. It does not build a tree, and it makes no
-/// string for the tags and attributes no check reads: a site's pages are scanned once each.
+/// comments and the contents of `<script>` and `<style>`, and collects the values of every `id`
+/// attribute (what links to `#fragments` of the page may name). It does not build a tree, and it makes
+/// no string for the tags and attributes no check reads: a site's pages are scanned once each, right
+/// after they are rendered.
 struct HTMLScanner {
-    /// Elements the checks look at, by their packed names (the names' strings are made once).
-    static let elementNames: [UInt64: String] = Dictionary(uniqueKeysWithValues: [
+    /// Elements the checks look at.
+    static let elements = [
         "a", "link", "area", "img", "script", "source", "iframe", "frame", "video", "audio", "track", "embed", "object",
         "input", "form", "image", "use", "table", "th",
-    ].map { (pack($0), $0) })
-    /// Attributes the checks read, by their packed names.
-    static let attributeNames: [UInt64: String] = Dictionary(uniqueKeysWithValues: [
-        "href", "src", "srcset", "rel", "data", "poster", "action", "style",
-    ].map { (pack($0), $0) })
-    /// End tags of the elements, as the checks see them (`/a`).
-    static let endTagNames: [UInt64: String] = elementNames.mapValues { "/" + $0 }
-    private static let style = pack("style")
+    ]
+    /// Attributes the checks read (on those elements; `style` and `id` on any).
+    static let attributes = ["href", "src", "srcset", "rel", "data", "poster", "action", "style"]
+
+    /// The element of `elements` whose packed name (`pack`) is `packed`: a switch over constants, since
+    /// a dictionary lookup for every tag of every page cost more than the rest of the scan.
+    static func elementName(_ packed: UInt64) -> String? {
+        switch packed {
+        case 0x61: "a"
+        case 0x6c69_6e6b: "link"
+        case 0x6172_6561: "area"
+        case 0x69_6d67: "img"
+        case 0x7363_7269_7074: "script"
+        case 0x736f_7572_6365: "source"
+        case 0x6966_7261_6d65: "iframe"
+        case 0x66_7261_6d65: "frame"
+        case 0x76_6964_656f: "video"
+        case 0x61_7564_696f: "audio"
+        case 0x74_7261_636b: "track"
+        case 0x65_6d62_6564: "embed"
+        case 0x6f62_6a65_6374: "object"
+        case 0x69_6e70_7574: "input"
+        case 0x666f_726d: "form"
+        case 0x69_6d61_6765: "image"
+        case 0x75_7365: "use"
+        case 0x74_6162_6c65: "table"
+        case 0x7468: "th"
+        default: nil
+        }
+    }
+
+    /// The attribute of `attributes` whose packed name is `packed`.
+    static func attributeName(_ packed: UInt64) -> String? {
+        switch packed {
+        case 0x6872_6566: "href"
+        case 0x73_7263: "src"
+        case 0x7372_6373_6574: "srcset"
+        case 0x72_656c: "rel"
+        case 0x6461_7461: "data"
+        case 0x706f_7374_6572: "poster"
+        case 0x6163_7469_6f6e: "action"
+        case 0x73_7479_6c65: "style"
+        default: nil
+        }
+    }
 
     /// Up to eight lowercase ASCII bytes as one number, for comparing names without making strings.
     static func pack(_ name: String) -> UInt64 {
@@ -41,9 +80,21 @@ struct HTMLScanner {
         }
     }
 
+    /// What one pass over a page finds: the tags the checks read, and the page's `id` values.
+    struct Scan {
+        var tags: [Tag]
+        var ids: Set<String>
+    }
+
     /// Every start tag of `html`, in order; `body` also sees the text between tags when `text` is set.
     static func tags(in html: String, text: ((String) -> Void)? = nil) -> [Tag] {
+        scan(html, text: text).tags
+    }
+
+    /// The tags of `html` (as `tags(in:)`) and the values of its `id` attributes, in one pass.
+    static func scan(_ html: String, text: ((String) -> Void)? = nil) -> Scan {
         var tags: [Tag] = []
+        var ids: Set<String> = []
         var html = html
         html.withUTF8 { bytes in
             var index = 0
@@ -99,9 +150,9 @@ struct HTMLScanner {
                 while cursor < count, isNameByte(bytes[cursor]) { cursor += 1 }
                 let nameEnd = cursor
                 let packedName = cursor - nameStart <= 8 ? packLowercased(bytes, nameStart, cursor) : 0
-                let knownName = elementNames[packedName]
+                let knownName = elementName(packedName)
                 let interesting = knownName != nil
-                var attributes: [(String, String)] = []
+                var attributes: [(name: String, value: String)] = []
                 while cursor < count, bytes[cursor] != UInt8(ascii: ">") {
                     if bytes[cursor] == 0x0A { line += 1 }
                     if isSpace(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "/") {
@@ -114,8 +165,9 @@ struct HTMLScanner {
                     { cursor += 1 }
                     let attributeEnd = cursor
                     let packedAttribute = attributeEnd - attributeStart <= 8 ? packLowercased(bytes, attributeStart, attributeEnd) : 0
-                    let knownAttribute = attributeNames[packedAttribute]
-                    let wanted = (interesting && knownAttribute != nil) || packedAttribute == style
+                    let knownAttribute = attributeName(packedAttribute)
+                    let isID = packedAttribute == idName
+                    let wanted = (interesting && knownAttribute != nil) || packedAttribute == styleName || isID
                     var value = ""
                     if cursor < count, bytes[cursor] == UInt8(ascii: "=") {
                         cursor += 1
@@ -139,7 +191,11 @@ struct HTMLScanner {
                             }
                         }
                     }
-                    if wanted { attributes.append((knownAttribute ?? lowercased(bytes, attributeStart, attributeEnd), value)) }
+                    if isID {
+                        if !isEnd { ids.insert(value) }
+                    } else if wanted {
+                        attributes.append((knownAttribute ?? lowercased(bytes, attributeStart, attributeEnd), value))
+                    }
                 }
                 index = cursor + 1
                 textStart = index
@@ -159,12 +215,12 @@ struct HTMLScanner {
                         textStart = index
                     }
                 } else if interesting {
-                    tags.append(Tag(name: endTagNames[packedName] ?? "/" + lowercased(bytes, nameStart, nameEnd), attributes: [], line: tagLine))
+                    tags.append(Tag(name: "/" + (knownName ?? lowercased(bytes, nameStart, nameEnd)), attributes: [], line: tagLine))
                 }
             }
             flushText(until: count)
         }
-        return tags
+        return Scan(tags: tags, ids: ids)
     }
 
     /// The number of line feeds in `bytes[start..<end]`, found with memchr.
@@ -179,8 +235,11 @@ struct HTMLScanner {
         return count
     }
 
-    private static let scriptName = pack("script")
-    private static let styleName = pack("style")
+    // pack("id"), pack("script"), pack("style"), as literals (a computed static would be initialised
+    // lazily, checked on every use).
+    private static let idName: UInt64 = 0x6964
+    private static let scriptName: UInt64 = 0x7363_7269_7074
+    private static let styleName: UInt64 = 0x73_7479_6c65
 
     private static func packLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var value: UInt64 = 0

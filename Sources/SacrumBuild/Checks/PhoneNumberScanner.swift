@@ -18,11 +18,15 @@ enum PhoneNumberScanner {
         var matches: [Match] = []
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            guard isDigit(byte) || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "+") else {
-                index += 1
-                continue
+            // A number starts with a digit, '(' or '+': skip to the next such byte.
+            index = bytes.withUnsafeBufferPointer { buffer in
+                var cursor = index
+                while cursor < buffer.count, buffer[cursor] &- 0x30 > 9, buffer[cursor] != UInt8(ascii: "("),
+                    buffer[cursor] != UInt8(ascii: "+")
+                { cursor += 1 }
+                return cursor
             }
+            guard index < bytes.count else { break }
             if let (end, digits) = number(bytes, at: index) {
                 matches.append(Match(text: String(decoding: bytes[index..<end], as: UTF8.self), digits: digits, offset: index))
                 index = end
@@ -119,7 +123,10 @@ enum HoursTextScanner {
         var matches: [Match] = []
         var index = 0
         while index < bytes.count {
-            guard isDigit(bytes[index]), index == 0 || !(isDigit(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: ":")),
+            // Only a digit starts a time: skip to the next one over the raw bytes (digits are not cased).
+            while index < bytes.count, bytes.bytes[index] &- 0x30 > 9 { index += 1 }
+            guard index < bytes.count else { break }
+            guard index == 0 || !(isDigit(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: ":")),
                 let first = time(bytes, at: index)
             else {
                 index += 1

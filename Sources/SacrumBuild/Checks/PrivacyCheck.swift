@@ -24,7 +24,6 @@ enum PrivacyCheck {
     }
 
     static func check(_ page: Page, context: CheckContext, tags: [HTMLScanner.Tag]) -> [Diagnostic] {
-        guard context.html[page.id] != nil else { return [] }
         let allowed = Set(context.site.config.allowedHosts)
         let sensitive = isSensitive(page)
         let markdownLinks = page.content?.document.links ?? []

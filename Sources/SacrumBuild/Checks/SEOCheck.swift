@@ -5,7 +5,7 @@ import SacrumMarkdown
 /// one different from every other page's, a description of a useful length, and a canonical link.
 enum SEOCheck {
     static func checkPage(_ page: Page, context: CheckContext, tags: [HTMLScanner.Tag]) -> [Diagnostic] {
-        guard page.role != .notFound, context.html[page.id] != nil else { return [] }
+        guard page.role != .notFound else { return [] }
         var diagnostics: [Diagnostic] = []
         let file = page.file.isEmpty ? context.templateFile(of: page.id) : page.file
         if page.title.trimmed.isEmpty {
@@ -45,12 +45,12 @@ enum SEOCheck {
         return diagnostics
     }
 
-    /// Titles and descriptions that more than one page uses.
-    static func checkDuplicates(_ context: CheckContext) -> [Diagnostic] {
+    /// Titles and descriptions that more than one of the `rendered` pages uses.
+    static func checkDuplicates(_ context: CheckContext, rendered: Set<Int>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var titles: [String: Page] = [:]
         var descriptions: [String: Page] = [:]
-        for page in context.site.pages where page.role != .notFound && context.html[page.id] != nil {
+        for page in context.site.pages where page.role != .notFound && rendered.contains(page.id) {
             // Per language: a translation may keep a name (hreflang tells search engines the versions apart).
             let language = page.language == 0 ? "" : "\(page.language)\u{0}"
             let title = page.title.trimmed.lowercased()

@@ -1,51 +1,42 @@
 import SacrumContent
 import SacrumTheme
 
-/// Runs every check over a rendered site (in parallel, page by page) and applies the pages'
-/// `ignore_checks`.
+/// Runs every check over a rendered site and applies the pages' `ignore_checks`: the checks of one
+/// page run right where it is rendered, over its HTML (`checkPage`); the checks across pages run
+/// afterwards over what each page left (`PageFacts`) and the site (`checkAcross`, `runSite`).
 enum SiteChecks {
-    static func run(_ context: CheckContext, files: [OutputFile]) async -> [Diagnostic] {
-        let idsByPath = await ids(context, pages: context.site.pages.map(\.id))
-        let perPage = await runPages(context.site.pages.map(\.id), context: context, idsByPath: idsByPath)
-        let all = perPage.keys.sorted().flatMap { perPage[$0] ?? [] } + runSite(context, files: files)
-        return mergingTemplateRepeats(all, templateFiles: Set(context.theme.files.values))
+    /// The checks of one rendered page, reading its HTML once (`HTMLScanner.scan`): their problems,
+    /// and what the checks across pages need of the page.
+    static func checkPage(_ index: Int, html: String, context: CheckContext) -> PageFacts {
+        let page = context.site.pages[index]
+        let scan = HTMLScanner.scan(html)  // once, for every check that reads the HTML
+        let links = TemplateLinkCheck.check(page, context: context, tags: scan.tags, ids: scan.ids)
+        let diagnostics =
+            ContentAccessibilityCheck.check(page, context: context, tags: scan.tags)
+            + MedicalReviewCheck.check(page, context: context)
+            + ProcedureTypeCheck.check(page, context: context)
+            + StoryCheck.check(page, context: context, html: html)
+            + SourceOfTruthCheck.check(page, context: context)
+            + PrivacyCheck.check(page, context: context, tags: scan.tags)
+            + SEOCheck.checkPage(page, context: context, tags: scan.tags)
+            + links.diagnostics
+            + TranslationCheck.check(page, context: context)
+            + placeholders(in: page)
+        return PageFacts(ids: scan.ids, fragmentLinks: links.fragmentLinks, diagnostics: diagnostics)
     }
 
-    /// The `id` attributes of the given pages' HTML, by output path.
-    static func ids(_ context: CheckContext, pages: [Int]) async -> [String: Set<String>] {
-        let rendered = pages.filter { context.html[$0] != nil }
-        let pairs = await parallelMap(rendered) { index in
-            (context.site.pages[index].outputPath, HTMLIDs.ids(in: context.html[index] ?? ""))
-        }
-        return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    /// Every rendered page's problems, by page index: its own checks' and those of the links its
+    /// template makes to other pages' `#fragments`; and the Markdown links to `#fragments` that no page
+    /// has (`FragmentCheck`).
+    static func checkAcross(_ facts: [Int: PageFacts], context: CheckContext) -> (pages: [Int: [Diagnostic]], fragments: [Diagnostic]) {
+        var pages = facts.mapValues(\.diagnostics)
+        for (index, diagnostics) in TemplateLinkCheck.checkFragments(facts, context: context) { pages[index, default: []] += diagnostics }
+        return (pages, FragmentCheck.check(context.site, facts: facts))
     }
 
-    /// The checks of single pages, by page index.
-    static func runPages(_ indexes: [Int], context: CheckContext, idsByPath: [String: Set<String>]) async -> [Int: [Diagnostic]] {
-        let rendered = indexes.filter { context.html[$0] != nil }
-        let results = await parallelMap(rendered) { index -> (Int, [Diagnostic]) in
-            let page = context.site.pages[index]
-            let tags = HTMLScanner.tags(in: context.html[index] ?? "")  // once, for every check that reads the HTML
-            return (
-                index,
-                ContentAccessibilityCheck.check(page, context: context, tags: tags)
-                    + MedicalReviewCheck.check(page, context: context)
-                    + ProcedureTypeCheck.check(page, context: context)
-                    + StoryCheck.check(page, context: context)
-                    + SourceOfTruthCheck.check(page, context: context)
-                    + PrivacyCheck.check(page, context: context, tags: tags)
-                    + SEOCheck.checkPage(page, context: context, tags: tags)
-                    + TemplateLinkCheck.check(page, context: context, tags: tags, idsByPath: idsByPath)
-                    + TranslationCheck.check(page, context: context)
-                    + placeholders(in: page)
-            )
-        }
-        return Dictionary(results, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// The checks that look at the whole site at once.
-    static func runSite(_ context: CheckContext, files: [OutputFile]) -> [Diagnostic] {
-        SEOCheck.checkDuplicates(context) + SourceOfTruthCheck.checkTemplates(context) + TranslationCheck.checkSite(context)
+    /// The checks that look at the whole site at once; `rendered` are the pages rendered.
+    static func runSite(_ context: CheckContext, rendered: Set<Int>, files: [OutputFile]) -> [Diagnostic] {
+        SEOCheck.checkDuplicates(context, rendered: rendered) + SourceOfTruthCheck.checkTemplates(context) + TranslationCheck.checkSite(context)
             + PrivacyCheck.checkStylesheets(files, allowed: Set(context.site.config.allowedHosts))
     }
 

@@ -5,7 +5,7 @@ import SacrumTheme
 /// The practice's phone number, `tel:` links and opening hours come from site.yaml. The same facts
 /// typed into content or a template must match it, or patients get two answers.
 enum SourceOfTruthCheck {
-    struct Facts {
+    struct Facts: Sendable {
         var phoneDigits: String
         var telDigits: String
         var boundaries: Set<Int>
@@ -34,7 +34,7 @@ enum SourceOfTruthCheck {
     /// Problems in one page's Markdown (with positions) and front-matter text.
     static func check(_ page: Page, context: CheckContext) -> [Diagnostic] {
         guard let source = page.source, page.content != nil else { return [] }
-        let facts = Facts(context.site.config)
+        let facts = context.facts
         // Prose only: a number or hours in a code span or code block is an example, not a claim.
         // (Finding the code costs a pass over the body; a body without digits has no claim to hide.)
         let hasDigits = source.body.containsASCIIDigit()
@@ -63,7 +63,7 @@ enum SourceOfTruthCheck {
 
     /// Problems in the theme's templates, at the template's line and column.
     static func checkTemplates(_ context: CheckContext) -> [Diagnostic] {
-        let facts = Facts(context.site.config)
+        let facts = context.facts
         var diagnostics: [Diagnostic] = []
         for (name, text) in context.theme.sources.sorted(by: { $0.key < $1.key }) {
             let file = context.theme.files[name] ?? name

@@ -4,7 +4,8 @@ import SacrumMarkdown
 /// Patient stories: the patient's written authorization (id, date signed, expiry), the treatment they
 /// are about, the typical-results disclosure shown on the page, and outcome claims flagged for review.
 enum StoryCheck {
-    static func check(_ page: Page, context: CheckContext) -> [Diagnostic] {
+    /// The problems of the story `page`, whose rendered HTML is `html`.
+    static func check(_ page: Page, context: CheckContext, html: String) -> [Diagnostic] {
         guard page.role == .regular, page.kind == .story, let source = page.source else { return [] }
         let frontMatter = source.frontMatter
         var diagnostics: [Diagnostic] = []
@@ -44,7 +45,7 @@ enum StoryCheck {
         if disclosure.trimmed.isEmpty {
             report(.error, "story.disclosure-missing", nil, "there is no typical-results disclosure for this story",
                    "set 'stories: {disclosure: ...}' in site.yaml (or 'disclosure' in the story)")
-        } else if let html = context.html[page.id], !ByteSearch.contains(html, Escaping.html(disclosure)) {
+        } else if !ByteSearch.contains(html, Escaping.html(disclosure)) {
             let template = context.templateFile(of: page.id)
             diagnostics.append(
                 Diagnostic(

@@ -5,11 +5,15 @@ import SacrumMarkdown
 /// `#fragments` must exist. (Links written in Markdown are checked at their line and column when the
 /// Markdown is rendered.)
 enum TemplateLinkCheck {
-    static func check(_ page: Page, context: CheckContext, tags: [HTMLScanner.Tag], idsByPath: [String: Set<String>]) -> [Diagnostic] {
-        guard context.html[page.id] != nil else { return [] }
+    /// The links of one rendered page (its `tags`, its `ids`): those that lead nowhere, and those to a
+    /// `#fragment` of another page, which `checkFragments` checks once every page is rendered.
+    static func check(
+        _ page: Page, context: CheckContext, tags: [HTMLScanner.Tag], ids: Set<String>
+    ) -> (diagnostics: [Diagnostic], fragmentLinks: [PageFacts.FragmentLink]) {
         // Links that came out of the page's Markdown were checked where they are written.
         let fromMarkdown = page.content?.linkTargets ?? []
         var diagnostics: [Diagnostic] = []
+        var fragmentLinks: [PageFacts.FragmentLink] = []
         var seen: Set<String> = []
         for tag in tags {
             let value: String?
@@ -35,16 +39,38 @@ enum TemplateLinkCheck {
                         hint: "link to a page or file of the site"))
                 continue
             }
-            if let fragment, !fragment.isEmpty, let ids = idsByPath[target], !ids.contains(fragment) {
-                let place = context.locate(url, page: page.id)
-                diagnostics.append(
-                    Diagnostic(
-                        .error, id: "link.template", file: place.file, line: place.line, column: place.column,
-                        message: "\(page.url) links to \(url), but that page has no element with id '\(fragment)'",
-                        hint: "link to an id the page has"))
+            guard let fragment, !fragment.isEmpty else { continue }
+            if target == page.outputPath {
+                if !ids.contains(fragment) { diagnostics.append(missingFragment(url, fragment, page: page, context: context)) }
+            } else {
+                fragmentLinks.append(PageFacts.FragmentLink(url: url, target: target, fragment: fragment))
+            }
+        }
+        return (diagnostics, fragmentLinks)
+    }
+
+    /// The links to other pages' `#fragments` that name an id the target page does not have, by the
+    /// index of the page that links. A target that is no rendered page (a file, a page that failed) is
+    /// not checked.
+    static func checkFragments(_ facts: [Int: PageFacts], context: CheckContext) -> [Int: [Diagnostic]] {
+        var pageByOutputPath: [String: Int] = [:]
+        for index in facts.keys { pageByOutputPath[context.site.pages[index].outputPath] = index }
+        var diagnostics: [Int: [Diagnostic]] = [:]
+        for (index, pageFacts) in facts {
+            for link in pageFacts.fragmentLinks {
+                guard let target = pageByOutputPath[link.target], let ids = facts[target]?.ids, !ids.contains(link.fragment) else { continue }
+                diagnostics[index, default: []].append(missingFragment(link.url, link.fragment, page: context.site.pages[index], context: context))
             }
         }
         return diagnostics
+    }
+
+    private static func missingFragment(_ url: String, _ fragment: String, page: Page, context: CheckContext) -> Diagnostic {
+        let place = context.locate(url, page: page.id)
+        return Diagnostic(
+            .error, id: "link.template", file: place.file, line: place.line, column: place.column,
+            message: "\(page.url) links to \(url), but that page has no element with id '\(fragment)'",
+            hint: "link to an id the page has")
     }
 
     /// The output file a site path names: `/a/` → `a/index.html`, `/a` → `a/index.html` if that exists.

@@ -10,6 +10,10 @@ public import SacrumContent
 /// `renameat2(RENAME_EXCHANGE)`; the previous site is deleted afterwards. A failed write (full disk,
 /// read-only folder) removes the staging folder and leaves the previous site as it was. A lock file
 /// beside the output serialises builds that run at the same time.
+///
+/// `sacrum build` begins the staging folder before it renders (`begin`), so that each page is written
+/// there as soon as it is rendered and not kept in memory; it then either `finish`es (the rest of the
+/// files, and the swap) or, when the build has an error, `discard`s the staging folder.
 public struct OutputWriter: Sendable {
     /// Where to write.
     public let location: OutputLocation
@@ -24,8 +28,22 @@ public struct OutputWriter: Sendable {
     private var lockPath: String { parent + "/." + name + ".lock" }
     private var stagingPrefix: String { "." + name + ".staging-" }
 
+    /// A staging folder being filled, with the lock held: pass it to `finish` or `discard`.
+    public struct Staging: Sendable {
+        /// The folder's absolute path (`.output.staging-1234` beside the output folder).
+        public let path: String
+        /// The lock file's descriptor, held until `finish` or `discard`.
+        let lock: Int32
+    }
+
     /// Writes `files` and swaps them in.
     public func write(_ files: [OutputFile]) async throws(Diagnostic) {
+        try await finish(try await begin(), writing: files)
+    }
+
+    /// Takes the lock and makes an empty staging folder beside the output folder (removing those that
+    /// killed builds left).
+    public func begin() async throws(Diagnostic) -> Staging {
         let parentType = FileIO.type(atPath: parent)
         guard parentType == .directory else {
             throw Diagnostic(
@@ -42,21 +60,40 @@ public struct OutputWriter: Sendable {
                     + "the previous site in \(location.path) is unchanged")
         }
         let lock = try await acquireLock()
-        defer {
-            flock(lock, LOCK_UN)
-            close(lock)
-        }
         removeStaleStagingFolders()
         let staging = parent + "/" + stagingPrefix + String(getpid())
-        guard mkdir(staging, 0o755) == 0 else { throw failure("cannot create the staging folder \(staging)", code: errno) }
+        guard mkdir(staging, 0o755) == 0 else {
+            let code = errno
+            Self.unlock(lock)
+            throw failure("cannot create the staging folder \(staging)", code: code)
+        }
+        return Staging(path: staging, lock: lock)
+    }
+
+    /// Writes `files` into the staging folder (beside what is already there), swaps it in and releases
+    /// the lock. On failure the staging folder is removed and the previous site stays as it was.
+    public func finish(_ staging: Staging, writing files: [OutputFile]) async throws(Diagnostic) {
+        defer { Self.unlock(staging.lock) }
         do {
-            try await writeFiles(files, into: staging)
-            try swap(staging)
+            try await writeFiles(files, into: staging.path)
+            try swap(staging.path)
         } catch {
-            Self.removeTree(staging)
+            Self.removeTree(staging.path)
             throw error
         }
-        Self.removeTree(staging)  // now holding the previous site
+        Self.removeTree(staging.path)  // now holding the previous site
+    }
+
+    /// Removes the staging folder and what was written into it, and releases the lock: the output
+    /// folder stays as it was.
+    public func discard(_ staging: Staging) {
+        Self.removeTree(staging.path)
+        Self.unlock(staging.lock)
+    }
+
+    private static func unlock(_ lock: Int32) {
+        flock(lock, LOCK_UN)
+        close(lock)
     }
 
     // MARK: - Lock
@@ -123,17 +160,31 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Makes `folder` (relative) and its parents inside `staging`; an error number when it cannot.
+    private static func makeFolders(_ folder: String, in staging: String) -> Int32? {
+        guard !folder.isEmpty else { return nil }
+        if mkdir(staging + "/" + folder, 0o755) == 0 || errno == EEXIST { return nil }
+        guard errno == ENOENT else { return errno }
+        if let code = makeFolders(PathText.parent(folder), in: staging) { return code }
+        return mkdir(staging + "/" + folder, 0o755) == 0 || errno == EEXIST ? nil : errno
+    }
+
     /// Why a file could not be written.
-    private enum WriteFailure: Sendable {
+    enum WriteFailure: Sendable {
         /// The file to copy could not be read.
         case unreadable(Diagnostic)
         /// The system refused a write: the file's path in the site, and the error number.
         case system(path: String, code: Int32)
     }
 
-    private static func writeFile(_ file: OutputFile, into staging: String) -> WriteFailure? {
+    /// Writes one file whose folders exist (or, with `makingFolders`, are made as needed).
+    static func writeFile(_ file: OutputFile, into staging: String, makingFolders: Bool = false) -> WriteFailure? {
         let path = staging + "/" + file.path
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        if fd < 0, errno == ENOENT, makingFolders {
+            if let code = makeFolders(PathText.parent(file.path), in: staging) { return .system(path: file.path, code: code) }
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { return .system(path: file.path, code: errno) }
         var code: Int32
         switch file.contents {
@@ -230,7 +281,7 @@ public struct OutputWriter: Sendable {
     /// A failed file operation as a diagnostic: the system's reason, what it means for this build and
     /// what to do, and the state of the output folder (the previous site, untouched, or none).
     /// `partial`: the failure happened after the staging folder was made (which the caller removes).
-    private func failure(_ message: String, code: Int32, partial: Bool = false, files: [OutputFile]? = nil) -> Diagnostic {
+    func failure(_ message: String, code: Int32, partial: Bool = false, files: [OutputFile]? = nil) -> Diagnostic {
         let hasPrevious = FileIO.type(atPath: location.path) != nil
         let previous = hasPrevious ? "the previous site in \(location.path) is unchanged" : "nothing was written to \(location.path)"
         let advice: String

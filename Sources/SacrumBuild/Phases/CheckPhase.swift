@@ -11,37 +11,34 @@ struct CheckFindings: Sendable {
     var siteChecks: [Diagnostic] = []
 }
 
-/// The last phase: the checks of the rendered site (`SiteChecks`, `FragmentCheck`).
+/// The last phase: the checks across pages and of the site as a whole (`SiteChecks`, `FragmentCheck`),
+/// over what the render phase kept of each page (`PageFacts`; each page's own checks ran as it was
+/// rendered).
 enum CheckPhase {
-    /// Checks every page and the site as a whole, with its `files`.
+    /// The checks across pages and of the site as a whole, with its `files`.
     static func all(
         _ site: Site, pages: RenderedPages, theme: Theme, files: [String: OutputFile], options: BuildOptions
-    ) async -> CheckFindings {
+    ) -> CheckFindings {
+        let context = context(site, theme: theme, outputPaths: pages.outputPaths, options: options)
         var findings = CheckFindings()
-        findings.fragments = FragmentCheck.check(site, pages: pages.html)
-        let context = context(site, pages: pages, theme: theme, outputPaths: Set(files.keys), options: options)
-        let idsByPath = await SiteChecks.ids(context, pages: site.pages.map(\.id))
-        findings.pageChecks = await SiteChecks.runPages(site.pages.map(\.id), context: context, idsByPath: idsByPath)
-        findings.siteChecks = SiteChecks.runSite(context, files: Array(files.values).sorted { $0.path < $1.path })
+        (findings.pageChecks, findings.fragments) = SiteChecks.checkAcross(pages.facts, context: context)
+        findings.siteChecks = SiteChecks.runSite(
+            context, rendered: Set(pages.facts.keys), files: Array(files.values).sorted { $0.path < $1.path })
         return findings
     }
 
-    /// After some pages were rendered again: the fragment links of the whole site, and the checks of
-    /// the pages at `indexes` (the site-wide checks are not run).
+    /// After some pages were rendered again (and checked): the checks across pages (the site-wide
+    /// checks are not run).
     static func pages(
-        _ indexes: [Int], of site: Site, pages: RenderedPages, theme: Theme, outputPaths: Set<String>, options: BuildOptions
-    ) async -> (fragments: [Diagnostic], pageChecks: [Int: [Diagnostic]]) {
-        let fragments = FragmentCheck.check(site, pages: pages.html)
-        let context = context(site, pages: pages, theme: theme, outputPaths: outputPaths, options: options)
-        let idsByPath = await SiteChecks.ids(context, pages: indexes)
-        return (fragments, await SiteChecks.runPages(indexes, context: context, idsByPath: idsByPath))
+        of site: Site, pages: RenderedPages, theme: Theme, options: BuildOptions
+    ) -> (fragments: [Diagnostic], pageChecks: [Int: [Diagnostic]]) {
+        let (pageChecks, fragments) = SiteChecks.checkAcross(
+            pages.facts, context: context(site, theme: theme, outputPaths: pages.outputPaths, options: options))
+        return (fragments, pageChecks)
     }
 
-    private static func context(
-        _ site: Site, pages: RenderedPages, theme: Theme, outputPaths: Set<String>, options: BuildOptions
-    ) -> CheckContext {
-        CheckContext(
-            site: site, html: pages.html, templates: pages.templates, theme: theme, outputPaths: outputPaths,
-            today: options.publishing.today(in: site.config.timeZone))
+    /// What the checks of `site` look at besides a page's HTML.
+    static func context(_ site: Site, theme: Theme, outputPaths: Set<String>, options: BuildOptions) -> CheckContext {
+        CheckContext(site: site, theme: theme, outputPaths: outputPaths, today: options.publishing.today(in: site.config.timeZone))
     }
 }

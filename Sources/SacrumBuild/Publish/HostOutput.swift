@@ -24,11 +24,22 @@ public enum HostOutput {
     public static func add(
         to files: [OutputFile], site: Site, fingerprinted: Set<String>, settings: PublishSettings, cacheDirectory: String
     ) async -> Result {
+        await add(to: files, staged: [], site: site, fingerprinted: fingerprinted, settings: settings, cacheDirectory: cacheDirectory)
+    }
+
+    /// Adds the host files to `files` and to the files `staged` already in the staging folder (the
+    /// pages, written with their twins as they were rendered, see `PageStaging`): the manifest lists
+    /// both, the host files name both; only the returned files remain to be written.
+    static func add(
+        to files: [OutputFile], staged: [StagedFile], site: Site, fingerprinted: Set<String>, settings: PublishSettings,
+        cacheDirectory: String
+    ) async -> Result {
         let cache = CompressedTwinCache(directory: cacheDirectory)
         var diagnostics: [Diagnostic] = []
         var all = files
-        let existing = Set(files.map(\.path))
-        let rules = HostRules.of(site: site, files: files.map(\.path), fingerprinted: fingerprinted)
+        let paths = files.map(\.path) + staged.map(\.path)
+        let existing = Set(paths)
+        let rules = HostRules.of(site: site, files: paths, fingerprinted: fingerprinted)
         var generated: [(String, String)] = []
         if settings.headers { generated.append((HeadersFile.fileName, HeadersFile.render(rules))) }
         if settings.redirects { generated.append((RedirectsFile.fileName, RedirectsFile.render(rules))) }
@@ -51,10 +62,10 @@ public enum HostOutput {
         }
 
         // Read, hash and compress every file, in parallel; twins of unchanged files come from the cache.
-        let compressors = Compressors(gzip: settings.gzip, brotli: settings.brotli, quality: Int32(settings.brotliQuality))
+        let compressors = Compressors(settings)
         let processed = await parallelMap(all, chunksPerCore: 4) { file -> Processed in
             Self.process(file, existing: existing, compressors: compressors, cache: cache, hash: settings.manifest)
-        }
+        } + staged.map(\.host)
         var entries: [SiteManifest.Entry] = []
         var usedKeys: Set<String> = []
         var cacheProblem: String?
@@ -84,7 +95,8 @@ public enum HostOutput {
         return Result(files: all, diagnostics: diagnostics)
     }
 
-    private struct Processed: Sendable {
+    /// What making a file ready for hosts found: its manifest entries and twins.
+    struct Processed: Sendable {
         var entries: [SiteManifest.Entry] = []
         var twins: [OutputFile] = []
         var problem: Diagnostic?
@@ -95,7 +107,7 @@ public enum HostOutput {
     }
 
     /// Which twins to make, and what each depends on besides the input.
-    private struct Compressors: Sendable {
+    struct Compressors: Sendable {
         var gzip: Bool
         var brotli: Bool
         var quality: Int32
@@ -109,10 +121,17 @@ public enum HostOutput {
             brotliFingerprint = Compression.brotliFingerprint(quality: quality)
         }
 
+        /// The twins site.yaml's `publish:` asks for.
+        init(_ settings: PublishSettings) {
+            self.init(gzip: settings.gzip, brotli: settings.brotli, quality: Int32(settings.brotliQuality))
+        }
+
         var any: Bool { gzip || brotli }
     }
 
-    private static func process(
+    /// The manifest entries and twins of `file` (`hash`: with its manifest entry); a twin is not made
+    /// where the site has a file of that name (in `existing`).
+    static func process(
         _ file: OutputFile, existing: Set<String>, compressors: Compressors, cache: CompressedTwinCache, hash: Bool
     ) -> Processed {
         var result = Processed()
