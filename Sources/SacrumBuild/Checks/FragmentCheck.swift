@@ -6,8 +6,9 @@ import SacrumMarkdown
 enum FragmentCheck {
     static func check(_ site: Site, facts: [Int: PageFacts]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for page in site.pages {
-            guard let content = page.content else { continue }
+        for index in site.pages.indices {  // by index: a page is not copied to read one field
+            guard let content = site.pages[index].content, !content.pendingFragments.isEmpty else { continue }
+            let page = site.pages[index]
             for pending in content.pendingFragments {
                 let target = site.pages[pending.target]
                 let headingIDs = target.content?.document.headingIDs ?? []

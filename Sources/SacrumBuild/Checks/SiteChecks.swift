@@ -43,14 +43,12 @@ enum SiteChecks {
     /// A template's problem shows on every page it renders; it is reported once, at the template's line,
     /// naming the first page and how many more.
     static func mergingTemplateRepeats(_ diagnostics: [Diagnostic], templateFiles: Set<String>) -> [Diagnostic] {
-        var result: [Diagnostic] = []
+        // Only the problems in templates need display order (the first names the page); the rest
+        // keep theirs.
+        var result = diagnostics.filter { !(templateFiles.contains($0.file) && $0.line > 0) }
         var firstIndex: [String: Int] = [:]
         var repeats: [Int: Int] = [:]
-        for diagnostic in diagnostics.sortedForDisplay() {
-            guard templateFiles.contains(diagnostic.file), diagnostic.line > 0 else {
-                result.append(diagnostic)
-                continue
-            }
+        for diagnostic in diagnostics.filter({ templateFiles.contains($0.file) && $0.line > 0 }).sortedForDisplay() {
             let key = "\(diagnostic.id)|\(diagnostic.file)|\(diagnostic.line)|\(diagnostic.column)"
             if let index = firstIndex[key] {
                 repeats[index, default: 0] += 1
@@ -85,9 +83,11 @@ enum SiteChecks {
     static func applyIgnores(_ diagnostics: [Diagnostic], site: Site) -> [Diagnostic] {
         var ignored: [String: Set<String>] = [:]
         var result: [Diagnostic] = []
-        for page in site.pages {
-            guard let source = page.source else { continue }
-            for entry in source.frontMatter.ignoredChecks {
+        for index in site.pages.indices {  // by index: a page is not copied to read one field
+            guard let entries = site.pages[index].source?.frontMatter.ignoredChecks, !entries.isEmpty,
+                let source = site.pages[index].source
+            else { continue }
+            for entry in entries {
                 if CheckRegistry.ids.contains(entry.id) {
                     ignored[source.file, default: []].insert(entry.id)
                 } else {
