@@ -19,6 +19,8 @@ struct PageFacts: Sendable, Hashable {
         var url: String
         /// The output path of the page it leads to (`contact/index.html`).
         var target: String
+        /// That page's index, so that the check across pages needs no table of every page's path.
+        var targetPage: Int
         /// The id it names (`hours`).
         var fragment: String
     }

@@ -42,8 +42,8 @@ enum TemplateLinkCheck {
             guard let fragment, !fragment.isEmpty else { continue }
             if target == page.outputPath {
                 if !ids.contains(fragment) { diagnostics.append(missingFragment(url, fragment, page: page, context: context)) }
-            } else {
-                fragmentLinks.append(PageFacts.FragmentLink(url: url, target: target, fragment: fragment))
+            } else if let targetPage = Self.pageIndex(writtenTo: target, in: context.site) {
+                fragmentLinks.append(PageFacts.FragmentLink(url: url, target: target, targetPage: targetPage, fragment: fragment))
             }
         }
         return (diagnostics, fragmentLinks)
@@ -53,16 +53,22 @@ enum TemplateLinkCheck {
     /// index of the page that links. A target that is no rendered page (a file, a page that failed) is
     /// not checked.
     static func checkFragments(_ facts: [Int: PageFacts], context: CheckContext) -> [Int: [Diagnostic]] {
-        var pageByOutputPath: [String: Int] = [:]
-        for index in facts.keys { pageByOutputPath[context.site.pages[index].outputPath] = index }
         var diagnostics: [Int: [Diagnostic]] = [:]
-        for (index, pageFacts) in facts {
+        for (index, pageFacts) in facts where !pageFacts.fragmentLinks.isEmpty {
             for link in pageFacts.fragmentLinks {
-                guard let target = pageByOutputPath[link.target], let ids = facts[target]?.ids, !ids.contains(link.fragment) else { continue }
+                guard let ids = facts[link.targetPage]?.ids, !ids.contains(link.fragment) else { continue }
                 diagnostics[index, default: []].append(missingFragment(link.url, link.fragment, page: context.site.pages[index], context: context))
             }
         }
         return diagnostics
+    }
+
+    /// The page whose output file is `outputPath` (`contact/index.html` is `/contact/`'s), if one is.
+    private static func pageIndex(writtenTo outputPath: String, in site: Site) -> Int? {
+        let suffix = "index.html"
+        var candidates = ["/" + outputPath]
+        if outputPath.hasSuffix(suffix) { candidates.insert("/" + outputPath.dropLast(suffix.count), at: 0) }
+        return candidates.lazy.compactMap { site.pageByURL[$0] }.first { site.pages[$0].outputPath == outputPath }
     }
 
     private static func missingFragment(_ url: String, _ fragment: String, page: Page, context: CheckContext) -> Diagnostic {
