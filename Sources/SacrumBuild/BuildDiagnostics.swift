@@ -42,19 +42,50 @@ struct BuildDiagnostics: Sendable {
         if let theme { checks = SiteChecks.mergingTemplateRepeats(checks, templateFiles: Set(theme.files.values)) }
         all += checks
         if let site { all = SiteChecks.applyIgnores(all, site: site) }
-        let unique = Self.mergingNoTimeZoneWarnings(Array(Set(all)))
-        return (strict ? unique.map { $0.severity == .warning ? $0.asError() : $0 } : unique).sortedForDisplay()
+        let unique = Self.mergingNoTimeZoneWarnings(Self.withoutRepeats(all.sortedForDisplay()))
+        return strict ? unique.map { $0.severity == .warning ? $0.asError() : $0 } : unique
+    }
+
+    /// `sorted` (in display order) with each diagnostic once: equal diagnostics sort next to each other,
+    /// among those with the same place, message and id.
+    static func withoutRepeats(_ sorted: [Diagnostic]) -> [Diagnostic] {
+        var unique: [Diagnostic] = []
+        unique.reserveCapacity(sorted.count)
+        var sameKeyStart = 0
+        for diagnostic in sorted {
+            if sameKeyStart < unique.count, !unique[sameKeyStart].sortsWith(diagnostic) { sameKeyStart = unique.count }
+            if unique[sameKeyStart...].contains(diagnostic) { continue }
+            unique.append(diagnostic)
+        }
+        return unique
     }
 
     /// One `date.no-timezone` warning per build is enough (the fix, `timezone:` in site.yaml, is one):
-    /// the first in display order stays, saying how many more dates are read the same way.
-    static func mergingNoTimeZoneWarnings(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// the first in display order stays, saying how many more dates are read the same way. `sorted` is
+    /// in display order, and so is the result.
+    static func mergingNoTimeZoneWarnings(_ sorted: [Diagnostic]) -> [Diagnostic] {
         let id = "date.no-timezone"
-        let warnings = diagnostics.filter { $0.id == id }.sortedForDisplay()
-        guard var first = warnings.first, warnings.count > 1 else { return diagnostics }
-        let others = warnings.count - 1
-        first.message += "; so \(others == 1 ? "is 1 other date" : "are \(others) other dates") without an offset"
-        return diagnostics.filter { $0.id != id } + [first]
+        let others = sorted.count { $0.id == id } - 1
+        guard others > 0 else { return sorted }
+        var result: [Diagnostic] = []
+        result.reserveCapacity(sorted.count - others)
+        var kept = false
+        for var diagnostic in sorted {
+            if diagnostic.id == id {
+                if kept { continue }
+                kept = true
+                diagnostic.message += "; so \(others == 1 ? "is 1 other date" : "are \(others) other dates") without an offset"
+            }
+            result.append(diagnostic)
+        }
+        return result.sortedForDisplay()  // the longer message may sort it after another problem of its line
+    }
+}
+
+extension Diagnostic {
+    /// Whether `other` has the same file, line, column, message and id: what the display order sorts by.
+    fileprivate func sortsWith(_ other: Diagnostic) -> Bool {
+        file == other.file && line == other.line && column == other.column && message == other.message && id == other.id
     }
 }
 

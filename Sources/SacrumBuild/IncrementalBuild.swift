@@ -20,6 +20,11 @@ struct IncrementalBuild: Sendable {
     private(set) var build: SiteBuild
     /// The paths the last update changed; `nil` after a full build (everything may have changed).
     private(set) var changedPaths: Set<String>?
+    /// After a full build, the paths the build before had and this one has not.
+    private(set) var removedPaths: Set<String> = []
+    /// Every output path of the last full build, to tell which paths the next full build removed (the
+    /// checks use the render phase's own set, `RenderedPages.outputPaths`).
+    private var outputPaths: Set<String> = []
 
     /// What an update changed, for the preview server.
     enum Change: Sendable, Equatable {
@@ -47,9 +52,12 @@ struct IncrementalBuild: Sendable {
     mutating func buildAll() async {
         changedPaths = nil
         let (sources, markdown) = (build.sources, build.markdown)
+        let previousPaths = outputPaths
         build = SiteBuild(options: options, fingerprintAssets: false, prefixesLinks: false)  // lets the old pages go first
         build = await pipeline.build(
             fingerprintAssets: false, prefixesLinks: false, earlierSources: sources, earlierMarkdown: markdown)
+        outputPaths = Set(build.files.keys)
+        removedPaths = previousPaths.subtracting(outputPaths)
     }
 
     // MARK: - Updates

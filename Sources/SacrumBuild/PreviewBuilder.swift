@@ -64,13 +64,10 @@ public actor PreviewBuilder {
     /// Brings the site up to date with the files at `paths` (absolute), which changed.
     public func rebuild(changed paths: Set<String>) async -> Update {
         let start = ContinuousClock.now
-        let previous = state.build.files
         let change = await withState { await $0.update(changed: paths) }
         var update = update(start: start, stylesheetsOnly: change == .stylesheets)
-        if state.changedPaths == nil {
-            // A full rebuild: files that are gone changed too.
-            for path in previous.keys where update.files[path] == nil { update.changedPaths.insert(path) }
-        }
+        // After a full rebuild, files that are gone changed too.
+        if state.changedPaths == nil { update.changedPaths.formUnion(state.removedPaths) }
         return update
     }
 

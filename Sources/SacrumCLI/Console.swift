@@ -14,24 +14,15 @@ enum Console {
         FileHandle.standardError.write(Data(("error: " + text + "\n").utf8))
     }
 
-    /// After a preview build: problems compiler-style, then one line saying what happened.
-    static func printPreviewUpdate(_ update: PreviewBuilder.Update, first: Bool) {
+    /// After a preview build: problems compiler-style, then one line saying what happened (see
+    /// `PreviewReport`).
+    static func printPreviewUpdate(_ update: PreviewBuilder.Update, first: Bool, shown: Set<Diagnostic> = []) {
         let colors = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let diagnostics = update.diagnostics.sortedForDisplay()
-        if !diagnostics.isEmpty {
-            FileHandle.standardError.write(Data((DiagnosticPrinter(colors: colors).format(diagnostics) + "\n").utf8))
+        let report = PreviewReport(update, first: first, shown: shown)
+        if !report.problems.isEmpty {
+            FileHandle.standardError.write(Data((DiagnosticPrinter(colors: colors).format(report.problems) + "\n").utf8))
         }
-        let milliseconds = String(format: "%.0f", update.seconds * 1000)
-        if !update.succeeded {
-            printLine("The build has errors (\(DiagnosticPrinter.summary(of: diagnostics))); the browser shows them. Serving the last good build.")
-        } else if first {
-            let summary = update.summary
-            printLine("Built \(summary.pages) pages, \(summary.sections) sections and \(summary.tags) tag pages in \(milliseconds) ms (\(summary.environment.rawValue)).")
-            if let heldBack = summary.heldBackLine { printLine("  " + heldBack + ".") }
-        } else {
-            let what = update.stylesheetsOnly ? "stylesheets" : "\(update.changedPaths.count) files"
-            printLine("Rebuilt in \(milliseconds) ms (\(what) changed).")
-        }
+        for line in report.lines { printLine(line) }
     }
 
     static func printOutcome(_ outcome: BuildAction.Outcome, quiet: Bool, timings: Bool, verb: String) {

@@ -16,8 +16,9 @@ struct ServeSession: Sendable {
         let snapshot = SnapshotStore()
 
         let first = await builder.build()
-        Console.printPreviewUpdate(first, first: true)
         await publish(first, to: server, snapshot: snapshot)
+        Console.printPreviewUpdate(first, first: true)
+        let shown = ShownDiagnostics(first.diagnostics)
 
         let watched = SiteLayout(root: options.root).watchedPaths.filter { FileIO.type(atPath: $0) != nil }
         let watcher: FileWatcher
@@ -39,8 +40,9 @@ struct ServeSession: Sendable {
                 await server.publish(await snapshot.current(), reloadingOnly: Set(shownFirst.keys))
             }
             let update = await builder.rebuild(changed: paths)
-            Console.printPreviewUpdate(update, first: false)
+            // The browser first, then the terminal.
             await publish(update, to: server, snapshot: snapshot, shownFirst: shownFirst)
+            Console.printPreviewUpdate(update, first: false, shown: await shown.replace(with: update.diagnostics))
         }
         let rebuilding = Task { await loop.run(changes: watcher.changes) }
         defer { rebuilding.cancel() }
@@ -66,7 +68,7 @@ struct ServeSession: Sendable {
                 await server.showProblems([])
                 await server.publish(site, change: update.stylesheetsOnly ? .stylesheetsOnly : .full)
             } else {
-                let unchanged = Set(shownFirst.filter { site.files[$0.key] == $0.value }.keys)
+                let unchanged = Set(shownFirst.filter { site[$0.key] == $0.value }.keys)
                 await server.publish(site, reloadingAllBut: unchanged)
             }
         } else {
@@ -80,11 +82,11 @@ struct ServeSession: Sendable {
 
 /// The files being served, updated with only what each rebuild changed.
 actor SnapshotStore {
-    private var files: [String: [UInt8]] = [:]
+    private var snapshot = SiteSnapshot(files: [:])
     private var hasAll = false
 
     /// The files being served.
-    func current() -> SiteSnapshot { SiteSnapshot(files: files) }
+    func current() -> SiteSnapshot { snapshot }
 
     /// Serves `pages` (rendered ahead of the full build) in place of what was served at their paths;
     /// returns their bytes. The full build's `apply` replaces them with its own.
@@ -92,24 +94,24 @@ actor SnapshotStore {
         var shown: [String: [UInt8]] = [:]
         for (path, file) in pages {
             let bytes = Self.bytes(of: file)
-            files[path] = bytes
+            snapshot.update(path, to: bytes)
             shown[path] = bytes
         }
         return shown
     }
 
-    /// The snapshot after `update`.
+    /// The snapshot after `update`: only its changed paths are read (all of them after a full build).
     func apply(_ update: PreviewBuilder.Update) -> SiteSnapshot {
-        let paths = hasAll ? update.changedPaths : Set(update.files.keys)
-        for path in paths {
-            if let file = update.files[path] {
-                files[path] = Self.bytes(of: file)
-            } else {
-                files[path] = nil
-            }
+        // The first build, or a rebuild that changed most of the site: a new snapshot.
+        guard hasAll, update.changedPaths.count * 2 < update.files.count else {
+            snapshot = SiteSnapshot(files: update.files.mapValues(Self.bytes(of:)))
+            hasAll = true
+            return snapshot
         }
-        hasAll = true
-        return SiteSnapshot(files: files)
+        for path in update.changedPaths {
+            snapshot.update(path, to: update.files[path].map(Self.bytes(of:)))
+        }
+        return snapshot
     }
 
     private static func bytes(of file: OutputFile) -> [UInt8] {
@@ -123,6 +125,22 @@ actor SnapshotStore {
                 return Array("cannot read \(source): \(error.reason)".utf8)
             }
         }
+    }
+}
+
+/// The problems the terminal showed after the last build, so that a rebuild prints only new ones.
+actor ShownDiagnostics {
+    private var diagnostics: Set<Diagnostic>
+
+    init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = Set(diagnostics)
+    }
+
+    /// Remembers `diagnostics` as shown; returns those shown before.
+    func replace(with diagnostics: [Diagnostic]) -> Set<Diagnostic> {
+        let before = self.diagnostics
+        self.diagnostics = Set(diagnostics)
+        return before
     }
 }
 

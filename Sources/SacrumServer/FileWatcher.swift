@@ -29,6 +29,9 @@ public final class FileWatcher: Sendable {
     /// The paths being watched, as given.
     public let paths: [String]
 
+    /// When batches are delivered.
+    let settling: PendingBatch.Settling
+
     private let wake: WatcherWakeSignal
 
     /// Starts watching `paths` (folders and single files).
@@ -39,9 +42,20 @@ public final class FileWatcher: Sendable {
     ///     limit being reached for a new folder. By default they are written to standard error.
     /// - Throws: ``FileWatcherError`` when a path does not exist, the inotify watch limit is
     ///   reached (ENOSPC), or the watcher could not be set up.
-    public init(
+    public convenience init(
         paths: [String],
         settleTime: Duration = FileWatcher.defaultSettleTime,
+        onError: @escaping @Sendable (FileWatcherError) -> Void = FileWatcher.writeToStandardError
+    ) throws(FileWatcherError) {
+        try self.init(paths: paths, settling: .afterQuiet(settleTime), onError: onError)
+    }
+
+    /// Starts watching `paths`, delivering batches as `settling` says: `.onRequest` lets a test end
+    /// each batch with ``deliverPending()`` instead of waiting for a quiet time that a busy machine
+    /// may stretch.
+    init(
+        paths: [String],
+        settling: PendingBatch.Settling,
         onError: @escaping @Sendable (FileWatcherError) -> Void = FileWatcher.writeToStandardError
     ) throws(FileWatcherError) {
         let descriptor = inotify_init1(Int32(IN_NONBLOCK) | Int32(IN_CLOEXEC))
@@ -61,7 +75,7 @@ public final class FileWatcher: Sendable {
         }
         let (changes, continuation) = AsyncStream.makeStream(of: Set<String>.self)
         continuation.onTermination = { _ in wake.requestStop() }
-        let loop = WatcherLoop(table: table, wake: wake, settleTime: settleTime, continuation: continuation, onError: onError)
+        let loop = WatcherLoop(table: table, wake: wake, settling: settling, continuation: continuation, onError: onError)
         do {
             try DetachedThread.start { loop.run() }
         } catch {
@@ -71,6 +85,7 @@ public final class FileWatcher: Sendable {
         }
         self.changes = changes
         self.paths = paths
+        self.settling = settling
         self.wake = wake
     }
 
@@ -81,6 +96,17 @@ public final class FileWatcher: Sendable {
 
     /// Whether the watcher's thread is still running.
     var isRunning: Bool { wake.isOpen }
+
+    /// Delivers the changes made so far as one batch now (nothing when there are none), without
+    /// waiting for the settle time.
+    func deliverPending() {
+        wake.requestDelivery()
+    }
+
+    /// Suspends until the watcher's thread has finished and closed its descriptors.
+    func waitUntilStopped() async {
+        await wake.waitUntilClosed()
+    }
 
     /// Writes `error` to standard error, prefixed with `sacrum: `.
     public static func writeToStandardError(_ error: FileWatcherError) {

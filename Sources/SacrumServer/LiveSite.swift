@@ -15,6 +15,8 @@ actor LiveSite {
 
     private var subscribers: [Int: Subscriber] = [:]
     private var nextSubscriberID = 0
+    /// Tasks waiting for a number of open connections (see `waitUntilSubscriberCount(is:)`).
+    private var countWaiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
 
     /// An open live-reload connection and the page its tab shows (a snapshot key such as
     /// `contact/index.html`), when the script said.
@@ -25,6 +27,21 @@ actor LiveSite {
 
     /// The number of open live-reload connections.
     var subscriberCount: Int { subscribers.count }
+
+    /// Suspends until exactly `count` live-reload connections are open: what a test waits for after
+    /// opening or closing one.
+    func waitUntilSubscriberCount(is count: Int) async {
+        guard subscribers.count != count else { return }
+        await withCheckedContinuation { countWaiters.append((count, $0)) }
+    }
+
+    /// Wakes the tasks waiting for the current number of connections.
+    private func subscribersChanged() {
+        let count = subscribers.count
+        let woken = countWaiters.filter { $0.count == count }
+        countWaiters.removeAll { $0.count == count }
+        for waiter in woken { waiter.continuation.resume() }
+    }
 
     /// The pages open tabs show, as snapshot keys (`index.html`, `contact/index.html`).
     var openPages: Set<String> { Set(subscribers.values.compactMap(\.page)) }
@@ -75,12 +92,14 @@ actor LiveSite {
             continuation.yield(.problems(problems))
         }
         subscribers[id] = Subscriber(continuation: continuation, page: page)
+        subscribersChanged()
         return (id, events, continuation)
     }
 
     /// Removes a live-reload connection that ended.
     func unsubscribe(_ id: Int) {
         subscribers.removeValue(forKey: id)?.continuation.finish()
+        subscribersChanged()
     }
 
     private func broadcast(_ event: LiveReloadEvent) {

@@ -43,15 +43,15 @@ struct SiteResponder: HTTPResponder {
         let key = path.key
         if path.hasTrailingSlash {
             let indexKey = key.isEmpty ? "index.html" : key + "/index.html"
-            if let bytes = snapshot.files[indexKey] {
+            if let bytes = snapshot[indexKey] {
                 return file(bytes, path: indexKey, status: .ok)
             }
             return notFound(in: snapshot)
         }
-        if let bytes = snapshot.files[key] {
+        if let bytes = snapshot[key] {
             return file(bytes, path: key, status: .ok)
         }
-        if snapshot.files[key + "/index.html"] != nil {
+        if snapshot[key + "/index.html"] != nil {
             let location = String(path.encodedPath) + "/" + (path.query.map { "?" + $0 } ?? "")
             return plainText(.movedPermanently, "Moved to \(location)\n", extraHeaders: [.location: location])
         }
@@ -65,7 +65,7 @@ struct SiteResponder: HTTPResponder {
 
     /// The snapshot's `404.html` with status 404, or a plain-text 404 when it has none.
     private func notFound(in snapshot: SiteSnapshot) -> Response {
-        if let page = snapshot.files["404.html"] {
+        if let page = snapshot["404.html"] {
             return file(page, path: "404.html", status: .notFound)
         }
         return plainText(.notFound, "Not found\n")

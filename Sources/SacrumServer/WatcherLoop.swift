@@ -2,14 +2,14 @@
 internal import Glibc
 
 /// The file watcher's thread: waits for inotify events, keeps the watches current, and delivers
-/// the changed paths as one batch once no event arrived for the settle time.
+/// the changed paths as one batch once no event arrived for the settle time (see `PendingBatch`).
 struct WatcherLoop: Sendable {
     /// The watches, owned by the thread from now on.
     var table: WatchTable
-    /// Wakes the thread to stop it.
+    /// Wakes the thread to stop it or make it deliver.
     let wake: WatcherWakeSignal
-    /// How long the folders must stay quiet before a batch is delivered.
-    let settleTime: Duration
+    /// When a batch is delivered.
+    let settling: PendingBatch.Settling
     /// Where batches go.
     let continuation: AsyncStream<Set<String>>.Continuation
     /// Where failures go that happen after the watcher started.
@@ -18,8 +18,7 @@ struct WatcherLoop: Sendable {
     /// Runs until stopped, then closes both descriptors and finishes the stream.
     func run() {
         var table = self.table
-        var pending = Set<String>()
-        var lastChange = ContinuousClock.now
+        var pending = PendingBatch(settling: settling)
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         defer {
             _ = close(table.descriptor)
@@ -27,7 +26,7 @@ struct WatcherLoop: Sendable {
             continuation.finish()
         }
         while true {
-            let timeout = pending.isEmpty ? -1 : Self.milliseconds(until: lastChange + settleTime)
+            let timeout = pending.deadline.map(Self.milliseconds(until:)) ?? -1
             var descriptors = [
                 pollfd(fd: table.descriptor, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: wake.pollDescriptor, events: Int16(POLLIN), revents: 0),
@@ -38,9 +37,15 @@ struct WatcherLoop: Sendable {
                 onError(.systemCallFailed(call: "poll", path: nil, errno: code))
                 return
             }
-            if descriptors[1].revents != 0 { return }
+            var requests = WatcherWakeSignal.Requests()
+            if descriptors[1].revents != 0 {
+                requests = wake.takeRequests()
+                if requests.stop { return }
+            }
             let readiness = descriptors[0].revents
-            if readiness & Int16(POLLIN) != 0 {
+            // A delivery request reads the queue too: the events of every change made before the
+            // request are in it (inotify queues them before the change's system call returns).
+            if readiness & Int16(POLLIN) != 0 || requests.delivery {
                 var changes = Set<String>()
                 var errors: [FileWatcherError] = []
                 do {
@@ -51,17 +56,13 @@ struct WatcherLoop: Sendable {
                     return
                 }
                 errors.forEach(onError)
-                if !changes.isEmpty {
-                    pending.formUnion(changes)
-                    lastChange = .now
-                }
+                pending.add(changes, at: .now)
             } else if readiness & Int16(POLLERR | POLLHUP | POLLNVAL) != 0 {
                 onError(.systemCallFailed(call: "poll", path: nil, errno: EIO))
                 return
             }
-            if !pending.isEmpty && ContinuousClock.now >= lastChange + settleTime {
-                continuation.yield(pending)
-                pending = []
+            if let batch = pending.take(at: .now, requested: requests.delivery) {
+                continuation.yield(batch)
             }
         }
     }

@@ -55,6 +55,20 @@ import Testing
         expectSame(update, await fresh(site))
     }
 
+    @Test func siteYAMLErrorShowsNoProblemOfTheBuildBefore() async throws {
+        var files = Self.files
+        files["content/conditions/back.md"] = ChecksTests.page(
+            "Back", "reviewed_by: Dr. Test, MD\nlast_reviewed: 2026-06-01\n", body: "See [nothing](../nothing.md).\n\n## Causes\n\nMany.")
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let builder = PreviewBuilder(options: BuildOptions(root: site.root, now: TemporarySite.now))
+        #expect(await builder.build().diagnostics.map(\.id) == ["link.broken"])
+        try write("title: [", to: "site.yaml", in: site)
+        let update = await builder.rebuild(changed: [site.root + "/site.yaml"])
+        #expect(update.diagnostics.allSatisfy { $0.file == "site.yaml" })
+        expectSame(update, await fresh(site))
+    }
+
     @Test func headingRenameIsCaughtByTheAnchorCheck() async throws {
         let site = try TemporarySite(Self.files)
         defer { site.remove() }

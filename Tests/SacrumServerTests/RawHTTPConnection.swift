@@ -1,4 +1,5 @@
 import Glibc
+@testable import SacrumServer
 
 /// A plain TCP connection to the server under test, for requests that must reach it byte for
 /// byte and for reading a streaming response as it arrives.
@@ -78,9 +79,8 @@ final class RawHTTPConnection {
                 return text
             }
             if isClosed { throw Failure.closed(waitingFor: needle, received: text) }
-            if ContinuousClock.now > deadline { throw Failure.timedOut(waitingFor: needle, received: text) }
+            guard try await waitUntilReadable(before: deadline) else { throw Failure.timedOut(waitingFor: needle, received: text) }
             try pump()
-            try await Task.sleep(for: .milliseconds(5))
         }
     }
 
@@ -88,11 +88,33 @@ final class RawHTTPConnection {
     func readToEnd(timeout: Duration = .seconds(5)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while !isClosed {
-            if ContinuousClock.now > deadline { throw Failure.timedOut(waitingFor: "end of stream", received: text) }
+            guard try await waitUntilReadable(before: deadline) else { throw Failure.timedOut(waitingFor: "end of stream", received: text) }
             try pump()
-            try await Task.sleep(for: .milliseconds(5))
         }
         return text
+    }
+
+    /// Suspends until the socket has bytes to read or was closed (true) or `deadline` passed (false).
+    /// poll(2) waits on a thread of its own, so that waiting never holds one of Swift concurrency's
+    /// few threads, which the server under test needs. The deadline only keeps a broken server from
+    /// hanging the test run; it is never what a test measures.
+    private func waitUntilReadable(before deadline: ContinuousClock.Instant) async throws -> Bool {
+        let descriptor = self.descriptor
+        let milliseconds = WatcherLoop.milliseconds(until: deadline)
+        let (ready, code) = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Int32, Int32), any Error>) in
+            do {
+                try DetachedThread.start {
+                    var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                    var result: Int32
+                    repeat { result = poll(&entry, 1, milliseconds) } while result < 0 && errno == EINTR
+                    continuation.resume(returning: (result, result < 0 ? errno : 0))
+                }
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
+        if ready < 0 { throw Failure.system("poll", code) }
+        return ready > 0
     }
 
     /// Everything received so far, as text.

@@ -53,8 +53,14 @@ enum TemplateLinkCheck {
     /// index of the page that links. A target that is no rendered page (a file, a page that failed) is
     /// not checked.
     static func checkFragments(_ facts: [Int: PageFacts], context: CheckContext) -> [Int: [Diagnostic]] {
+        // Only the pages links lead to are looked up (a preview's body edit runs this over every page).
+        var targets: Set<String> = []
+        for pageFacts in facts.values { for link in pageFacts.fragmentLinks { targets.insert(link.target) } }
+        guard !targets.isEmpty else { return [:] }
         var pageByOutputPath: [String: Int] = [:]
-        for index in facts.keys { pageByOutputPath[context.site.pages[index].outputPath] = index }
+        for index in facts.keys where targets.contains(context.site.pages[index].outputPath) {
+            pageByOutputPath[context.site.pages[index].outputPath] = index
+        }
         var diagnostics: [Int: [Diagnostic]] = [:]
         for (index, pageFacts) in facts {
             for link in pageFacts.fragmentLinks {
