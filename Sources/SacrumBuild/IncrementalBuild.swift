@@ -22,7 +22,8 @@ struct IncrementalBuild: Sendable {
     private(set) var changedPaths: Set<String>?
     /// After a full build, the paths the build before had and this one has not.
     private(set) var removedPaths: Set<String> = []
-    /// Every output path of the last full build, to tell which are gone after the next.
+    /// Every output path of the last full build, to tell which paths the next full build removed (the
+    /// checks use the render phase's own set, `RenderedPages.outputPaths`).
     private var outputPaths: Set<String> = []
 
     /// What an update changed, for the preview server.
