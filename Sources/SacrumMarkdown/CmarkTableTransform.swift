@@ -69,7 +69,8 @@ struct CmarkTableTransform {
         var thematicBreakAfter = false
         var beforeChunk: Int?
         var afterChunk: Int?
-        /// Each cell's chunk in the helper document, or nil for a plain-text cell that was not parsed.
+        /// Each cell's chunk in the helper document, or nil for a plain-text cell that was not parsed;
+        /// empty for a row of plain cells.
         var cellChunks: [[Int?]] = []
     }
 
@@ -100,6 +101,11 @@ struct CmarkTableTransform {
             }
             plan.cellChunks.reserveCapacity(plan.rows.count)
             for rowIndex in plan.rows.indices {
+                // A row of plain cells (most rows) has nothing to parse: no chunks (see `replace`).
+                if plan.rows[rowIndex].allSatisfy(\.isPlainText) {
+                    plan.cellChunks.append([])
+                    continue
+                }
                 var chunks: [Int?] = []
                 chunks.reserveCapacity(plan.rows[rowIndex].count)
                 for column in plan.rows[rowIndex].indices {
@@ -201,8 +207,14 @@ struct CmarkTableTransform {
         }
 
         // As cmark-gfm: the first line after the first that looks like a delimiter row decides.
-        guard let delimiter = lines.indices.dropFirst().first(where: { GFMTableSyntax.delimiterRow(lines[$0].bytes) != nil }),
-            let alignments = GFMTableSyntax.delimiterRow(lines[delimiter].bytes),
+        var found: (index: Int, alignments: [GFMTableSyntax.Alignment])?
+        for index in lines.indices.dropFirst() {
+            if let alignments = GFMTableSyntax.delimiterRow(lines[index].bytes) {
+                found = (index, alignments)
+                break
+            }
+        }
+        guard let (delimiter, alignments) = found,
             let header = GFMTableSyntax.row(lines[delimiter - 1].bytes), header.count == alignments.count
         else { return nil }
         var rows = [header]
@@ -304,7 +316,7 @@ struct CmarkTableTransform {
             for column in 0..<headerOpenings.count {
                 run.append(isHeader ? headerOpenings[column] : dataOpenings[column])
                 if column < row.count {
-                    if let chunk = plan.cellChunks[rowIndex][column] {
+                    if !plan.cellChunks[rowIndex].isEmpty, let chunk = plan.cellChunks[rowIndex][column] {
                         if let paragraph = blocks[chunk].first, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
                             let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, memory)
                         {
@@ -342,19 +354,20 @@ struct CmarkTableTransform {
         }
         run.flush(into: table, memory: memory, roles: &roles)
 
-        var opening: [UInt8] = []
+        var opening = StaticRun()
+        opening.html.reserveCapacity(label.count + 128)
         if accessible {
-            opening += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"".utf8
-            opening += HTMLText.escaped(label.isEmpty ? Array("Table: ".utf8) : label).utf8
-            opening += "\">\n".utf8
+            opening.append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
+            if label.isEmpty { opening.append("Table: ") } else { HTMLText.appendEscaped(label, to: &opening.html) }
+            opening.append("\">\n")
         }
-        opening += "<table".utf8
+        opening.append("<table")
         if sourcePositionsInHTML {
             let lastLine = plan.lines[plan.endIndex - 1]
-            opening += " data-sourcepos=\"\(headerLine.line):\(headerLine.offset + 1)-\(lastLine.line):\(lastLine.offset + lastLine.bytes.count)\"".utf8
+            opening.html += " data-sourcepos=\"\(headerLine.line):\(headerLine.offset + 1)-\(lastLine.line):\(lastLine.offset + lastLine.bytes.count)\"".utf8
         }
-        opening += ">\n<thead>\n<tr>\u{0}".utf8
-        let entered = opening.withUnsafeBufferPointer { bytes in
+        opening.append(">\n<thead>\n<tr>\u{0}")
+        let entered = opening.html.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_node_set_on_enter(table, $0.baseAddress) }
         }
         let exited = cmark_node_set_on_exit(table, accessible ? "</table>\n</div>" : "</table>")
@@ -379,7 +392,8 @@ struct CmarkTableTransform {
 
     private static func addToLabel(_ text: ArraySlice<UInt8>, label: inout [UInt8]) {
         guard !text.isEmpty else { return }
-        label += label.isEmpty ? Array("Table: ".utf8) : [UInt8(ascii: ","), 0x20]
+        let separator: StaticString = label.isEmpty ? "Table: " : ", "
+        label.append(contentsOf: UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount))
         label += text
     }
 
