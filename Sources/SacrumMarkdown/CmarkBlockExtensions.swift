@@ -34,9 +34,9 @@ struct CmarkBlockExtensions {
     /// The text cmark should parse instead of `markdown` (footnote definitions blanked), or nil to
     /// parse `markdown` as it is.
     mutating func prepare(_ markdown: String) -> [UInt8]? {
-        hasFootnoteMarker = options.footnotes && Self.contains(markdown, "[^")
+        hasFootnoteMarker = options.footnotes && Self.contains(markdown, "[^", anchor: 1)
         guard hasFootnoteMarker else { return nil }
-        guard let found = FootnoteDefinitions.extract(from: Array(markdown.utf8)) else { return nil }
+        guard let found = FootnoteDefinitions.extract(from: Self.bytes(of: markdown)) else { return nil }
         definitions = found.definitions
         return found.source
     }
@@ -47,14 +47,14 @@ struct CmarkBlockExtensions {
         var text = markdown
         // A delimiter row has a `|`, or a `:` beside a `-`; memchr finds out fast for most pages.
         let mayHaveTables = options.tables
-            && (Self.contains(markdown, "|") || Self.contains(markdown, ":-") || Self.contains(markdown, "-:"))
+            && (Self.contains(markdown, "|") || Self.contains(markdown, ":-") || Self.contains(markdown, "-:", anchor: 1))
             && text.withUTF8 { GFMTableSyntax.mayHaveDelimiterRow($0) }
         let mayHaveFootnotes = hasFootnoteMarker
-        let mayHaveAlerts = options.alerts && Self.contains(markdown, "[!")
+        let mayHaveAlerts = options.alerts && Self.contains(markdown, "[!", anchor: 1)
         guard mayHaveTables || mayHaveFootnotes || mayHaveAlerts else { return }
-        let source = prepared ?? Array(markdown.utf8)
+        let source = prepared ?? Self.bytes(of: markdown)
         // Pieces parsed apart see the page's link reference definitions when it has any.
-        let trailer = Self.contains(markdown, "]:") ? Self.referenceDefinitionLines(of: source) : nil
+        let trailer = Self.contains(markdown, "]:", anchor: 1) ? Self.referenceDefinitionLines(of: source) : nil
         let tables: CmarkTableTransform? = mayHaveTables
             ? CmarkTableTransform(
                 memory: memory, parseOptions: parseOptions, accessible: options.accessibleHTML,
@@ -160,8 +160,14 @@ struct CmarkBlockExtensions {
         return result
     }
 
-    private static func contains(_ text: String, _ needle: StaticString) -> Bool {
+    private static func contains(_ text: String, _ needle: StaticString, anchor: Int = 0) -> Bool {
         var text = text
-        return text.withUTF8 { GFMInlineTransform.contains(needle, in: UnsafeRawBufferPointer($0)) }
+        return text.withUTF8 { GFMInlineTransform.contains(needle, anchor: anchor, in: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The text's UTF-8 bytes, copied in one go (`Array(text.utf8)` goes byte by byte).
+    private static func bytes(of text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { Array($0) }
     }
 }
