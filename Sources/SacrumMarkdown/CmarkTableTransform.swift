@@ -306,10 +306,8 @@ struct CmarkTableTransform {
         let prefixLength = Self.cellPrefix.count
         // Tags and plain-text cells (most cells) go into one node per run, with the run's plain
         // text beside it; only a parsed cell is a node of its own, between two runs.
-        var run = StaticRun()
         let tableBytes = plan.lines[plan.headerIndex..<plan.endIndex].reduce(0) { $0 + $1.bytes.count }
-        run.html.reserveCapacity(tableBytes * 2 + 64)
-        run.text.reserveCapacity(tableBytes)
+        var run = StaticRun(capacity: tableBytes)
         for (rowIndex, row) in plan.rows.enumerated() {
             let isHeader = rowIndex == 0
             let line = plan.lines[rowIndex == 0 ? plan.headerIndex : plan.headerIndex + rowIndex + 1]
@@ -354,20 +352,23 @@ struct CmarkTableTransform {
         }
         run.flush(into: table, memory: memory, roles: &roles)
 
-        var opening = StaticRun()
-        opening.html.reserveCapacity(label.count + 128)
-        if accessible {
-            opening.append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
-            if label.isEmpty { opening.append("Table: ") } else { HTMLText.appendEscaped(label, to: &opening.html) }
-            opening.append("\">\n")
+        var opening: [UInt8] = []
+        opening.reserveCapacity(label.count + 128)
+        func append(_ text: StaticString) {
+            opening.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
-        opening.append("<table")
+        if accessible {
+            append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
+            if label.isEmpty { append("Table: ") } else { HTMLText.appendEscaped(label, to: &opening) }
+            append("\">\n")
+        }
+        append("<table")
         if sourcePositionsInHTML {
             let lastLine = plan.lines[plan.endIndex - 1]
-            opening.html += " data-sourcepos=\"\(headerLine.line):\(headerLine.offset + 1)-\(lastLine.line):\(lastLine.offset + lastLine.bytes.count)\"".utf8
+            opening += " data-sourcepos=\"\(headerLine.line):\(headerLine.offset + 1)-\(lastLine.line):\(lastLine.offset + lastLine.bytes.count)\"".utf8
         }
-        opening.append(">\n<thead>\n<tr>\u{0}")
-        let entered = opening.html.withUnsafeBufferPointer { bytes in
+        append(">\n<thead>\n<tr>\u{0}")
+        let entered = opening.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_node_set_on_enter(table, $0.baseAddress) }
         }
         let exited = cmark_node_set_on_exit(table, accessible ? "</table>\n</div>" : "</table>")
@@ -398,18 +399,25 @@ struct CmarkTableTransform {
     }
 
     /// Table HTML gathered since the last parsed cell, and its plain text.
-    private struct StaticRun {
-        var html: [UInt8] = []
-        var text: [UInt8] = []
+    private struct StaticRun: ~Copyable {
+        var html: ByteBuffer
+        var text: ByteBuffer
+
+        init(capacity: Int) {
+            html = ByteBuffer(capacity: capacity * 2 + 64)
+            text = ByteBuffer(capacity: capacity)
+        }
 
         mutating func append(_ tag: StaticString) {
-            html.append(contentsOf: UnsafeBufferPointer(start: tag.utf8Start, count: tag.utf8CodeUnitCount))
+            html.append(tag)
         }
 
         /// A cell that needed no parse: its text in the HTML, and in the plain text with a space after it.
         mutating func appendPlainCell(_ cell: ArraySlice<UInt8>) {
-            html += cell
-            text += cell
+            cell.withUnsafeBufferPointer { cell in
+                html.append(cell)
+                text.append(cell)
+            }
             text.append(UInt8(ascii: " "))
         }
 
@@ -417,19 +425,19 @@ struct CmarkTableTransform {
         mutating func flush(into table: OpaquePointer, memory: UnsafeMutablePointer<cmark_mem>, roles: inout ExtensionNodeRoles) {
             guard !html.isEmpty else { return }
             defer {
-                html.removeAll(keepingCapacity: true)
-                text.removeAll(keepingCapacity: true)
+                html.removeAll()
+                text.removeAll()
             }
             guard let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, memory) else { return }
             html.append(0)
-            let entered = html.withUnsafeBufferPointer { bytes in
+            let entered = html.withBytes { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { cmark_node_set_on_enter(node, $0.baseAddress) }
             }
             guard entered == 1, cmark_node_append_child(table, node) == 1 else {
                 cmark_node_free(node)
                 return
             }
-            roles.setTableText(text, for: node)
+            text.withBytes { roles.setTableText($0, for: node) }
         }
     }
 

@@ -32,7 +32,7 @@ struct GFMInlineTransform {
     /// carry positions in a helper document, which are mapped back to the source through these.
     var roles = ExtensionNodeRoles()
     /// Where the links this transform made start in the source (cmark's API cannot set a position).
-    private(set) var linkPositions: [OpaquePointer: SourcePosition] = [:]
+    private(set) var linkPositions: [(node: OpaquePointer, position: SourcePosition)] = []
     /// Columns the transform removed from the start of a text node (a task marker).
     private var columnShift: [OpaquePointer: Int] = [:]
     /// Where the source's lines start: computed when first needed, unless the caller has them.
@@ -418,8 +418,8 @@ struct GFMInlineTransform {
         }
         cmark_node_append_child(link, label)
         cmark_node_append_child(parent, link)
-        if linkPositions.isEmpty { linkPositions.reserveCapacity(16) }
-        linkPositions[link] = SourcePosition(line: line + lineOffset, column: max(1, map.column(ofScanOffset: range.lowerBound)))
+        linkPositions.append(
+            (link, SourcePosition(line: line + lineOffset, column: max(1, map.column(ofScanOffset: range.lowerBound)))))
     }
 
     /// Where a node starts in the source (1-based line, without the page's line offset): through the
