@@ -143,8 +143,9 @@ struct CmarkTableTransform {
     private func multiLineParagraphs(in document: OpaquePointer) -> [OpaquePointer] {
         var found: [OpaquePointer] = []
         found.reserveCapacity(8)
-        var blocks: [OpaquePointer] = [document]
+        var blocks: [OpaquePointer] = []
         blocks.reserveCapacity(64)  // most pages' blocks fit: the walk does not grow it step by step
+        blocks.append(document)
         while let block = blocks.popLast() {
             let type = cmark_node_get_type(block)
             // A setext heading is a paragraph whose last line is `---` or `===` for cmark; in GFM the
@@ -217,8 +218,9 @@ struct CmarkTableTransform {
         guard let (delimiter, alignments) = found,
             let header = GFMTableSyntax.row(lines[delimiter - 1].bytes), header.count == alignments.count
         else { return nil }
-        var rows = [header]
+        var rows: [[GFMTableSyntax.Cell]] = []
         rows.reserveCapacity(lines.count - delimiter)
+        rows.append(header)
         var end = delimiter + 1
         var padded = 0
         while end < lines.count, padded <= Self.maximumPaddedCells, let row = GFMTableSyntax.row(lines[end].bytes) {
@@ -301,6 +303,7 @@ struct CmarkTableTransform {
         // The label of the scroll region comes from the header cells: the table's opening HTML is
         // written once they are built.
         var label: [UInt8] = []
+        if accessible { label.reserveCapacity(plan.lines[plan.headerIndex].bytes.count + 16) }
         let headerOpenings = plan.alignments.map { Self.opening(header: true, $0, accessible: accessible) }
         let dataOpenings = plan.alignments.map { Self.opening(header: false, $0, accessible: accessible) }
         let prefixLength = Self.cellPrefix.count

@@ -83,7 +83,9 @@ struct GFMInlineTransform {
     /// The inline nodes under `root` whose text may change: parents of text with a tilde or the start
     /// of an autolink; images are skipped, and autolinks are not made inside links.
     private func collectContainers(in root: OpaquePointer, into containers: inout [(node: OpaquePointer, linksAllowed: Bool)]) {
-        var stack: [(node: OpaquePointer, inLink: Bool)] = [(root, false)]
+        var stack: [(node: OpaquePointer, inLink: Bool)] = []
+        stack.reserveCapacity(8)
+        stack.append((root, false))
         while let (node, inLink) = stack.popLast() {
             var recorded = false
             var child = cmark_node_first_child(node)
@@ -350,8 +352,12 @@ struct GFMInlineTransform {
             pairing[pair.closer] = 2
         }
         while let child = cmark_node_first_child(container) { cmark_node_unlink(child) }
-        var parents = [container]
+        var parents: [OpaquePointer] = []
+        parents.reserveCapacity(4)
+        parents.append(container)
+        // Room for all the text at once (smart punctuation can make it longer: it grows then).
         var pending: [UInt8] = []
+        pending.reserveCapacity(maps.reduce(16) { $0 + $1.literal.count })
         for index in tokens.indices {
             switch tokens[index] {
             case .node(let node):
@@ -418,6 +424,7 @@ struct GFMInlineTransform {
         }
         cmark_node_append_child(link, label)
         cmark_node_append_child(parent, link)
+        if linkPositions.isEmpty { linkPositions.reserveCapacity(4) }
         linkPositions.append(
             (link, SourcePosition(line: line + lineOffset, column: max(1, map.column(ofScanOffset: range.lowerBound)))))
     }

@@ -20,6 +20,7 @@ struct StrikethroughDelimiters {
         let leftFlanking = after != .whitespace && (after != .punctuation || before != .other)
         let rightFlanking = before != .whitespace && (before != .punctuation || after != .other)
         guard leftFlanking || rightFlanking else { return }
+        if runs.isEmpty { runs.reserveCapacity(4) }
         runs.append(Run(token: token, count: count, canOpen: leftFlanking, canClose: rightFlanking))
     }
 
