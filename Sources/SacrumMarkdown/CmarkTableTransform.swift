@@ -224,7 +224,10 @@ struct CmarkTableTransform {
         var end = delimiter + 1
         var padded = 0
         while end < lines.count, padded <= Self.maximumPaddedCells, let row = GFMTableSyntax.row(lines[end].bytes) {
-            rows.append(Array(row.prefix(alignments.count)))
+            // Cells past the header's count are dropped; most rows keep their array as it is.
+            var row = row
+            if row.count > alignments.count { row.removeLast(row.count - alignments.count) }
+            rows.append(row)
             padded += max(0, alignments.count - row.count)
             end += 1
         }
@@ -304,8 +307,6 @@ struct CmarkTableTransform {
         // written once they are built.
         var label: [UInt8] = []
         if accessible { label.reserveCapacity(plan.lines[plan.headerIndex].bytes.count + 16) }
-        let headerOpenings = plan.alignments.map { Self.opening(header: true, $0, accessible: accessible) }
-        let dataOpenings = plan.alignments.map { Self.opening(header: false, $0, accessible: accessible) }
         let prefixLength = Self.cellPrefix.count
         // Tags and plain-text cells (most cells) go into one node per run, with the run's plain
         // text beside it; only a parsed cell is a node of its own, between two runs.
@@ -314,8 +315,8 @@ struct CmarkTableTransform {
         for (rowIndex, row) in plan.rows.enumerated() {
             let isHeader = rowIndex == 0
             let line = plan.lines[rowIndex == 0 ? plan.headerIndex : plan.headerIndex + rowIndex + 1]
-            for column in 0..<headerOpenings.count {
-                run.append(isHeader ? headerOpenings[column] : dataOpenings[column])
+            for column in plan.alignments.indices {
+                run.append(Self.opening(header: isHeader, plan.alignments[column], accessible: accessible))
                 if column < row.count {
                     if !plan.cellChunks[rowIndex].isEmpty, let chunk = plan.cellChunks[rowIndex][column] {
                         if let paragraph = blocks[chunk].first, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
