@@ -73,7 +73,7 @@ struct GFMInlineTransform {
                 collectContainers(in: block, into: &containers)
             }
         }
-        for item in items { markTask(item) }
+        for item in items { markTask(item, hits: hits) }
         var done = Set<OpaquePointer>()
         for (container, linksAllowed) in containers where containers.count == 1 || done.insert(container).inserted {
             transformInlines(of: container, type: cmark_node_get_type(container), linksAllowed: linksAllowed)
@@ -181,7 +181,7 @@ struct GFMInlineTransform {
 
     /// A list item whose first paragraph starts with `[ ]`, `[x]` or `[X]` and whitespace gets a checkbox
     /// in place of the marker.
-    private mutating func markTask(_ item: OpaquePointer) {
+    private mutating func markTask(_ item: OpaquePointer, hits: [Int]) {
         guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
             let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT,
             let literal = cmark_node_get_literal(text)
@@ -217,9 +217,14 @@ struct GFMInlineTransform {
             cmark_node_free(box)
             return
         }
-        // Only text that the strikethrough and autolink pass will map needs its shift recorded.
+        // Only text that the strikethrough and autolink pass will map needs its shift recorded: that
+        // pass looks at a paragraph only if its lines hold a hit or it is inside an extension's block.
         let rest = UnsafeRawBufferPointer(start: bytes + 3, count: length - 3)
-        if Self.contains(UInt8(ascii: "~"), in: rest) || Self.mayHoldAutolink(rest) { columnShift[text] = 3 }
+        if (BlockLines.mayHold(paragraph, anyOf: hits) || isInsideExtension(paragraph))
+            && (Self.contains(UInt8(ascii: "~"), in: rest) || Self.mayHoldAutolink(rest))
+        {
+            columnShift[text] = 3
+        }
         // cmark copies the new literal before it frees the old one.
         cmark_node_set_literal(text, literal + 3)
     }
