@@ -79,7 +79,7 @@ struct CmarkTableTransform {
     ///   - lineStarts: where the lines of `source` start (`SourceLineStarts`).
     ///   - trailer: the page's text, parsed after the pieces for its link reference definitions.
     func apply(
-        to document: OpaquePointer, source: [UInt8], lineStarts: [Int], trailer: [UInt8]?,
+        to document: OpaquePointer, source: UnsafeBufferPointer<UInt8>, lineStarts: [Int], trailer: [UInt8]?,
         roles: inout ExtensionNodeRoles, problems: inout [MarkdownProblem]
     ) {
         let candidates = multiLineParagraphs(in: document)
@@ -166,7 +166,7 @@ struct CmarkTableTransform {
         return found
     }
 
-    private func plan(for paragraph: OpaquePointer, source: [UInt8], lineStarts: [Int]) -> Plan? {
+    private func plan(for paragraph: OpaquePointer, source: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) -> Plan? {
         let first = Int(cmark_node_get_start_line(paragraph))
         var last = Int(cmark_node_get_end_line(paragraph))
         guard first >= 1, last < lineStarts.count + 1, first < last else { return nil }
@@ -184,18 +184,18 @@ struct CmarkTableTransform {
         }
         let rangeStart = lineStarts[first - 1]
         let rangeEnd = last < lineStarts.count ? lineStarts[last] : source.count
-        guard source.withUnsafeBufferPointer({ buffer in
-            GFMTableSyntax.mayHaveDelimiterRow(UnsafeBufferPointer(rebasing: buffer[rangeStart..<rangeEnd]))
-        })
-        else { return nil }
+        guard GFMTableSyntax.mayHaveDelimiterRow(UnsafeBufferPointer(rebasing: source[rangeStart..<rangeEnd])) else { return nil }
 
+        // The paragraph's bytes, copied once (not the page): its lines are slices of them, at the
+        // source's offsets minus `rangeStart`.
+        let block = Array(UnsafeBufferPointer(rebasing: source[rangeStart..<rangeEnd]))
         var lines: [ContentLine] = []
         lines.reserveCapacity(last - first + 1)
         for line in first...last {
-            let start = lineStarts[line - 1]
-            var end = line < lineStarts.count ? lineStarts[line] : source.count
-            while end > start && (source[end - 1] == 0x0A || source[end - 1] == 0x0D) { end -= 1 }
-            let raw = source[start..<end]
+            let start = lineStarts[line - 1] - rangeStart
+            var end = (line < lineStarts.count ? lineStarts[line] : source.count) - rangeStart
+            while end > start && (block[end - 1] == 0x0A || block[end - 1] == 0x0D) { end -= 1 }
+            let raw = block[start..<end]
             var offset: Int
             if line == first {
                 offset = max(0, Int(cmark_node_get_start_column(paragraph)) - 1)
@@ -265,7 +265,8 @@ struct CmarkTableTransform {
 
     /// Where a continuation line's content starts, after the prefixes of its containers (a lazy
     /// continuation line has fewer; its content starts where they stop).
-    private static func contentOffset(of raw: ArraySlice<UInt8>, containers: [Container]) -> Int {
+    private static func contentOffset<Bytes: Collection<UInt8>>(of raw: Bytes, containers: [Container]) -> Int
+    where Bytes.Index == Int {
         var index = raw.startIndex
         for container in containers {
             switch container {
