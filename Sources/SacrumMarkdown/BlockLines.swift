@@ -27,8 +27,9 @@ enum BlockLines {
         under root: OpaquePointer, roles: ExtensionNodeRoles,
         _ visit: (_ block: OpaquePointer, _ inExtension: Bool, _ holdsInlines: Bool) -> Void
     ) {
-        var stack: [(node: OpaquePointer, inExtension: Bool)] = [(root, false)]
+        var stack: [(node: OpaquePointer, inExtension: Bool)] = []
         stack.reserveCapacity(64)  // most pages' blocks fit: the walk does not grow it step by step
+        stack.append((root, false))
         while let (block, parentInExtension) = stack.popLast() {
             let inExtension = parentInExtension || (!roles.isEmpty && roles.index(of: block) != nil)
             let first = cmark_node_first_child(block)

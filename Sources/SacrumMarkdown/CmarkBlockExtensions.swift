@@ -34,9 +34,9 @@ struct CmarkBlockExtensions {
     /// The text cmark should parse instead of `markdown` (footnote definitions blanked), or nil to
     /// parse `markdown` as it is.
     mutating func prepare(_ markdown: String) -> [UInt8]? {
-        hasFootnoteMarker = options.footnotes && Self.contains(markdown, "[^")
+        hasFootnoteMarker = options.footnotes && Self.contains(markdown, "[^", anchor: 1)
         guard hasFootnoteMarker else { return nil }
-        guard let found = FootnoteDefinitions.extract(from: Array(markdown.utf8)) else { return nil }
+        guard let found = FootnoteDefinitions.extract(from: Self.bytes(of: markdown)) else { return nil }
         definitions = found.definitions
         return found.source
     }
@@ -47,21 +47,38 @@ struct CmarkBlockExtensions {
         var text = markdown
         // A delimiter row has a `|`, or a `:` beside a `-`; memchr finds out fast for most pages.
         let mayHaveTables = options.tables
-            && (Self.contains(markdown, "|") || Self.contains(markdown, ":-") || Self.contains(markdown, "-:"))
+            && (Self.contains(markdown, "|") || Self.contains(markdown, ":-") || Self.contains(markdown, "-:", anchor: 1))
             && text.withUTF8 { GFMTableSyntax.mayHaveDelimiterRow($0) }
         let mayHaveFootnotes = hasFootnoteMarker
-        let mayHaveAlerts = options.alerts && Self.contains(markdown, "[!")
+        let mayHaveAlerts = options.alerts && Self.contains(markdown, "[!", anchor: 1)
         guard mayHaveTables || mayHaveFootnotes || mayHaveAlerts else { return }
-        let source = prepared ?? Array(markdown.utf8)
+        // The passes read the text in place: the page is not copied (only a prepared text is an array).
+        if let prepared {
+            prepared.withUnsafeBufferPointer { source in
+                apply(to: document, source: source, markdown: markdown, isPrepared: true,
+                      tables: mayHaveTables, footnotes: mayHaveFootnotes, alerts: mayHaveAlerts)
+            }
+        } else {
+            text.withUTF8 { source in
+                apply(to: document, source: source, markdown: markdown, isPrepared: false,
+                      tables: mayHaveTables, footnotes: mayHaveFootnotes, alerts: mayHaveAlerts)
+            }
+        }
+    }
+
+    private mutating func apply(
+        to document: OpaquePointer, source: UnsafeBufferPointer<UInt8>, markdown: String, isPrepared: Bool,
+        tables mayHaveTables: Bool, footnotes mayHaveFootnotes: Bool, alerts mayHaveAlerts: Bool
+    ) {
         // Pieces parsed apart see the page's link reference definitions when it has any.
-        let trailer = Self.contains(markdown, "]:") ? Self.referenceDefinitionLines(of: source) : nil
+        let trailer = Self.contains(markdown, "]:", anchor: 1) ? Self.referenceDefinitionLines(of: Array(source)) : nil
         let tables: CmarkTableTransform? = mayHaveTables
             ? CmarkTableTransform(
                 memory: memory, parseOptions: parseOptions, accessible: options.accessibleHTML,
                 sourcePositionsInHTML: options.sourcePositionsInHTML)
             : nil
-        let lineStarts = (tables != nil || mayHaveFootnotes) ? source.withUnsafeBufferPointer { SourceLineStarts.of($0) } : []
-        if prepared == nil && !lineStarts.isEmpty { markdownLineStarts = lineStarts }
+        let lineStarts = (tables != nil || mayHaveFootnotes) ? SourceLineStarts.of(source) : []
+        if !isPrepared && !lineStarts.isEmpty { markdownLineStarts = lineStarts }
         tables?.apply(to: document, source: source, lineStarts: lineStarts, trailer: trailer, roles: &roles, problems: &problems)
         if mayHaveFootnotes {
             var transform = CmarkFootnoteTransform(memory: memory, parseOptions: parseOptions, accessible: options.accessibleHTML)
@@ -77,19 +94,17 @@ struct CmarkBlockExtensions {
     }
 
     /// The 1-based lines of `source` that hold `[^` (where a footnote reference can be), in order.
-    static func linesHoldingFootnoteMarkers(_ source: [UInt8], lineStarts: [Int]) -> [Int] {
+    static func linesHoldingFootnoteMarkers(_ source: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) -> [Int] {
         var lines: [Int] = []
-        source.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            var line = 0  // index into lineStarts of the line holding `offset`
-            while offset < buffer.count, let found = memchr(base + offset, Int32(UInt8(ascii: "[")), buffer.count - offset) {
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                offset = index + 1
-                guard index + 1 < buffer.count, buffer[index + 1] == UInt8(ascii: "^") else { continue }
-                while line + 1 < lineStarts.count && lineStarts[line + 1] <= index { line += 1 }
-                if lines.last != line + 1 { lines.append(line + 1) }
-            }
+        guard let base = source.baseAddress else { return lines }
+        var offset = 0
+        var line = 0  // index into lineStarts of the line holding `offset`
+        while offset < source.count, let found = memchr(base + offset, Int32(UInt8(ascii: "[")), source.count - offset) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            offset = index + 1
+            guard index + 1 < source.count, source[index + 1] == UInt8(ascii: "^") else { continue }
+            while line + 1 < lineStarts.count && lineStarts[line + 1] <= index { line += 1 }
+            if lines.last != line + 1 { lines.append(line + 1) }
         }
         return lines
     }
@@ -160,8 +175,14 @@ struct CmarkBlockExtensions {
         return result
     }
 
-    private static func contains(_ text: String, _ needle: StaticString) -> Bool {
+    private static func contains(_ text: String, _ needle: StaticString, anchor: Int = 0) -> Bool {
         var text = text
-        return text.withUTF8 { GFMInlineTransform.contains(needle, in: UnsafeRawBufferPointer($0)) }
+        return text.withUTF8 { GFMInlineTransform.contains(needle, anchor: anchor, in: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The text's UTF-8 bytes, copied in one go (`Array(text.utf8)` goes byte by byte).
+    private static func bytes(of text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { Array($0) }
     }
 }

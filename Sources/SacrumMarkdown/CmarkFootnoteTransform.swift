@@ -77,8 +77,9 @@ struct CmarkFootnoteTransform {
         guard let parsed = helper.parse(options: parseOptions, memory: memory, trailer: definitions.isEmpty ? nil : trailer) else { return }
         defer { cmark_node_free(parsed) }
         if let tables {
-            let lineStarts = helper.text.withUnsafeBufferPointer { SourceLineStarts.of($0) }
-            tables.apply(to: parsed, source: helper.text, lineStarts: lineStarts, trailer: trailer, roles: &roles, problems: &problems)
+            helper.text.withUnsafeBufferPointer { text in
+                tables.apply(to: parsed, source: text, lineStarts: SourceLineStarts.of(text), trailer: trailer, roles: &roles, problems: &problems)
+            }
         }
         defer { problems += self.problems }
         let blocks = helper.blocksByChunk(of: parsed)

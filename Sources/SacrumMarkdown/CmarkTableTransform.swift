@@ -69,7 +69,8 @@ struct CmarkTableTransform {
         var thematicBreakAfter = false
         var beforeChunk: Int?
         var afterChunk: Int?
-        /// Each cell's chunk in the helper document, or nil for a plain-text cell that was not parsed.
+        /// Each cell's chunk in the helper document, or nil for a plain-text cell that was not parsed;
+        /// empty for a row of plain cells.
         var cellChunks: [[Int?]] = []
     }
 
@@ -78,7 +79,7 @@ struct CmarkTableTransform {
     ///   - lineStarts: where the lines of `source` start (`SourceLineStarts`).
     ///   - trailer: the page's text, parsed after the pieces for its link reference definitions.
     func apply(
-        to document: OpaquePointer, source: [UInt8], lineStarts: [Int], trailer: [UInt8]?,
+        to document: OpaquePointer, source: UnsafeBufferPointer<UInt8>, lineStarts: [Int], trailer: [UInt8]?,
         roles: inout ExtensionNodeRoles, problems: inout [MarkdownProblem]
     ) {
         let candidates = multiLineParagraphs(in: document)
@@ -100,6 +101,11 @@ struct CmarkTableTransform {
             }
             plan.cellChunks.reserveCapacity(plan.rows.count)
             for rowIndex in plan.rows.indices {
+                // A row of plain cells (most rows) has nothing to parse: no chunks (see `replace`).
+                if plan.rows[rowIndex].allSatisfy(\.isPlainText) {
+                    plan.cellChunks.append([])
+                    continue
+                }
                 var chunks: [Int?] = []
                 chunks.reserveCapacity(plan.rows[rowIndex].count)
                 for column in plan.rows[rowIndex].indices {
@@ -137,8 +143,9 @@ struct CmarkTableTransform {
     private func multiLineParagraphs(in document: OpaquePointer) -> [OpaquePointer] {
         var found: [OpaquePointer] = []
         found.reserveCapacity(8)
-        var blocks: [OpaquePointer] = [document]
+        var blocks: [OpaquePointer] = []
         blocks.reserveCapacity(64)  // most pages' blocks fit: the walk does not grow it step by step
+        blocks.append(document)
         while let block = blocks.popLast() {
             let type = cmark_node_get_type(block)
             // A setext heading is a paragraph whose last line is `---` or `===` for cmark; in GFM the
@@ -159,7 +166,7 @@ struct CmarkTableTransform {
         return found
     }
 
-    private func plan(for paragraph: OpaquePointer, source: [UInt8], lineStarts: [Int]) -> Plan? {
+    private func plan(for paragraph: OpaquePointer, source: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) -> Plan? {
         let first = Int(cmark_node_get_start_line(paragraph))
         var last = Int(cmark_node_get_end_line(paragraph))
         guard first >= 1, last < lineStarts.count + 1, first < last else { return nil }
@@ -177,18 +184,18 @@ struct CmarkTableTransform {
         }
         let rangeStart = lineStarts[first - 1]
         let rangeEnd = last < lineStarts.count ? lineStarts[last] : source.count
-        guard source.withUnsafeBufferPointer({ buffer in
-            GFMTableSyntax.mayHaveDelimiterRow(UnsafeBufferPointer(rebasing: buffer[rangeStart..<rangeEnd]))
-        })
-        else { return nil }
+        guard GFMTableSyntax.mayHaveDelimiterRow(UnsafeBufferPointer(rebasing: source[rangeStart..<rangeEnd])) else { return nil }
 
+        // The paragraph's bytes, copied once (not the page): its lines are slices of them, at the
+        // source's offsets minus `rangeStart`.
+        let block = Array(UnsafeBufferPointer(rebasing: source[rangeStart..<rangeEnd]))
         var lines: [ContentLine] = []
         lines.reserveCapacity(last - first + 1)
         for line in first...last {
-            let start = lineStarts[line - 1]
-            var end = line < lineStarts.count ? lineStarts[line] : source.count
-            while end > start && (source[end - 1] == 0x0A || source[end - 1] == 0x0D) { end -= 1 }
-            let raw = source[start..<end]
+            let start = lineStarts[line - 1] - rangeStart
+            var end = (line < lineStarts.count ? lineStarts[line] : source.count) - rangeStart
+            while end > start && (block[end - 1] == 0x0A || block[end - 1] == 0x0D) { end -= 1 }
+            let raw = block[start..<end]
             var offset: Int
             if line == first {
                 offset = max(0, Int(cmark_node_get_start_column(paragraph)) - 1)
@@ -201,16 +208,26 @@ struct CmarkTableTransform {
         }
 
         // As cmark-gfm: the first line after the first that looks like a delimiter row decides.
-        guard let delimiter = lines.indices.dropFirst().first(where: { GFMTableSyntax.delimiterRow(lines[$0].bytes) != nil }),
-            let alignments = GFMTableSyntax.delimiterRow(lines[delimiter].bytes),
+        var found: (index: Int, alignments: [GFMTableSyntax.Alignment])?
+        for index in lines.indices.dropFirst() {
+            if let alignments = GFMTableSyntax.delimiterRow(lines[index].bytes) {
+                found = (index, alignments)
+                break
+            }
+        }
+        guard let (delimiter, alignments) = found,
             let header = GFMTableSyntax.row(lines[delimiter - 1].bytes), header.count == alignments.count
         else { return nil }
-        var rows = [header]
+        var rows: [[GFMTableSyntax.Cell]] = []
         rows.reserveCapacity(lines.count - delimiter)
+        rows.append(header)
         var end = delimiter + 1
         var padded = 0
         while end < lines.count, padded <= Self.maximumPaddedCells, let row = GFMTableSyntax.row(lines[end].bytes) {
-            rows.append(Array(row.prefix(alignments.count)))
+            // Cells past the header's count are dropped; most rows keep their array as it is.
+            var row = row
+            if row.count > alignments.count { row.removeLast(row.count - alignments.count) }
+            rows.append(row)
             padded += max(0, alignments.count - row.count)
             end += 1
         }
@@ -248,7 +265,8 @@ struct CmarkTableTransform {
 
     /// Where a continuation line's content starts, after the prefixes of its containers (a lazy
     /// continuation line has fewer; its content starts where they stop).
-    private static func contentOffset(of raw: ArraySlice<UInt8>, containers: [Container]) -> Int {
+    private static func contentOffset<Bytes: Collection<UInt8>>(of raw: Bytes, containers: [Container]) -> Int
+    where Bytes.Index == Int {
         var index = raw.startIndex
         for container in containers {
             switch container {
@@ -289,22 +307,19 @@ struct CmarkTableTransform {
         // The label of the scroll region comes from the header cells: the table's opening HTML is
         // written once they are built.
         var label: [UInt8] = []
-        let headerOpenings = plan.alignments.map { Self.opening(header: true, $0, accessible: accessible) }
-        let dataOpenings = plan.alignments.map { Self.opening(header: false, $0, accessible: accessible) }
+        if accessible { label.reserveCapacity(plan.lines[plan.headerIndex].bytes.count + 16) }
         let prefixLength = Self.cellPrefix.count
         // Tags and plain-text cells (most cells) go into one node per run, with the run's plain
         // text beside it; only a parsed cell is a node of its own, between two runs.
-        var run = StaticRun()
         let tableBytes = plan.lines[plan.headerIndex..<plan.endIndex].reduce(0) { $0 + $1.bytes.count }
-        run.html.reserveCapacity(tableBytes * 2 + 64)
-        run.text.reserveCapacity(tableBytes)
+        var run = StaticRun(capacity: tableBytes)
         for (rowIndex, row) in plan.rows.enumerated() {
             let isHeader = rowIndex == 0
             let line = plan.lines[rowIndex == 0 ? plan.headerIndex : plan.headerIndex + rowIndex + 1]
-            for column in 0..<headerOpenings.count {
-                run.append(isHeader ? headerOpenings[column] : dataOpenings[column])
+            for column in plan.alignments.indices {
+                run.append(Self.opening(header: isHeader, plan.alignments[column], accessible: accessible))
                 if column < row.count {
-                    if let chunk = plan.cellChunks[rowIndex][column] {
+                    if !plan.cellChunks[rowIndex].isEmpty, let chunk = plan.cellChunks[rowIndex][column] {
                         if let paragraph = blocks[chunk].first, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
                             let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, memory)
                         {
@@ -343,17 +358,21 @@ struct CmarkTableTransform {
         run.flush(into: table, memory: memory, roles: &roles)
 
         var opening: [UInt8] = []
-        if accessible {
-            opening += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"".utf8
-            opening += HTMLText.escaped(label.isEmpty ? Array("Table: ".utf8) : label).utf8
-            opening += "\">\n".utf8
+        opening.reserveCapacity(label.count + 128)
+        func append(_ text: StaticString) {
+            opening.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
-        opening += "<table".utf8
+        if accessible {
+            append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
+            if label.isEmpty { append("Table: ") } else { HTMLText.appendEscaped(label, to: &opening) }
+            append("\">\n")
+        }
+        append("<table")
         if sourcePositionsInHTML {
             let lastLine = plan.lines[plan.endIndex - 1]
             opening += " data-sourcepos=\"\(headerLine.line):\(headerLine.offset + 1)-\(lastLine.line):\(lastLine.offset + lastLine.bytes.count)\"".utf8
         }
-        opening += ">\n<thead>\n<tr>\u{0}".utf8
+        append(">\n<thead>\n<tr>\u{0}")
         let entered = opening.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_node_set_on_enter(table, $0.baseAddress) }
         }
@@ -379,23 +398,31 @@ struct CmarkTableTransform {
 
     private static func addToLabel(_ text: ArraySlice<UInt8>, label: inout [UInt8]) {
         guard !text.isEmpty else { return }
-        label += label.isEmpty ? Array("Table: ".utf8) : [UInt8(ascii: ","), 0x20]
+        let separator: StaticString = label.isEmpty ? "Table: " : ", "
+        label.append(contentsOf: UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount))
         label += text
     }
 
     /// Table HTML gathered since the last parsed cell, and its plain text.
-    private struct StaticRun {
-        var html: [UInt8] = []
-        var text: [UInt8] = []
+    private struct StaticRun: ~Copyable {
+        var html: ByteBuffer
+        var text: ByteBuffer
+
+        init(capacity: Int) {
+            html = ByteBuffer(capacity: capacity * 2 + 64)
+            text = ByteBuffer(capacity: capacity)
+        }
 
         mutating func append(_ tag: StaticString) {
-            html.append(contentsOf: UnsafeBufferPointer(start: tag.utf8Start, count: tag.utf8CodeUnitCount))
+            html.append(tag)
         }
 
         /// A cell that needed no parse: its text in the HTML, and in the plain text with a space after it.
         mutating func appendPlainCell(_ cell: ArraySlice<UInt8>) {
-            html += cell
-            text += cell
+            cell.withUnsafeBufferPointer { cell in
+                html.append(cell)
+                text.append(cell)
+            }
             text.append(UInt8(ascii: " "))
         }
 
@@ -403,19 +430,19 @@ struct CmarkTableTransform {
         mutating func flush(into table: OpaquePointer, memory: UnsafeMutablePointer<cmark_mem>, roles: inout ExtensionNodeRoles) {
             guard !html.isEmpty else { return }
             defer {
-                html.removeAll(keepingCapacity: true)
-                text.removeAll(keepingCapacity: true)
+                html.removeAll()
+                text.removeAll()
             }
             guard let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, memory) else { return }
             html.append(0)
-            let entered = html.withUnsafeBufferPointer { bytes in
+            let entered = html.withBytes { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { cmark_node_set_on_enter(node, $0.baseAddress) }
             }
             guard entered == 1, cmark_node_append_child(table, node) == 1 else {
                 cmark_node_free(node)
                 return
             }
-            roles.setTableText(text, for: node)
+            text.withBytes { roles.setTableText($0, for: node) }
         }
     }
 

@@ -33,7 +33,15 @@ struct CmarkTreeScan {
 
     let lineOffset: Int
     /// Positions of nodes made after the parse (cmark cannot set them), such as extended autolinks.
-    var positionOverrides: [OpaquePointer: SourcePosition] = [:]
+    /// Most pages have a few: they are searched in order, and hashed only when there are many.
+    var positionOverrides: [(node: OpaquePointer, position: SourcePosition)] = [] {
+        didSet {
+            overridesByNode =
+                positionOverrides.count > 16
+                ? Dictionary(positionOverrides.map { ($0.node, $0.position) }, uniquingKeysWith: { _, last in last }) : [:]
+        }
+    }
+    private var overridesByNode: [OpaquePointer: SourcePosition] = [:]
     /// Nodes made by the block extensions (tables, footnotes, alerts), with where their content is.
     var extensionRoles = ExtensionNodeRoles()
     /// The roles (indices in `extensionRoles`) of the table cells and helper blocks around the node.
@@ -188,7 +196,10 @@ struct CmarkTreeScan {
 
     private func position(of node: OpaquePointer) -> SourcePosition {
         // Only nodes made after the parse (line 0) can have an override: most nodes skip the hashing.
-        if !positionOverrides.isEmpty, cmark_node_get_start_line(node) == 0, let position = positionOverrides[node] {
+        if !positionOverrides.isEmpty, cmark_node_get_start_line(node) == 0,
+            let position = overridesByNode.isEmpty
+                ? positionOverrides.last(where: { $0.node == node })?.position : overridesByNode[node]
+        {
             return position
         }
         if !extensionOrigins.isEmpty {

@@ -26,6 +26,7 @@ enum ExtendedAutolinkScanner {
     ///   start of the line) lets a `www.` link start at its first byte: whitespace or one of `*_~(`.
     static func matches(in text: UnsafeBufferPointer<UInt8>, wwwAllowedAtStart: Bool) -> [Match] {
         var found: [Match] = []
+        found.reserveCapacity(4)
         var index = 0
         var lastEnd = 0
         let count = text.count
@@ -34,7 +35,7 @@ enum ExtendedAutolinkScanner {
             if byte == UInt8(ascii: "w") {
                 let allowed = index == 0 ? wwwAllowedAtStart : allowsWWWAfter(text[index - 1])
                 if allowed, let end = wwwLinkEnd(text, at: index) {
-                    found.append(contentsOf: emails(in: text, from: lastEnd, to: index))
+                    appendEmails(in: text, from: lastEnd, to: index, to: &found)
                     found.append(Match(range: index..<end, kind: .www))
                     index = end
                     lastEnd = end
@@ -42,7 +43,7 @@ enum ExtendedAutolinkScanner {
                 }
             } else if byte == UInt8(ascii: ":") {
                 if let range = urlLink(text, colon: index, earliestStart: lastEnd) {
-                    found.append(contentsOf: emails(in: text, from: lastEnd, to: range.lowerBound))
+                    appendEmails(in: text, from: lastEnd, to: range.lowerBound, to: &found)
                     found.append(Match(range: range, kind: .url))
                     index = range.upperBound
                     lastEnd = index
@@ -51,7 +52,7 @@ enum ExtendedAutolinkScanner {
             }
             index += 1
         }
-        found.append(contentsOf: emails(in: text, from: lastEnd, to: count))
+        appendEmails(in: text, from: lastEnd, to: count, to: &found)
         return found
     }
 
@@ -173,9 +174,11 @@ enum ExtendedAutolinkScanner {
 
     // MARK: - E-mail addresses
 
-    /// E-mail addresses in `text[from..<to]`, as cmark-gfm's `postprocess_text` finds them.
-    private static func emails(in text: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int) -> [Match] {
-        var found: [Match] = []
+    /// Appends the e-mail addresses in `text[lower..<upper]`, as cmark-gfm's `postprocess_text` finds
+    /// them, to `found` (no array of their own).
+    private static func appendEmails(
+        in text: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int, to found: inout [Match]
+    ) {
         var searchFrom = lower
         search: while searchFrom < upper {
             guard var at = firstIndex(of: UInt8(ascii: "@"), in: text, from: searchFrom, to: upper) else { break }
@@ -229,7 +232,6 @@ enum ExtendedAutolinkScanner {
                 continue search
             }
         }
-        return found
     }
 
     // MARK: - Bytes

@@ -78,7 +78,7 @@ struct ExtensionNodeRoles {
     }
 
     /// Gives `node` the role of a run of table HTML whose plain text is `text`.
-    mutating func setTableText(_ text: [UInt8], for node: OpaquePointer) {
+    mutating func setTableText(_ text: UnsafeBufferPointer<UInt8>, for node: OpaquePointer) {
         let start = tableText.count
         tableText += text
         set(.tableText(start..<tableText.count), for: node)

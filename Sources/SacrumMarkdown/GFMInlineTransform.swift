@@ -22,16 +22,17 @@ struct GFMInlineTransform {
     private var strikethrough: Bool
     private var autolinks: Bool
     private var taskLists: Bool
-    /// Which starts of an autolink the source holds at all.
-    private let hasAt: Bool
-    private let hasWWW: Bool
-    private let hasScheme: Bool
+    /// Which starts of an autolink the source holds at all (until `hitLines` has looked: whether
+    /// autolinks are on).
+    private var hasAt: Bool
+    private var hasWWW: Bool
+    private var hasScheme: Bool
 
     /// The roles of the nodes the block extensions made (table cells, footnotes): nodes under them
     /// carry positions in a helper document, which are mapped back to the source through these.
     var roles = ExtensionNodeRoles()
     /// Where the links this transform made start in the source (cmark's API cannot set a position).
-    private(set) var linkPositions: [OpaquePointer: SourcePosition] = [:]
+    private(set) var linkPositions: [(node: OpaquePointer, position: SourcePosition)] = []
     /// Columns the transform removed from the start of a text node (a task marker).
     private var columnShift: [OpaquePointer: Int] = [:]
     /// Where the source's lines start: computed when first needed, unless the caller has them.
@@ -46,21 +47,19 @@ struct GFMInlineTransform {
         self.lineOffset = lineOffset
         self.smart = options.smartPunctuation
         self.accessible = options.accessibleHTML
-        let bytes = UnsafeRawBufferPointer(source)
-        self.strikethrough = options.strikethrough && Self.contains(UInt8(ascii: "~"), in: bytes)
-        self.hasAt = options.autolinks && Self.contains(UInt8(ascii: "@"), in: bytes)
-        self.hasWWW = options.autolinks && Self.contains("www.", in: bytes)
-        self.hasScheme = options.autolinks && Self.contains("://", in: bytes)
-        self.autolinks = hasAt || hasWWW || hasScheme
-        self.taskLists = options.taskLists && Self.containsTaskMarker(bytes)
+        // Whether the source holds a tilde or the start of an autolink is learned by `hitLines`, in
+        // the same scan that finds their lines.
+        self.strikethrough = options.strikethrough
+        self.hasAt = options.autolinks
+        self.hasWWW = options.autolinks
+        self.hasScheme = options.autolinks
+        self.autolinks = options.autolinks
+        self.taskLists = options.taskLists && Self.containsTaskMarker(UnsafeRawBufferPointer(source))
     }
 
-    /// Whether the prescan found anything an extension could change.
-    var hasWork: Bool { strikethrough || autolinks || taskLists }
-
     mutating func apply(to document: OpaquePointer) {
-        guard hasWork else { return }
         let hits = (strikethrough || autolinks) ? hitLines() : []
+        guard strikethrough || autolinks || taskLists else { return }
         // The inlines of a block are looked at only when a line of it holds a tilde or the start of an
         // autolink, so the cost follows the number of blocks, not of inline nodes.
         // Capacities that fit most pages, so that the walk does not grow its arrays step by step.
@@ -74,7 +73,7 @@ struct GFMInlineTransform {
                 collectContainers(in: block, into: &containers)
             }
         }
-        for item in items { markTask(item) }
+        for item in items { markTask(item, hits: hits) }
         var done = Set<OpaquePointer>()
         for (container, linksAllowed) in containers where containers.count == 1 || done.insert(container).inserted {
             transformInlines(of: container, type: cmark_node_get_type(container), linksAllowed: linksAllowed)
@@ -84,7 +83,9 @@ struct GFMInlineTransform {
     /// The inline nodes under `root` whose text may change: parents of text with a tilde or the start
     /// of an autolink; images are skipped, and autolinks are not made inside links.
     private func collectContainers(in root: OpaquePointer, into containers: inout [(node: OpaquePointer, linksAllowed: Bool)]) {
-        var stack: [(node: OpaquePointer, inLink: Bool)] = [(root, false)]
+        var stack: [(node: OpaquePointer, inLink: Bool)] = []
+        stack.reserveCapacity(8)
+        stack.append((root, false))
         while let (node, inLink) = stack.popLast() {
             var recorded = false
             var child = cmark_node_first_child(node)
@@ -106,13 +107,20 @@ struct GFMInlineTransform {
         }
     }
 
-    /// The 1-based lines of the source that hold a tilde, `@`, `www.` or `://`, in order.
+    /// The 1-based lines of the source that hold a tilde, `@`, `www.` or `://`, in order; turns off
+    /// `strikethrough`, `hasAt`, `hasWWW`, `hasScheme` and `autolinks` where the source has none.
     private mutating func hitLines() -> [Int] {
-        guard let base = source.baseAddress else { return [] }
+        defer { autolinks = hasAt || hasWWW || hasScheme }
+        guard let base = source.baseAddress else {
+            (strikethrough, hasAt, hasWWW, hasScheme) = (false, false, false, false)
+            return []
+        }
         var offsets: [Int] = []
         offsets.reserveCapacity(16)
         let lineFeedsOnly = !Self.contains(UInt8(ascii: "\r"), in: UnsafeRawBufferPointer(source))
-        func scan(_ byte: UInt8, _ accept: (Int) -> Bool) {
+        /// Adds the offsets of `byte` where `accept` holds (one a line); whether there was one.
+        func scan(_ byte: UInt8, _ accept: (Int) -> Bool) -> Bool {
+            let count = offsets.count
             var offset = 0
             while offset < source.count, let found = memchr(base + offset, Int32(byte), source.count - offset) {
                 let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
@@ -125,17 +133,18 @@ struct GFMInlineTransform {
                     offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(end)) + 1
                 }
             }
+            return offsets.count > count
         }
-        if strikethrough { scan(UInt8(ascii: "~")) { _ in true } }
+        if strikethrough { strikethrough = scan(UInt8(ascii: "~")) { _ in true } }
         let bytes = source
-        if hasAt { scan(UInt8(ascii: "@")) { _ in true } }
+        if hasAt { hasAt = scan(UInt8(ascii: "@")) { _ in true } }
         if hasScheme {
-            scan(UInt8(ascii: ":")) { index in
+            hasScheme = scan(UInt8(ascii: ":")) { index in
                 index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/")
             }
         }
         if hasWWW {
-            scan(UInt8(ascii: ".")) { index in
+            hasWWW = scan(UInt8(ascii: ".")) { index in
                 index >= 3 && bytes[index - 1] == UInt8(ascii: "w") && bytes[index - 2] == UInt8(ascii: "w")
                     && bytes[index - 3] == UInt8(ascii: "w")
             }
@@ -158,7 +167,7 @@ struct GFMInlineTransform {
     }
 
     private static func mayHoldAutolink(_ raw: UnsafeRawBufferPointer) -> Bool {
-        contains(UInt8(ascii: "@"), in: raw) || contains("www.", in: raw) || contains("://", in: raw)
+        contains(UInt8(ascii: "@"), in: raw) || contains("www.", anchor: 3, in: raw) || contains("://", in: raw)
     }
 
     // MARK: - Task list items
@@ -172,7 +181,7 @@ struct GFMInlineTransform {
 
     /// A list item whose first paragraph starts with `[ ]`, `[x]` or `[X]` and whitespace gets a checkbox
     /// in place of the marker.
-    private mutating func markTask(_ item: OpaquePointer) {
+    private mutating func markTask(_ item: OpaquePointer, hits: [Int]) {
         guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
             let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT,
             let literal = cmark_node_get_literal(text)
@@ -208,9 +217,14 @@ struct GFMInlineTransform {
             cmark_node_free(box)
             return
         }
-        // Only text that the strikethrough and autolink pass will map needs its shift recorded.
+        // Only text that the strikethrough and autolink pass will map needs its shift recorded: that
+        // pass looks at a paragraph only if its lines hold a hit or it is inside an extension's block.
         let rest = UnsafeRawBufferPointer(start: bytes + 3, count: length - 3)
-        if Self.contains(UInt8(ascii: "~"), in: rest) || Self.mayHoldAutolink(rest) { columnShift[text] = 3 }
+        if (BlockLines.mayHold(paragraph, anyOf: hits) || isInsideExtension(paragraph))
+            && (Self.contains(UInt8(ascii: "~"), in: rest) || Self.mayHoldAutolink(rest))
+        {
+            columnShift[text] = 3
+        }
         // cmark copies the new literal before it frees the old one.
         cmark_node_set_literal(text, literal + 3)
     }
@@ -271,51 +285,63 @@ struct GFMInlineTransform {
             let mapIndex = maps.count
             maps.append(map)
             nodes.append((node, line))
-            map.scan.withUnsafeBufferPointer { scan in
-                let links =
-                    mayLink
-                    ? ExtendedAutolinkScanner.matches(in: scan, wwwAllowedAtStart: previousClass == .whitespace || Self.allowsWWW(afterNode: node))
-                    : []
-                linkCount += links.count
-                var position = 0
-                for link in links {
-                    appendText(position..<link.range.lowerBound)
-                    tokens.append(.link(map: mapIndex, range: link.range, kind: link.kind))
-                    position = link.range.upperBound
-                }
-                appendText(position..<scan.count)
-
-                func appendText(_ range: Range<Int>) {
-                    guard hasTilde else {
-                        if !range.isEmpty { tokens.append(.text(map: mapIndex, range: range)) }
-                        return
-                    }
-                    var start = range.lowerBound
-                    var index = range.lowerBound
-                    while index < range.upperBound {
-                        guard scan[index] == UInt8(ascii: "~"), !map.isLiteralTilde(index) else {
-                            index += 1
-                            continue
-                        }
-                        var end = index + 1
-                        while end < range.upperBound && scan[end] == UInt8(ascii: "~") && !map.isLiteralTilde(end) { end += 1 }
-                        if start < index { tokens.append(.text(map: mapIndex, range: start..<index)) }
-                        let before = index > 0 ? InlineCharacter.classOfCharacter(endingBefore: index, in: scan) : previousClass
-                        let after = end < scan.count ? InlineCharacter.classOfCharacter(startingAt: end, in: scan) : followingClass
-                        delimiters.add(token: tokens.count, count: end - index, before: before, after: after)
-                        tokens.append(.tildes(map: mapIndex, range: index..<end))
-                        start = end
-                        index = end
-                    }
-                    if start < range.upperBound { tokens.append(.text(map: mapIndex, range: start..<range.upperBound)) }
-                }
+            // No closure here captures the locals it changes (that would cost a dynamic exclusivity
+            // check for every access).
+            let wwwAllowedAtStart = previousClass == .whitespace || Self.allowsWWW(afterNode: node)
+            let links = mayLink
+                ? map.scan.withUnsafeBufferPointer { ExtendedAutolinkScanner.matches(in: $0, wwwAllowedAtStart: wwwAllowedAtStart) }
+                : []
+            linkCount += links.count
+            var position = 0
+            for link in links {
+                Self.appendText(
+                    position..<link.range.lowerBound, of: map, index: mapIndex, hasTilde: hasTilde, previousClass: previousClass,
+                    followingClass: followingClass, tokens: &tokens, delimiters: &delimiters)
+                tokens.append(.link(map: mapIndex, range: link.range, kind: link.kind))
+                position = link.range.upperBound
             }
+            Self.appendText(
+                position..<map.scan.count, of: map, index: mapIndex, hasTilde: hasTilde, previousClass: previousClass,
+                followingClass: followingClass, tokens: &tokens, delimiters: &delimiters)
             previousClass = raw.isEmpty ? previousClass : Self.lastClass(raw)
         }
         guard sawText, !maps.isEmpty else { return }
         let pairs = delimiters.isEmpty ? [] : delimiters.pairs()
         guard linkCount > 0 || !pairs.isEmpty else { return }
         rebuild(container, tokens: tokens, maps: maps, nodes: nodes, pairs: pairs)
+    }
+
+    /// Appends the tokens for the scan bytes `range` of `map` (the `mapIndex`th map): text, and tilde
+    /// runs with their delimiters when `hasTilde`.
+    private static func appendText(
+        _ range: Range<Int>, of map: TextSourceMap, index mapIndex: Int, hasTilde: Bool, previousClass: InlineCharacter,
+        followingClass: InlineCharacter, tokens: inout [Token], delimiters: inout StrikethroughDelimiters
+    ) {
+        guard hasTilde else {
+            if !range.isEmpty { tokens.append(.text(map: mapIndex, range: range)) }
+            return
+        }
+        let scan = map.scan
+        var start = range.lowerBound
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard scan[index] == UInt8(ascii: "~"), !map.isLiteralTilde(index) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < range.upperBound && scan[end] == UInt8(ascii: "~") && !map.isLiteralTilde(end) { end += 1 }
+            if start < index { tokens.append(.text(map: mapIndex, range: start..<index)) }
+            let (before, after) = scan.withUnsafeBufferPointer { scan in
+                (index > 0 ? InlineCharacter.classOfCharacter(endingBefore: index, in: scan) : previousClass,
+                 end < scan.count ? InlineCharacter.classOfCharacter(startingAt: end, in: scan) : followingClass)
+            }
+            delimiters.add(token: tokens.count, count: end - index, before: before, after: after)
+            tokens.append(.tildes(map: mapIndex, range: index..<end))
+            start = end
+            index = end
+        }
+        if start < range.upperBound { tokens.append(.text(map: mapIndex, range: start..<range.upperBound)) }
     }
 
     /// Replaces the container's children by the tokens: text nodes for text and unmatched tildes,
@@ -331,68 +357,81 @@ struct GFMInlineTransform {
             pairing[pair.closer] = 2
         }
         while let child = cmark_node_first_child(container) { cmark_node_unlink(child) }
-        var parents = [container]
+        var parents: [OpaquePointer] = []
+        parents.reserveCapacity(4)
+        parents.append(container)
+        // Room for all the text at once (smart punctuation can make it longer: it grows then).
         var pending: [UInt8] = []
-
-        func flush() {
-            guard !pending.isEmpty, let text = cmark_node_new_with_mem(CMARK_NODE_TEXT, memory) else { return }
-            pending.append(0)
-            pending.withUnsafeBufferPointer { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(text, $0.baseAddress) }
-            }
-            cmark_node_append_child(parents[parents.count - 1], text)
-            pending.removeAll(keepingCapacity: true)
-        }
-
-        for (index, token) in tokens.enumerated() {
-            switch token {
+        pending.reserveCapacity(maps.reduce(16) { $0 + $1.literal.count })
+        for index in tokens.indices {
+            switch tokens[index] {
             case .node(let node):
-                flush()
+                flush(&pending, into: parents[parents.count - 1])
                 cmark_node_append_child(parents[parents.count - 1], node)
             case .text(let map, let range):
-                pending.append(contentsOf: maps[map].literalBytes(range))
+                maps[map].appendLiteralBytes(range, to: &pending)
             case .tildes(let map, let range):
                 if pairing[index] == 1, let strike = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, memory) {
-                    flush()
+                    flush(&pending, into: parents[parents.count - 1])
                     cmark_node_set_on_enter(strike, "<del>")
                     cmark_node_set_on_exit(strike, "</del>")
                     cmark_node_append_child(parents[parents.count - 1], strike)
                     parents.append(strike)
                 } else if pairing[index] == 2 && parents.count > 1 {
-                    flush()
+                    flush(&pending, into: parents[parents.count - 1])
                     parents.removeLast()
                 } else {
                     pending.append(contentsOf: maps[map].scan[range])
                 }
             case .link(let map, let range, let kind):
-                flush()
+                flush(&pending, into: parents[parents.count - 1])
                 appendLink(maps[map], range: range, kind: kind, line: nodes[map].line, to: parents[parents.count - 1])
             }
         }
-        flush()
+        flush(&pending, into: parents[parents.count - 1])
         for (node, _) in nodes { cmark_node_free(node) }
+    }
+
+    /// Appends `pending` (text bytes, no NUL) to `parent` as a text node, and empties it.
+    private func flush(_ pending: inout [UInt8], into parent: OpaquePointer) {
+        guard !pending.isEmpty, let text = cmark_node_new_with_mem(CMARK_NODE_TEXT, memory) else { return }
+        pending.append(0)
+        pending.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(text, $0.baseAddress) }
+        }
+        cmark_node_append_child(parent, text)
+        pending.removeAll(keepingCapacity: true)
     }
 
     private mutating func appendLink(
         _ map: TextSourceMap, range: Range<Int>, kind: ExtendedAutolinkScanner.Match.Kind, line: Int, to parent: OpaquePointer
     ) {
-        let text = String(decoding: map.scan[range], as: UTF8.self)
-        let url: String
+        let text = map.scan[range]
+        let prefix: StaticString
         switch kind {
-        case .www: url = "http://" + text
-        case .url: url = text
-        case .email: url = "mailto:" + text
+        case .www: prefix = "http://"
+        case .url: prefix = ""
+        case .email: prefix = "mailto:"
         }
         guard let link = cmark_node_new_with_mem(CMARK_NODE_LINK, memory) else { return }
-        guard let label = cmark_node_new_with_mem(CMARK_NODE_TEXT, memory) else {
+        guard let label = CmarkNodes.text(text, memory: memory) else {
             cmark_node_free(link)
             return
         }
-        cmark_node_set_url(link, url)
-        cmark_node_set_literal(label, text)
+        // The destination as a C string on the stack: the prefix, then the text.
+        let prefixCount = prefix.utf8CodeUnitCount
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: prefixCount + text.count + 1) { buffer in
+            guard let base = buffer.baseAddress else { return }
+            base.update(from: prefix.utf8Start, count: prefixCount)
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[prefixCount...]).initialize(fromContentsOf: text)
+            buffer[prefixCount + text.count] = 0
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { _ = cmark_node_set_url(link, $0) }
+        }
         cmark_node_append_child(link, label)
         cmark_node_append_child(parent, link)
-        linkPositions[link] = SourcePosition(line: line + lineOffset, column: max(1, map.column(ofScanOffset: range.lowerBound)))
+        if linkPositions.isEmpty { linkPositions.reserveCapacity(4) }
+        linkPositions.append(
+            (link, SourcePosition(line: line + lineOffset, column: max(1, map.column(ofScanOffset: range.lowerBound)))))
     }
 
     /// Where a node starts in the source (1-based line, without the page's line offset): through the
@@ -505,15 +544,21 @@ struct GFMInlineTransform {
         return memchr(base, Int32(byte), bytes.count) != nil
     }
 
-    static func contains(_ needle: StaticString, in bytes: UnsafeRawBufferPointer) -> Bool {
+    /// Whether `needle` occurs in `bytes`. memchr looks for the needle's byte at `anchor` (pick the
+    /// rarest in prose: the `.` of `www.`, the `^` of `[^`; each hit costs a call), then the rest is
+    /// compared (Glibc's module does not export memmem).
+    static func contains(_ needle: StaticString, anchor: Int = 0, in bytes: UnsafeRawBufferPointer) -> Bool {
         let length = needle.utf8CodeUnitCount
-        guard let base = bytes.baseAddress, bytes.count >= length else { return false }
-        let first = Int32(needle.utf8Start.pointee)
-        var offset = 0
-        // memchr for the first byte, then compare the rest (Glibc's module does not export memmem).
-        while offset + length <= bytes.count, let found = memchr(base + offset, first, bytes.count - offset - length + 1) {
-            if memcmp(found, needle.utf8Start, length) == 0 { return true }
-            offset = base.distance(to: UnsafeRawPointer(found)) + 1
+        guard let base = bytes.baseAddress, bytes.count >= length, anchor >= 0, anchor < length else { return false }
+        let anchorByte = Int32(needle.utf8Start[anchor])
+        // Where the needle may start: 0...bytes.count - length; its anchor byte lies `anchor` further on.
+        var start = 0
+        while start + length <= bytes.count,
+            let found = memchr(base + start + anchor, anchorByte, bytes.count - length + 1 - start)
+        {
+            let at = base.distance(to: UnsafeRawPointer(found)) - anchor
+            if memcmp(base + at, needle.utf8Start, length) == 0 { return true }
+            start = at + 1
         }
         return false
     }

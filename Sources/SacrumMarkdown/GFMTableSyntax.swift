@@ -28,13 +28,21 @@ enum GFMTableSyntax {
             self.text = text
             self.start = start
             self.removedBackslashes = removedBackslashes
-            isPlainText = removedBackslashes.isEmpty && Self.isPlain(text)
+            isPlainText = removedBackslashes.isEmpty && text.withUnsafeBufferPointer { Self.isPlain($0) }
+        }
+
+        /// A cell whose plainness the caller has computed (`isPlain` of `text`).
+        fileprivate init(text: ArraySlice<UInt8>, start: Int, removedBackslashes: [Int], isPlainText: Bool) {
+            self.text = text
+            self.start = start
+            self.removedBackslashes = removedBackslashes
+            self.isPlainText = isPlainText
         }
 
         /// Letters, digits, spaces, single hyphens and punctuation that means nothing inline (no `.`,
         /// `:` or `@` of an autolink, no `~`, no quotes for smart punctuation, nothing HTML escapes).
         /// Such a cell needs no parse and no escaping.
-        static func isPlain(_ text: ArraySlice<UInt8>) -> Bool {
+        static func isPlain(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
             var previous: UInt8 = 0
             for byte in text {
                 switch byte {
@@ -155,58 +163,71 @@ enum GFMTableSyntax {
     /// The cells of a row, or nil if it has none (`|` alone). A pipe after a backslash is part of the
     /// cell, and the backslash is removed, as cmark-gfm does before parsing the cell's inlines.
     static func row(_ line: ArraySlice<UInt8>) -> [Cell]? {
-        var end = line.endIndex
-        while end > line.startIndex && (line[end - 1] == 0x0A || line[end - 1] == 0x0D) { end -= 1 }
-        var index = line.startIndex
-        if index < end && line[index] == pipe {
-            index += 1
-            while index < end && isSpace(line[index]) { index += 1 }
-        }
-        var cells: [Cell] = []
-        // One cell per pipe and one more at most: one allocation for the row.
-        var pipes = 0
-        for byte in line[index..<end] where byte == pipe { pipes += 1 }
-        cells.reserveCapacity(pipes + 1)
-        while index < end {
-            let cellStart = index
-            while index < end && !(line[index] == pipe && (index == line.startIndex || line[index - 1] != backslash)) {
+        // One pass over the line's bytes; a cell's text stays a slice of the line unless it has `\|`.
+        line.withUnsafeBufferPointer { bytes -> [Cell]? in
+            var end = bytes.count
+            while end > 0 && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+            var index = 0
+            if index < end && bytes[index] == pipe {
                 index += 1
+                while index < end && isSpace(bytes[index]) { index += 1 }
             }
-            let cellEnd = index
-            let hasPipe = index < end
-            if hasPipe {
-                index += 1
-                while index < end && isSpace(line[index]) { index += 1 }
+            // One cell per pipe and one more at most: one allocation for the row.
+            var pipes = 0
+            for offset in index..<max(index, end) where bytes[offset] == pipe { pipes += 1 }
+            var cells: [Cell] = []
+            cells.reserveCapacity(pipes + 1)
+            while index < end {
+                let cellStart = index
+                var hasEscapedPipe = false
+                while index < end {
+                    if bytes[index] == pipe {
+                        if index == 0 || bytes[index - 1] != backslash { break }
+                        hasEscapedPipe = true
+                    }
+                    index += 1
+                }
+                let cellEnd = index
+                let hasPipe = index < end
+                if hasPipe {
+                    index += 1
+                    while index < end && isSpace(bytes[index]) { index += 1 }
+                }
+                if cellEnd > cellStart || hasPipe {
+                    cells.append(cell(bytes, cellStart..<cellEnd, hasEscapedPipe: hasEscapedPipe, of: line))
+                }
+                if !hasPipe { break }
             }
-            if cellEnd > cellStart || hasPipe {
-                cells.append(cell(line[cellStart..<cellEnd], lineStart: line.startIndex))
-            }
-            if !hasPipe { break }
+            return cells.isEmpty ? nil : cells
         }
-        return cells.isEmpty ? nil : cells
     }
 
-    private static func cell(_ raw: ArraySlice<UInt8>, lineStart: Int) -> Cell {
-        var start = raw.startIndex
-        var end = raw.endIndex
-        while start < end && isTrimmable(raw[start]) { start += 1 }
-        while end > start && isTrimmable(raw[end - 1]) { end -= 1 }
+    /// The cell in `range` of `bytes` (the bytes of `line`); offsets are from the line's start.
+    private static func cell(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hasEscapedPipe: Bool, of line: ArraySlice<UInt8>
+    ) -> Cell {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end && isTrimmable(bytes[start]) { start += 1 }
+        while end > start && isTrimmable(bytes[end - 1]) { end -= 1 }
         // Most cells have no `\|`: their text is the line's bytes.
-        guard raw[start..<end].contains(pipe) else {
-            return Cell(text: raw[start..<end], start: start - lineStart, removedBackslashes: [])
+        guard hasEscapedPipe else {
+            return Cell(
+                text: line[(line.startIndex + start)..<(line.startIndex + end)], start: start, removedBackslashes: [],
+                isPlainText: Cell.isPlain(UnsafeBufferPointer(rebasing: bytes[start..<end])))
         }
         var text: [UInt8] = []
         text.reserveCapacity(end - start)
         var removed: [Int] = []
         var index = start
         while index < end {
-            if raw[index] == backslash && index + 1 < end && raw[index + 1] == pipe {
+            if bytes[index] == backslash && index + 1 < end && bytes[index + 1] == pipe {
                 removed.append(text.count)
                 index += 1
             }
-            text.append(raw[index])
+            text.append(bytes[index])
             index += 1
         }
-        return Cell(text: text[...], start: start - lineStart, removedBackslashes: removed)
+        return Cell(text: text[...], start: start, removedBackslashes: removed)
     }
 }

@@ -4,16 +4,21 @@ public enum HTMLText {
     public static func escaped(_ text: some Collection<UInt8>) -> String {
         var result: [UInt8] = []
         result.reserveCapacity(text.count)
+        appendEscaped(text, to: &result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Appends `text` escaped as `escaped` does to `bytes`, without making a string.
+    static func appendEscaped(_ text: some Collection<UInt8>, to bytes: inout [UInt8]) {
         for byte in text {
             switch byte {
-            case UInt8(ascii: "&"): result += "&amp;".utf8
-            case UInt8(ascii: "<"): result += "&lt;".utf8
-            case UInt8(ascii: ">"): result += "&gt;".utf8
-            case UInt8(ascii: "\""): result += "&quot;".utf8
-            default: result.append(byte)
+            case UInt8(ascii: "&"): bytes += "&amp;".utf8
+            case UInt8(ascii: "<"): bytes += "&lt;".utf8
+            case UInt8(ascii: ">"): bytes += "&gt;".utf8
+            case UInt8(ascii: "\""): bytes += "&quot;".utf8
+            default: bytes.append(byte)
             }
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// `text` escaped for an HTML attribute value or text.

@@ -6,9 +6,10 @@
 /// as for cmark. Computed once per page and shared by the table and inline extensions.
 enum SourceLineStarts {
     static func of(_ source: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var starts = [0]
-        guard let base = source.baseAddress else { return starts }
+        guard let base = source.baseAddress else { return [0] }
+        var starts: [Int] = []
         starts.reserveCapacity(source.count / 32 + 2)
+        starts.append(0)
         if memchr(base, 0x0D, source.count) == nil {
             var offset = 0
             while offset < source.count, let found = memchr(base + offset, 0x0A, source.count - offset) {

@@ -20,6 +20,7 @@ struct StrikethroughDelimiters {
         let leftFlanking = after != .whitespace && (after != .punctuation || before != .other)
         let rightFlanking = before != .whitespace && (before != .punctuation || after != .other)
         guard leftFlanking || rightFlanking else { return }
+        if runs.isEmpty { runs.reserveCapacity(4) }
         runs.append(Run(token: token, count: count, canOpen: leftFlanking, canClose: rightFlanking))
     }
 
@@ -28,6 +29,13 @@ struct StrikethroughDelimiters {
     /// The matched pairs, as (opener token, closer token).
     func pairs() -> [(opener: Int, closer: Int)] {
         guard runs.count >= 2 else { return [] }
+        if runs.count == 2 {
+            // What the walk below comes to for two runs (most paragraphs with a strikethrough): the
+            // first opens and the second closes, with equal counts (one or two, so that the rule of
+            // three always allows them).
+            let (opening, closing) = (runs[0], runs[1])
+            return opening.canOpen && closing.canClose && opening.count == closing.count ? [(opening.token, closing.token)] : []
+        }
         var previous = Array(-1..<(runs.count - 1))
         var next = Array(1...runs.count)
         next[runs.count - 1] = -1

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
 /// One cmark text node lined up with the source it came from.
 ///
 /// cmark merges neighbouring text nodes after parsing, so a text node's literal no longer shows which
@@ -46,7 +50,7 @@ struct TextSourceMap {
         if let line {
             let start = reportedColumn - 1
             if start >= 0 && start + literal.count <= line.count
-                && literal.withUnsafeBufferPointer({ $0.elementsEqual(line[start..<(start + literal.count)]) })
+                && Self.equal(literal, UnsafeBufferPointer(rebasing: line[start..<(start + literal.count)]))
             {
                 // The common case: the source is the literal, byte for byte.
                 self.scan = literal
@@ -80,6 +84,16 @@ struct TextSourceMap {
         self.column = reportedColumn
     }
 
+    /// Whether the bytes are the same, compared with memcmp.
+    private static func equal(_ literal: [UInt8], _ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard literal.count == source.count else { return false }
+        guard !literal.isEmpty, let sourceBase = source.baseAddress else { return true }
+        return literal.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memcmp(base, sourceBase, literal.count) == 0
+        }
+    }
+
     private static func canStart(_ byte: UInt8, literal: [UInt8], smart: Bool) -> Bool {
         guard let first = literal.first else { return false }
         if byte == first || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "&") { return true }
@@ -98,11 +112,13 @@ struct TextSourceMap {
         return unit.kind == .escape || unit.kind == .entity
     }
 
-    /// The literal bytes for the scan bytes `range`, with smart punctuation restored where `range`
-    /// covers it whole (a unit cut by the range keeps the source bytes).
-    func literalBytes(_ range: Range<Int>) -> ArraySlice<UInt8> {
-        if units.count == 1 && units[0].kind == .plain { return literal[range] }
-        var bytes: [UInt8] = []
+    /// Appends the literal bytes for the scan bytes `range` to `bytes`, with smart punctuation
+    /// restored where `range` covers it whole (a unit cut by the range keeps the source bytes).
+    func appendLiteralBytes(_ range: Range<Int>, to bytes: inout [UInt8]) {
+        if units.count == 1 && units[0].kind == .plain {
+            literal.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+            return
+        }
         var index = unitIndex(containingScanOffset: range.lowerBound) ?? units.count
         while index < units.count && units[index].scanStart < range.upperBound {
             let unit = units[index]
@@ -120,7 +136,6 @@ struct TextSourceMap {
                 bytes.append(contentsOf: scan[overlap])
             }
         }
-        return bytes[...]
     }
 
     private func unit(containingScanOffset offset: Int) -> Unit? {
