@@ -1,5 +1,5 @@
 @testable import SacrumTheme
-import SacrumContent
+@testable import SacrumContent
 import Testing
 
 @Suite struct ThemeCompileTests {
