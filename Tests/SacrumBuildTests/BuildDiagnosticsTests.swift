@@ -28,4 +28,18 @@ import Testing
             [Self.warning("a.md", 1, "d", id: id), Self.warning("b.md", 1, "e"), Self.warning("c.md", 1, "d", id: id)])
         #expect(merged == [Self.warning("a.md", 1, "d; so is 1 other date without an offset", id: id), Self.warning("b.md", 1, "e")])
     }
+
+    @Test func writeFailuresForOneReasonAreOneProblem() {
+        func failure(_ path: String, _ hint: String) -> Diagnostic {
+            Diagnostic(.error, id: "output.write", file: "", message: "cannot write \(path): No space left on device", hint: hint)
+        }
+        let other = Self.warning("a.md", 1, "m")
+        let merged = HostOutput.mergingWriteFailures(
+            [failure("a/index.html", "disk full"), other, failure("b/index.html", "disk full"), failure("c/index.html", "disk full"),
+             failure("d/index.html", "read-only")])
+        #expect(merged.map(\.message) == [
+            "cannot write a/index.html: No space left on device (and 2 more files, for the same reason)", "m",
+            "cannot write d/index.html: No space left on device",
+        ])
+    }
 }
