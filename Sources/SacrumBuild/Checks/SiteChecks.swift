@@ -45,22 +45,11 @@ enum SiteChecks {
     static func mergingTemplateRepeats(_ diagnostics: [Diagnostic], templateFiles: Set<String>) -> [Diagnostic] {
         // Only the problems in templates need display order (the first names the page); the rest
         // keep theirs.
-        var result = diagnostics.filter { !(templateFiles.contains($0.file) && $0.line > 0) }
-        var firstIndex: [String: Int] = [:]
-        var repeats: [Int: Int] = [:]
-        for diagnostic in diagnostics.filter({ templateFiles.contains($0.file) && $0.line > 0 }).sortedForDisplay() {
-            let key = "\(diagnostic.id)|\(diagnostic.file)|\(diagnostic.line)|\(diagnostic.column)"
-            if let index = firstIndex[key] {
-                repeats[index, default: 0] += 1
-            } else {
-                firstIndex[key] = result.count
-                result.append(diagnostic)
-            }
-        }
-        for (index, count) in repeats {
-            result[index].message += count == 1 ? " (and 1 more page)" : " (and \(count) more pages)"
-        }
-        return result
+        let inTemplate = { (diagnostic: Diagnostic) in templateFiles.contains(diagnostic.file) && diagnostic.line > 0 }
+        return diagnostics.filter { !inTemplate($0) }
+            + diagnostics.filter(inTemplate).sortedForDisplay().mergingRepeats(
+                key: { "\($0.id)|\($0.file)|\($0.line)|\($0.column)" },
+                more: { $0 == 1 ? " (and 1 more page)" : " (and \($0) more pages)" })
     }
 
     /// Front-matter values and lines of text still marked as placeholders.

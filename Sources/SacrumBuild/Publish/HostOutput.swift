@@ -134,26 +134,9 @@ public enum HostOutput {
     /// Files of the new site that could not be written for the same reason (a full disk fails every
     /// page written after it) are one problem: the first, saying how many more failed with it.
     static func mergingWriteFailures(_ problems: [Diagnostic]) -> [Diagnostic] {
-        var result: [Diagnostic] = []
-        var firstByReason: [String: Int] = [:]
-        var more: [Int: Int] = [:]
-        for problem in problems {
-            guard problem.id == "output.write" else {
-                result.append(problem)
-                continue
-            }
-            let reason = problem.hint ?? ""
-            if let first = firstByReason[reason] {
-                more[first, default: 0] += 1
-            } else {
-                firstByReason[reason] = result.count
-                result.append(problem)
-            }
-        }
-        for (index, count) in more {
-            result[index].message += count == 1 ? " (and 1 more file, for the same reason)" : " (and \(count) more files, for the same reason)"
-        }
-        return result
+        problems.mergingRepeats(
+            key: { $0.id == "output.write" ? $0.hint ?? "" : nil },
+            more: { $0 == 1 ? " (and 1 more file, for the same reason)" : " (and \($0) more files, for the same reason)" })
     }
 
     /// The manifest entries and twins of `file` (`hash`: with its manifest entry); a twin is not made
